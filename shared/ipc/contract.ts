@@ -1,0 +1,235 @@
+// The IPC contract: the one place where renderer ↔ main methods and push events are named.
+// Preload, the ipcMain wiring, the host bridge and the renderer client all derive from these maps;
+// no channel string is written anywhere else.
+import { z } from 'zod';
+import type {
+  Agent,
+  Channel,
+  Contact,
+  Conversation,
+  ConversationStatus,
+  Message,
+  Queue,
+} from '../domain';
+import { MAX_MESSAGE_BODY } from '../domain';
+import type { Result } from './result';
+
+// ---------------------------------------------------------------------------------------------
+// View types: what the renderer receives. Shaped for display, computed by the core.
+
+export interface Session {
+  agent: Agent;
+  tenantName: string;
+  serverUrl: string;
+}
+
+export const INBOX_VIEWS = ['mine', 'queued', 'all'] as const;
+export type InboxView = (typeof INBOX_VIEWS)[number];
+
+export interface InboxRow {
+  conversationId: string;
+  contactName: string;
+  channel: Channel;
+  status: ConversationStatus;
+  assigneeName: string | null;
+  lastMessageAt: number;
+  preview: string;
+  /** The preview is the agent side's message: shown as "You: ...". */
+  previewFromAgent: boolean;
+  unreadCount: number;
+}
+
+export interface InboxCounts {
+  mine: number;
+  queued: number;
+  all: number;
+}
+
+/** Outbox state of a message the agent wrote that the server has not acknowledged yet. */
+export type OutboxState = 'waiting' | 'sending' | 'failed';
+
+export interface ThreadMessage extends Message {
+  authorName: string | null;
+  outbox: { state: OutboxState; error: string | null; entryId: string } | null;
+}
+
+export interface ThreadPage {
+  /** Oldest first. */
+  messages: ThreadMessage[];
+  /** Older messages exist (in the cache or on the server). */
+  hasOlder: boolean;
+}
+
+export interface ConversationDetail {
+  conversation: Conversation;
+  contact: Contact;
+  assignee: Agent | null;
+  queue: Queue | null;
+}
+
+export type ConnectionStatus = 'online' | 'connecting' | 'reconnecting' | 'offline';
+
+export interface SyncProgress {
+  phase: 'bootstrap' | 'catchup';
+  done: number;
+  total: number;
+}
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** Outbox entries not yet acknowledged by the server. */
+  unsent: number;
+  sync: SyncProgress | null;
+  /** Last connection error in plain words, if any. */
+  lastError: string | null;
+}
+
+export interface OutboxEntryView {
+  id: string;
+  kind: string;
+  conversationId: string | null;
+  state: OutboxState;
+  attempts: number;
+  createdAt: number;
+  error: string | null;
+}
+
+export interface Diagnostics {
+  localSeq: number;
+  serverHead: number | null;
+  /** serverHead - localSeq, when the head is known. */
+  syncLag: number | null;
+  outboxDepth: number;
+  oldestOutboxAgeMs: number | null;
+  cachedConversations: number;
+  cachedMessages: number;
+  cacheFile: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Methods
+
+/** Phantom marker for a response type: carries the type, no runtime value is used. */
+const returns = <T>() => undefined as unknown as T;
+
+const conversationId = z.string().min(1).max(100);
+const empty = z.object({}).strict();
+
+export interface AppInfo {
+  version: string;
+  /** 'electron' in the desktop app; 'host' when core runs under Node and the UI in a browser. */
+  mode: 'electron' | 'host';
+  /** Prefilled on the login screen: the embedded demo backend, or the configured team backend. */
+  defaultServerUrl: string;
+}
+
+export const contract = {
+  'app.info': { request: empty, response: returns<AppInfo>() },
+  'session.get': { request: empty, response: returns<Session | null>() },
+  'session.login': {
+    request: z.object({
+      serverUrl: z.string().url().max(500),
+      email: z.string().trim().email().max(320),
+      password: z.string().min(1).max(200),
+    }),
+    response: returns<Session>(),
+  },
+  /** Fails with `unsentMessages` when the outbox is not empty and `discardUnsent` is false. */
+  'session.logout': {
+    request: z.object({ discardUnsent: z.boolean().default(false) }),
+    response: returns<{ discarded: number }>(),
+  },
+  'inbox.list': {
+    request: z.object({
+      view: z.enum(INBOX_VIEWS),
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().positive().max(500).default(50),
+    }),
+    response: returns<{ rows: InboxRow[]; total: number }>(),
+  },
+  'inbox.counts': { request: empty, response: returns<InboxCounts>() },
+  'conversation.get': {
+    request: z.object({ conversationId }),
+    response: returns<ConversationDetail>(),
+  },
+  /** The newest `limit` cached messages, or those before `beforeSeq`. */
+  'thread.get': {
+    request: z.object({
+      conversationId,
+      limit: z.number().int().positive().max(500).default(50),
+      beforeSeq: z.number().int().positive().optional(),
+    }),
+    response: returns<ThreadPage>(),
+  },
+  /** Fetch older history from the server into the cache. */
+  'thread.loadOlder': {
+    request: z.object({ conversationId }),
+    response: returns<{ loaded: number; hasMore: boolean }>(),
+  },
+  'message.send': {
+    request: z.object({
+      conversationId,
+      body: z.string().trim().min(1).max(MAX_MESSAGE_BODY),
+    }),
+    response: returns<ThreadMessage>(),
+  },
+  'conversation.markRead': { request: z.object({ conversationId }), response: returns<null>() },
+  'connection.get': { request: empty, response: returns<ConnectionState>() },
+  'outbox.list': { request: empty, response: returns<OutboxEntryView[]>() },
+  'outbox.retry': { request: z.object({ entryId: z.string().min(1).max(100) }), response: returns<null>() },
+  'outbox.discard': { request: z.object({ entryId: z.string().min(1).max(100) }), response: returns<null>() },
+  'diagnostics.get': { request: empty, response: returns<Diagnostics>() },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+/** What a caller passes (defaults may be omitted). */
+export type RequestOf<M extends MethodName> = z.input<Contract[M]['request']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ParsedRequestOf<M extends MethodName> = z.infer<Contract[M]['request']>;
+export type ResponseOf<M extends MethodName> = Contract[M]['response'];
+
+// ---------------------------------------------------------------------------------------------
+// Push events, main → renderer
+
+export interface ChangeNotice {
+  /** The inbox lists/counts may have changed. */
+  inbox: boolean;
+  /** Conversations whose thread or detail changed. */
+  conversationIds: string[];
+  outbox: boolean;
+}
+
+export interface Notice {
+  kind: 'cacheRecovered' | 'sendFailed' | 'mustRefetch';
+  message: string;
+}
+
+export interface PushEvents {
+  changed: ChangeNotice;
+  connection: ConnectionState;
+  /** Something the agent should be told about once (a toast). */
+  notice: Notice;
+  session: Session | null;
+}
+export type PushEventName = keyof PushEvents;
+export const PUSH_EVENT_NAMES = ['changed', 'connection', 'notice', 'session'] as const satisfies readonly PushEventName[];
+
+// ---------------------------------------------------------------------------------------------
+// Derived names and API shapes
+
+export const ipcChannel = (method: MethodName) => `desk:${method}` as const;
+export const pushChannel = (event: PushEventName) => `desk-push:${event}` as const;
+
+/** The API the renderer sees: one function per method, plus push subscriptions. */
+export type DeskApi = {
+  [M in MethodName]: (request: RequestOf<M>) => Promise<Result<ResponseOf<M>>>;
+} & {
+  on<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void;
+};
+
+/** What the core implements: validated requests in, plain values out (errors thrown as DeskError). */
+export type DeskHandlers = {
+  [M in MethodName]: (request: ParsedRequestOf<M>) => Promise<ResponseOf<M>>;
+};

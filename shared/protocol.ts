@@ -1,0 +1,231 @@
+// The wire protocol between the core (client) and the messaging backend (server/).
+// HTTP carries login and channel webhooks; socket.io carries sync and live events.
+// Both sides validate with these schemas, so a payload either parses or is rejected with a clear
+// error; nothing half-valid reaches storage.
+import { z } from 'zod';
+import {
+  agentSchema,
+  type Channel,
+  contactSchema,
+  conversationSchema,
+  deliveryStatusSchema,
+  MAX_MESSAGE_BODY,
+  messageSchema,
+  queueSchema,
+  transcriptLineSchema,
+} from './domain';
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+export const HTTP = {
+  login: '/api/login',
+  health: '/api/health',
+  /** `/webhooks/:tenant/:channel`, authenticated by the `x-webhook-secret` header. */
+  webhook: (tenant: string, channel: string) => `/webhooks/${tenant}/${channel}`,
+} as const;
+
+export const WEBHOOK_SECRET_HEADER = 'x-webhook-secret';
+
+export const loginRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(200),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const loginResponseSchema = z.object({
+  token: z.string().min(1),
+  agent: agentSchema,
+  tenant: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+/** Error body of every non-2xx HTTP answer. */
+export const httpErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+// Inbound webhooks, one shape per channel, as the (simulated) carriers post them.
+// `externalId` is the carrier's message id: a carrier retry with the same id is stored once.
+const externalId = z.string().min(1).max(200);
+const phone = z.string().regex(/^\+?[0-9 ()-]{5,30}$/, 'a phone number');
+const text = z.string().min(1).max(MAX_MESSAGE_BODY);
+const displayName = z.string().min(1).max(200).optional();
+
+export const webhookSchemas = {
+  whatsapp: z.object({ externalId, from: phone, profileName: displayName, text }),
+  sms: z.object({ externalId, from: phone, text }),
+  email: z.object({
+    externalId,
+    from: z.string().email().max(320),
+    fromName: displayName,
+    subject: z.string().max(500).optional(),
+    text,
+  }),
+  portal: z.object({ externalId, email: z.string().email().max(320), name: displayName, text }),
+  messenger: z.object({ externalId, psid: z.string().min(1).max(100), name: displayName, text }),
+  voice: z.object({
+    externalId,
+    from: phone,
+    durationSec: z.number().int().nonnegative().max(86_400),
+    transcript: z.array(transcriptLineSchema).max(2_000),
+  }),
+} as const satisfies Record<Channel, z.ZodType>;
+
+export const webhookResponseSchema = z.object({
+  conversationId: z.string(),
+  messageId: z.string(),
+  /** True when the carrier retried a message that was already stored. */
+  duplicate: z.boolean(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Change log
+
+export const changeEventSchema = z.discriminatedUnion('type', [
+  z.object({ seq: z.number().int().positive(), type: z.literal('contact.upserted'), contact: contactSchema }),
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal('conversation.upserted'),
+    conversation: conversationSchema,
+  }),
+  z.object({ seq: z.number().int().positive(), type: z.literal('message.created'), message: messageSchema }),
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal('message.status'),
+    messageId: z.string(),
+    conversationId: z.string(),
+    status: deliveryStatusSchema,
+  }),
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal('conversation.read'),
+    conversationId: z.string(),
+    agentId: z.string(),
+    /** Everything in the conversation with seq <= readSeq counts as read by that agent. */
+    readSeq: z.number().int().nonnegative(),
+  }),
+]);
+export type ChangeEvent = z.infer<typeof changeEventSchema>;
+export type ChangeEventType = ChangeEvent['type'];
+
+// ---------------------------------------------------------------------------------------------
+// socket.io: requests the client makes with an acknowledgement callback.
+// The socket authenticates with `auth: { token }` in the handshake.
+
+export const protocolErrorCodes = [
+  'unauthorized',
+  'invalid',
+  'notFound',
+  'forbidden',
+  'conflict',
+  'internal',
+] as const;
+export type ProtocolErrorCode = (typeof protocolErrorCodes)[number];
+
+export const protocolErrorSchema = z.object({ code: z.enum(protocolErrorCodes), message: z.string() });
+export type ProtocolError = z.infer<typeof protocolErrorSchema>;
+
+export const ackSchema = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: protocolErrorSchema }),
+  ]);
+
+export const DEFAULT_PULL_LIMIT = 1_000;
+export const MAX_PULL_LIMIT = 5_000;
+
+/** A page of a consistent-enough snapshot; see `sync.snapshot`. */
+export const snapshotPageSchema = z.object({
+  /** The head seq the snapshot was started at; catch-up continues from here. */
+  atSeq: z.number().int().nonnegative(),
+  /** The tenant's agents and queues (every page carries them; they are small). */
+  agents: z.array(agentSchema),
+  queues: z.array(queueSchema),
+  conversations: z.array(conversationSchema),
+  contacts: z.array(contactSchema),
+  messages: z.array(messageSchema),
+  /** Per conversation, for the requesting agent: its read marker and unread inbound count. */
+  reads: z.array(
+    z.object({
+      conversationId: z.string(),
+      readSeq: z.number().int().nonnegative(),
+      unreadCount: z.number().int().nonnegative(),
+    }),
+  ),
+  /** Conversations in the whole snapshot (for progress: "12,400 of 50,000"). */
+  totalConversations: z.number().int().nonnegative(),
+  /** Opaque; pass back to get the next page. Null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type SnapshotPage = z.infer<typeof snapshotPageSchema>;
+
+export const socketRequests = {
+  /** Events with seq > after, in seq order. `mustRefetch` when `after` is older than retention. */
+  'sync.pull': {
+    request: z.object({
+      after: z.number().int().nonnegative(),
+      limit: z.number().int().positive().max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+    }),
+    response: z.discriminatedUnion('mustRefetch', [
+      z.object({
+        mustRefetch: z.literal(false),
+        events: z.array(changeEventSchema),
+        head: z.number().int().nonnegative(),
+        hasMore: z.boolean(),
+      }),
+      z.object({ mustRefetch: z.literal(true), head: z.number().int().nonnegative() }),
+    ]),
+  },
+  /**
+   * Bootstrap snapshot, paged. Without a cursor it starts a new snapshot at the current head.
+   * Rows carry their own `seq`, so rows newer than `atSeq` are fine: the client applies change
+   * events last-writer-wins by seq and converges.
+   */
+  'sync.snapshot': {
+    request: z.object({
+      cursor: z.string().max(500).nullable().default(null),
+      /** Conversations per page. */
+      limit: z.number().int().positive().max(2_000).default(500),
+      /** Window: open conversations plus those active in the last `windowDays` days. */
+      windowDays: z.number().int().positive().max(3_650).default(90),
+      /** Most recent messages per conversation included. */
+      messagesPerConversation: z.number().int().nonnegative().max(200).default(50),
+    }),
+    response: snapshotPageSchema,
+  },
+  /** Older history of one conversation, newest first from `beforeSeq` (exclusive). */
+  'history.page': {
+    request: z.object({
+      conversationId: z.string().min(1).max(100),
+      beforeSeq: z.number().int().positive(),
+      limit: z.number().int().positive().max(500).default(50),
+    }),
+    response: z.object({ messages: z.array(messageSchema), hasMore: z.boolean() }),
+  },
+  /** Idempotent by clientId: a repeat answers with the first result and stores nothing new. */
+  'message.send': {
+    request: z.object({
+      clientId: z.string().uuid(),
+      conversationId: z.string().min(1).max(100),
+      kind: z.enum(['text', 'note']).default('text'),
+      body: z.string().trim().min(1).max(MAX_MESSAGE_BODY),
+    }),
+    response: z.object({ message: messageSchema }),
+  },
+  'conversation.markRead': {
+    request: z.object({
+      clientId: z.string().uuid(),
+      conversationId: z.string().min(1).max(100),
+      readSeq: z.number().int().nonnegative(),
+    }),
+    response: z.object({ readSeq: z.number().int().nonnegative() }),
+  },
+} as const;
+export type SocketRequestName = keyof typeof socketRequests;
+export type SocketRequest<N extends SocketRequestName> = z.input<(typeof socketRequests)[N]['request']>;
+export type SocketResponse<N extends SocketRequestName> = z.infer<(typeof socketRequests)[N]['response']>;
+
+/** Server → client pushes. */
+export const socketPushes = {
+  /** Newly committed change events of the agent's tenant, in seq order. */
+  'sync.events': z.object({ events: z.array(changeEventSchema) }),
+} as const;
