@@ -12,6 +12,8 @@ const NODE_BUILTINS = [
 ];
 
 const forbid = (message, ...group) => ({ group, message });
+// The electron package itself, not any folder that happens to be called electron.
+const forbidElectron = (message) => ({ regex: '^electron(/.*)?$', message });
 
 /** `no-restricted-imports` for one folder: the listed patterns are off limits. */
 const boundary = (files, ...patterns) => ({
@@ -21,7 +23,7 @@ const boundary = (files, ...patterns) => ({
 
 const noRenderer = forbid('Nothing outside renderer/ imports it.', '**/renderer', '**/renderer/**');
 const noServer = forbid('The backend is a separate process: talk to it over the protocol, never import it.', '**/server', '**/server/**');
-const noElectron = forbid('Only main/electron and preload may import electron.', 'electron', 'electron/*');
+const noElectron = forbidElectron('Only main/electron and preload may import electron.');
 const noNode = forbid('This code runs outside Node: no Node built-ins.', 'node:*', ...NODE_BUILTINS);
 const noMain = forbid('Only the main process imports main/.', '**/main', '**/main/**');
 const noPreload = forbid('Nothing imports preload/.', '**/preload', '**/preload/**');
@@ -58,5 +60,5 @@ export default tseslint.config(
   boundary(['preload/**/*.ts'], noRenderer, noServer, noMain, noNode),
   boundary(['renderer/**/*.{ts,tsx}'], noNode, noElectron, noServer, noMain, noPreload),
   boundary(['server/**/*.ts'], noElectron, noRenderer, noMain, noPreload),
-  boundary(['e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'], noRenderer, noServer, noElectron),
+  boundary(['e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'testing/**/*.ts'], noRenderer, noServer, noElectron),
 );

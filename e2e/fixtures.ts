@@ -1,0 +1,55 @@
+// Playwright fixtures: every test gets a real backend process (seeded demo tenant, no simulator so
+// the data holds still), a real core in host mode on its own data directory, and a page opened on
+// the host's URL. Nothing is mocked.
+import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_AGENTS, DEMO_PASSWORD } from '../shared/demo';
+import { startBackend, type Backend } from '../testing/backend';
+import { startHost, type Host } from '../testing/host';
+
+export interface DeskFixtures {
+  backend: Backend;
+  host: Host;
+  desk: Page;
+}
+
+export const test = base.extend<DeskFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  backend: async ({}, use) => {
+    // Receipts arrive quickly so that delivered → read is observable within a test.
+    const backend = await startBackend({ seed: 'demo', carrierDelayScale: 0.1 });
+    await use(backend);
+    await backend.stop();
+  },
+  host: async ({ backend }, use) => {
+    const host = await startHost({ serverUrl: backend.url });
+    await use(host);
+    await host.stop();
+  },
+  desk: async ({ page, host }, use) => {
+    await page.goto(host.url);
+    await use(page);
+  },
+});
+
+export { expect };
+
+export const alex = DEMO_AGENTS[0];
+
+export async function logIn(page: Page, email: string = alex.email, password = DEMO_PASSWORD): Promise<void> {
+  const form = page.getByTestId('login-form');
+  await expect(form).toBeVisible();
+  await form.getByLabel(/email/i).fill(email);
+  await form.getByLabel(/password/i).fill(password);
+  await form.getByLabel(/password/i).press('Enter');
+}
+
+/** A phone number no seeded contact has, so a webhook from it opens a new conversation. */
+export function freshPhone(): string {
+  return `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+}
+
+let externalSeq = 0;
+export function externalId(): string {
+  externalSeq += 1;
+  return `e2e-${Date.now()}-${externalSeq}`;
+}

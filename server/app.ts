@@ -1,0 +1,84 @@
+// Composition root: wires storage, the write path, channels, HTTP, socket.io and the background
+// jobs, and tears them down in reverse order.
+import Fastify from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { closeChannels, createSimulatedChannels } from './channels/registry';
+import type { ServerConfig } from './config';
+import { migrate } from './db/migrate';
+import { MIGRATIONS } from './db/migrations';
+import { openDatabase } from './db/open';
+import { registerRoutes } from './http/routes';
+import { errorFields, type Logger } from './log';
+import { applyReceipt } from './operations/receipts';
+import { seed } from './seed/seed';
+import { startSimulator } from './simulator/simulator';
+import { openConversationTargets } from './simulator/targets';
+import { createHandlers } from './socket/handlers';
+import { createSocketServer, serveRequests } from './socket/server';
+import { countTenants } from './store/directory';
+import { startRetention } from './sync/retention';
+import { createWriter } from './sync/writer';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, log: Logger): Promise<RunningServer> {
+  const now = () => Date.now();
+  const newId = () => uuidv7();
+  const onError = (error: unknown) => log.error('background task failed', errorFields(error));
+
+  const database = openDatabase(config);
+  const db = database.db;
+  try {
+    const applied = await migrate(database, MIGRATIONS, now);
+    if (applied.length > 0) log.info('migrated', { versions: applied });
+    if (config.seed !== 'none' && (await countTenants(db)) === 0) {
+      const started = now();
+      await seed(database, config.seed, { now: started, newId });
+      log.info('seeded', { mode: config.seed, ms: now() - started });
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const { io, publisher } = createSocketServer(app.server, { db, log });
+  const writer = createWriter({ database, publisher, now, retainEvents: config.retainEvents });
+  const channels = createSimulatedChannels({
+    delayScale: config.carrierDelayScale,
+    random: Math.random,
+    newId,
+    onReceipt: (receipt) => applyReceipt(writer, receipt),
+    onError,
+  });
+  registerRoutes(app, { db, writer, newId, now, log });
+  serveRequests(io, createHandlers({ db, writer, channels, newId, onError, now }), log);
+
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const url = `http://${config.host}:${port}`;
+
+  const retention = startRetention({ db, writer, retainMs: config.retainMs, now, onError });
+  const simulator = config.simulate
+    ? startSimulator({ url, targets: openConversationTargets(db, Math.random), random: Math.random, newId, onError })
+    : null;
+
+  return {
+    url,
+    port,
+    async close() {
+      await simulator?.stop();
+      await retention.stop();
+      closeChannels(channels);
+      io.disconnectSockets(true);
+      await app.close();
+      await writer.idle();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The boundary to the carriers. An adapter accepts an outbound message and answers with the
+// carrier's id; delivery and read receipts come back later through a ReceiptSink.
+import type { Channel } from '../../shared/domain';
+import type { HandleKind } from '../db/schema';
+
+/** Channels that carry agent replies. Voice conversations are answered by SMS. */
+export type OutboundChannel = Exclude<Channel, 'voice'>;
+
+export interface OutboundEnvelope {
+  tenantId: string;
+  channel: OutboundChannel;
+  /** Phone number, email address or psid, depending on the channel. */
+  to: string;
+  body: string;
+  /** Carriers deduplicate on it, so a retried send is delivered once. */
+  idempotencyKey: string;
+}
+
+export interface ChannelAdapter {
+  readonly channel: OutboundChannel;
+  send(envelope: OutboundEnvelope): Promise<{ externalId: string }>;
+  /** Drops pending receipts and timers. */
+  close(): void;
+}
+
+export interface Receipt {
+  tenantId: string;
+  channel: OutboundChannel;
+  externalId: string;
+  status: 'delivered' | 'read';
+}
+
+/** 'unknown' means the message is not stored (yet); the carrier retries, as real ones do. */
+export type ReceiptOutcome = 'applied' | 'stale' | 'unknown';
+export type ReceiptSink = (receipt: Receipt) => Promise<ReceiptOutcome>;
+
+export function outboundChannelFor(conversationChannel: Channel): OutboundChannel {
+  return conversationChannel === 'voice' ? 'sms' : conversationChannel;
+}
+
+export function handleKindFor(channel: Channel): HandleKind {
+  switch (channel) {
+    case 'whatsapp':
+    case 'sms':
+    case 'voice':
+      return 'phone';
+    case 'email':
+    case 'portal':
+      return 'email';
+    case 'messenger':
+      return 'psid';
+  }
+}

@@ -1,0 +1,145 @@
+// Table types for the Kysely query builder. Column names are snake_case in storage; mapping to the
+// camelCase domain shapes lives in store/rows.ts.
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: number;
+}
+
+export interface TenantsTable {
+  id: string;
+  slug: string;
+  name: string;
+  webhook_secret_hash: string;
+  created_at: number;
+}
+
+/** One row per tenant: the seq counter (the per-tenant write lock) and the change-log floor. */
+export interface TenantCountersTable {
+  tenant_id: string;
+  last_seq: number;
+  /** Events are guaranteed to be in the change log from log_floor + 1 on. */
+  log_floor: number;
+}
+
+export interface AgentsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  email: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  agent_id: string;
+  tenant_id: string;
+  created_at: number;
+}
+
+export interface QueuesTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  position: number;
+}
+
+export interface ContactsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  created_at: number;
+  seq: number;
+}
+
+/** How a channel identifies a customer: a phone number, an email address or a Messenger psid. */
+export type HandleKind = 'phone' | 'email' | 'psid';
+
+export interface ContactHandlesTable {
+  tenant_id: string;
+  kind: HandleKind;
+  value: string;
+  contact_id: string;
+}
+
+export interface ConversationsTable {
+  id: string;
+  tenant_id: string;
+  contact_id: string;
+  channel: string;
+  status: string;
+  queue_id: string;
+  assignee_id: string | null;
+  subject: string | null;
+  created_at: number;
+  last_message_at: number;
+  last_message_preview: string;
+  last_message_direction: string | null;
+  seq: number;
+}
+
+export interface MessagesTable {
+  id: string;
+  tenant_id: string;
+  conversation_id: string;
+  client_id: string | null;
+  /** Carrier message id: inbound dedupe key, and the handle receipts refer to for outbound. */
+  external_id: string | null;
+  seq: number;
+  direction: string;
+  kind: string;
+  channel: string;
+  author_agent_id: string | null;
+  body: string;
+  created_at: number;
+  status: string | null;
+  status_seq: number;
+  /** JSON of the call record (duration and transcript) for kind 'call'. */
+  call_json: string | null;
+}
+
+export interface ReadMarkersTable {
+  tenant_id: string;
+  conversation_id: string;
+  agent_id: string;
+  read_seq: number;
+  seq: number;
+}
+
+export interface ChangeLogTable {
+  tenant_id: string;
+  seq: number;
+  type: string;
+  /** The full change event as JSON. */
+  payload: string;
+  created_at: number;
+}
+
+export interface IdempotencyTable {
+  tenant_id: string;
+  client_id: string;
+  agent_id: string;
+  operation: string;
+  /** JSON of the first answer, returned verbatim to repeats. */
+  result: string;
+  created_at: number;
+}
+
+export interface DB {
+  schema_migrations: SchemaMigrationsTable;
+  tenants: TenantsTable;
+  tenant_counters: TenantCountersTable;
+  agents: AgentsTable;
+  sessions: SessionsTable;
+  queues: QueuesTable;
+  contacts: ContactsTable;
+  contact_handles: ContactHandlesTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  read_markers: ReadMarkersTable;
+  change_log: ChangeLogTable;
+  idempotency: IdempotencyTable;
+}

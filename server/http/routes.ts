@@ -1,0 +1,81 @@
+// HTTP endpoints: login, health, channel webhooks. Every error answers { error: { code, message } }.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import { channelSchema } from '../../shared/domain';
+import {
+  HTTP,
+  type LoginResponse,
+  loginRequestSchema,
+  type ProtocolErrorCode,
+  WEBHOOK_SECRET_HEADER,
+  webhookSchemas,
+} from '../../shared/protocol';
+import { UNMATCHABLE_HASH, verifyPassword } from '../auth/passwords';
+import { matchesHash, newToken, sha256 } from '../auth/tokens';
+import type { DB } from '../db/schema';
+import { describeZodError } from '../errors';
+import type { Logger } from '../log';
+import { errorFields } from '../log';
+import { receiveInbound } from '../operations/inbound';
+import { describeInbound } from '../operations/inboundPayload';
+import { createSession, findAgentByEmail, findTenantBySlug, getTenant } from '../store/directory';
+import type { Writer } from '../sync/writer';
+
+export interface HttpDeps {
+  db: Kysely<DB>;
+  writer: Writer;
+  newId: () => string;
+  now: () => number;
+  log: Logger;
+}
+
+function fail(reply: FastifyReply, status: number, code: ProtocolErrorCode | 'badCredentials', message: string) {
+  return reply.code(status).send({ error: { code, message } });
+}
+
+export function registerRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  app.setNotFoundHandler((request, reply) => fail(reply, 404, 'notFound', `No route ${request.method} ${request.url}.`));
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    // Fastify's own 4xx: unparsable JSON, unsupported content type, body too large.
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return fail(reply, error.statusCode, 'invalid', error.message);
+    }
+    deps.log.error('http request failed', errorFields(error));
+    return fail(reply, 500, 'internal', 'Internal server error.');
+  });
+
+  app.get(HTTP.health, async () => ({ ok: true }));
+
+  app.post(HTTP.login, async (request, reply) => {
+    const parsed = loginRequestSchema.safeParse(request.body);
+    if (!parsed.success) return fail(reply, 400, 'invalid', describeZodError(parsed.error));
+    const agent = await findAgentByEmail(deps.db, parsed.data.email);
+    const ok = await verifyPassword(parsed.data.password, agent?.passwordHash ?? UNMATCHABLE_HASH);
+    if (!agent || !ok) return fail(reply, 401, 'badCredentials', 'Wrong email or password.');
+    const token = newToken();
+    await createSession(deps.db, { tokenHash: sha256(token), agentId: agent.id, tenantId: agent.tenantId, now: deps.now() });
+    const tenant = await getTenant(deps.db, agent.tenantId);
+    const response: LoginResponse = {
+      token,
+      agent: { id: agent.id, name: agent.name, email: agent.email },
+      tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
+    };
+    return response;
+  });
+
+  app.post<{ Params: { tenant: string; channel: string } }>(HTTP.webhook(':tenant', ':channel'), async (request, reply) => {
+    const channel = channelSchema.safeParse(request.params.channel);
+    if (!channel.success) return fail(reply, 404, 'notFound', `Unknown channel "${request.params.channel}".`);
+    const tenant = await findTenantBySlug(deps.db, request.params.tenant);
+    if (!tenant) return fail(reply, 404, 'notFound', `Unknown tenant "${request.params.tenant}".`);
+    const secret = request.headers[WEBHOOK_SECRET_HEADER];
+    if (typeof secret !== 'string' || !matchesHash(secret, tenant.webhookSecretHash)) {
+      return fail(reply, 401, 'unauthorized', `Missing or wrong ${WEBHOOK_SECRET_HEADER} header.`);
+    }
+    const body = webhookSchemas[channel.data].safeParse(request.body);
+    if (!body.success) {
+      return fail(reply, 400, 'invalid', `Invalid ${channel.data} webhook: ${describeZodError(body.error)}`);
+    }
+    return receiveInbound(deps, tenant.id, channel.data, describeInbound(channel.data, body.data));
+  });
+}

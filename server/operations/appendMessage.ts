@@ -1,0 +1,46 @@
+// Appending a message to a conversation: the message row, the conversation's last-message fields,
+// and the two change events (message.created, then conversation.upserted), each with its own seq.
+import type { Conversation, Message } from '../../shared/domain';
+import { saveConversation } from '../store/conversations';
+import { insertMessage } from '../store/messages';
+import type { WriteContext } from '../sync/writer';
+
+const PREVIEW_LENGTH = 160;
+
+export function previewOf(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return flat.length <= PREVIEW_LENGTH ? flat : `${flat.slice(0, PREVIEW_LENGTH - 1)}…`;
+}
+
+/** The conversation after `message`: notes and system lines move the time, not the preview. */
+export function conversationAfter(conversation: Conversation, message: Message, seq: number): Conversation {
+  const showsInPreview = message.kind !== 'note' && message.direction !== 'system';
+  return {
+    ...conversation,
+    lastMessageAt: Math.max(conversation.lastMessageAt, message.createdAt),
+    lastMessagePreview: showsInPreview ? previewOf(message.body) : conversation.lastMessagePreview,
+    lastMessageDirection: showsInPreview ? message.direction : conversation.lastMessageDirection,
+    seq,
+  };
+}
+
+export type MessageDraft = Omit<Message, 'seq' | 'statusSeq'>;
+
+export async function appendMessage(
+  { trx, changes }: WriteContext,
+  tenantId: string,
+  conversation: Conversation,
+  draft: MessageDraft,
+  externalId: string | null,
+): Promise<{ message: Message; conversation: Conversation }> {
+  const messageSeq = await changes.nextSeq();
+  const conversationSeq = await changes.nextSeq();
+  const message: Message = { ...draft, seq: messageSeq, statusSeq: messageSeq };
+  const updated = conversationAfter(conversation, message, conversationSeq);
+  // The conversation row goes first: a new conversation must exist before its message.
+  await saveConversation(trx, tenantId, updated);
+  await insertMessage(trx, tenantId, message, externalId);
+  await changes.record({ seq: messageSeq, type: 'message.created', message });
+  await changes.record({ seq: conversationSeq, type: 'conversation.upserted', conversation: updated });
+  return { message, conversation: updated };
+}

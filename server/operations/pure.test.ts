@@ -1,0 +1,99 @@
+// The pure pieces of the operations: previews, cursor encoding, webhook payloads, receipt order.
+import { describe, expect, it } from 'vitest';
+import type { Conversation, Message } from '../../shared/domain';
+import { conversationAfter, previewOf } from './appendMessage';
+import { callSummary, describeInbound } from './inboundPayload';
+import { isNewer } from './receipts';
+import { decodeCursor, encodeCursor } from './snapshotCursor';
+
+const conversation: Conversation = {
+  id: 'c1',
+  contactId: 'k1',
+  channel: 'sms',
+  status: 'queued',
+  queueId: 'q1',
+  assigneeId: null,
+  subject: null,
+  createdAt: 1_000,
+  lastMessageAt: 1_000,
+  lastMessagePreview: 'Earlier text',
+  lastMessageDirection: 'inbound',
+  seq: 4,
+};
+const message = (patch: Partial<Message>): Message => ({
+  id: 'm1',
+  clientId: null,
+  conversationId: 'c1',
+  seq: 9,
+  direction: 'outbound',
+  kind: 'text',
+  channel: 'sms',
+  authorAgentId: 'a1',
+  body: 'Your parcel ships today.',
+  createdAt: 2_000,
+  status: 'sent',
+  statusSeq: 9,
+  call: null,
+  ...patch,
+});
+
+describe('conversationAfter', () => {
+  it('takes time, preview and direction from a customer or agent message', () => {
+    expect(conversationAfter(conversation, message({}), 10)).toMatchObject({
+      lastMessageAt: 2_000,
+      lastMessagePreview: 'Your parcel ships today.',
+      lastMessageDirection: 'outbound',
+      seq: 10,
+    });
+  });
+
+  it('keeps the preview for notes and system lines', () => {
+    for (const m of [message({ kind: 'note', body: 'internal' }), message({ direction: 'system', body: 'Assigned to Bea' })]) {
+      expect(conversationAfter(conversation, m, 10)).toMatchObject({ lastMessageAt: 2_000, lastMessagePreview: 'Earlier text', lastMessageDirection: 'inbound' });
+    }
+  });
+
+  it('flattens whitespace and shortens long previews', () => {
+    expect(previewOf('  Hello\n\nthere  ')).toBe('Hello there');
+    const long = previewOf('word '.repeat(100));
+    expect(long.length).toBe(160);
+    expect(long.endsWith('…')).toBe(true);
+  });
+});
+
+describe('snapshot cursor', () => {
+  it('round-trips and rejects anything else', () => {
+    const cursor = { v: 1 as const, atSeq: 42, since: 1_700_000_000_000, total: 300, afterId: '0190-abc' };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    expect(decodeCursor('not base64 json')).toBeNull();
+    expect(decodeCursor(Buffer.from(JSON.stringify({ ...cursor, atSeq: -1 })).toString('base64url'))).toBeNull();
+  });
+});
+
+describe('describeInbound', () => {
+  it('maps each channel to a contact handle', () => {
+    expect(describeInbound('sms', { externalId: 'x', from: '+1 555 0100', text: 'hi' })).toMatchObject({ handle: { kind: 'phone', value: '+1 555 0100' }, phone: '+1 555 0100' });
+    expect(describeInbound('portal', { externalId: 'x', email: 'a@example.com', name: 'Ann', text: 'hi' })).toMatchObject({ handle: { kind: 'email' }, name: 'Ann' });
+    expect(describeInbound('messenger', { externalId: 'x', psid: '123', text: 'hi' })).toMatchObject({ handle: { kind: 'psid', value: '123' }, phone: null, email: null });
+    expect(describeInbound('email', { externalId: 'x', from: 'b@example.com', subject: 'Refund', text: 'hi' })).toMatchObject({ subject: 'Refund' });
+  });
+
+  it('summarises a call and keeps its transcript', () => {
+    const transcript = [{ speaker: 'customer' as const, atSec: 1, text: 'Hello' }];
+    expect(describeInbound('voice', { externalId: 'x', from: '+44 7700 900123', durationSec: 200, transcript })).toMatchObject({
+      body: 'Call, 3 min',
+      call: { durationSec: 200, transcript },
+    });
+    expect(callSummary(42)).toBe('Call, 42 s');
+  });
+});
+
+describe('isNewer', () => {
+  it('moves a status only forward, and never for messages without one', () => {
+    expect(isNewer('sent', 'delivered')).toBe(true);
+    expect(isNewer('delivered', 'read')).toBe(true);
+    expect(isNewer('read', 'delivered')).toBe(false);
+    expect(isNewer('delivered', 'delivered')).toBe(false);
+    expect(isNewer(null, 'read')).toBe(false);
+  });
+});

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { Contact } from '../../shared/domain';
+import type { DB, HandleKind } from '../db/schema';
+import { fromContact, toContact } from './rows';
+
+export interface Handle {
+  kind: HandleKind;
+  value: string;
+}
+
+/** Phone numbers arrive as "+1 (555) 010-2030" or "15550102030"; compare digits only. */
+export function normalizeHandle(handle: Handle): Handle {
+  if (handle.kind === 'phone') return { kind: 'phone', value: handle.value.replace(/[^0-9]/g, '') };
+  if (handle.kind === 'email') return { kind: 'email', value: handle.value.trim().toLowerCase() };
+  return handle;
+}
+
+export async function findContactByHandle(db: Kysely<DB>, tenantId: string, handle: Handle): Promise<Contact | null> {
+  const { kind, value } = normalizeHandle(handle);
+  const row = await db
+    .selectFrom('contact_handles')
+    .innerJoin('contacts', 'contacts.id', 'contact_handles.contact_id')
+    .selectAll('contacts')
+    .where('contact_handles.tenant_id', '=', tenantId)
+    .where('contact_handles.kind', '=', kind)
+    .where('contact_handles.value', '=', value)
+    .executeTakeFirst();
+  return row ? toContact(row) : null;
+}
+
+export async function insertContact(
+  db: Kysely<DB>,
+  tenantId: string,
+  contact: Contact,
+  handles: readonly Handle[],
+): Promise<void> {
+  await db.insertInto('contacts').values(fromContact(tenantId, contact)).execute();
+  if (handles.length === 0) return;
+  await db
+    .insertInto('contact_handles')
+    .values(handles.map((h) => ({ tenant_id: tenantId, contact_id: contact.id, ...normalizeHandle(h) })))
+    .execute();
+}
+
+export async function getContacts(db: Kysely<DB>, tenantId: string, ids: readonly string[]): Promise<Contact[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return rows.map(toContact);
+}
+
+/** The address to reach a contact on a channel, or null when the contact has none there. */
+export async function contactAddress(
+  db: Kysely<DB>,
+  contactId: string,
+  kind: HandleKind,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('contact_handles')
+    .select('value')
+    .where('contact_id', '=', contactId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  return row?.value ?? null;
+}

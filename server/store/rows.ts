@@ -1,0 +1,115 @@
+// Storage rows → domain objects. Numbers go through Number() because other dialects return
+// 64-bit integers as strings.
+import type { Selectable } from 'kysely';
+import {
+  type CallRecord,
+  type Channel,
+  type Contact,
+  type Conversation,
+  type ConversationStatus,
+  type DeliveryStatus,
+  type Message,
+  type MessageDirection,
+  type MessageKind,
+} from '../../shared/domain';
+import type { ContactsTable, ConversationsTable, MessagesTable } from '../db/schema';
+
+export function toContact(row: Selectable<ContactsTable>): Contact {
+  return {
+    id: row.id,
+    name: row.name,
+    phone: row.phone,
+    email: row.email,
+    createdAt: Number(row.created_at),
+    seq: Number(row.seq),
+  };
+}
+
+export function toConversation(row: Selectable<ConversationsTable>): Conversation {
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    channel: row.channel as Channel,
+    status: row.status as ConversationStatus,
+    queueId: row.queue_id,
+    assigneeId: row.assignee_id,
+    subject: row.subject,
+    createdAt: Number(row.created_at),
+    lastMessageAt: Number(row.last_message_at),
+    lastMessagePreview: row.last_message_preview,
+    lastMessageDirection: row.last_message_direction as MessageDirection | null,
+    seq: Number(row.seq),
+  };
+}
+
+export function toMessage(row: Selectable<MessagesTable>): Message {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    conversationId: row.conversation_id,
+    seq: Number(row.seq),
+    direction: row.direction as MessageDirection,
+    kind: row.kind as MessageKind,
+    channel: row.channel as Channel,
+    authorAgentId: row.author_agent_id,
+    body: row.body,
+    createdAt: Number(row.created_at),
+    status: row.status as DeliveryStatus | null,
+    statusSeq: Number(row.status_seq),
+    call: row.call_json === null ? null : (JSON.parse(row.call_json) as CallRecord),
+  };
+}
+
+export function fromConversation(tenantId: string, c: Conversation): Selectable<ConversationsTable> {
+  return {
+    id: c.id,
+    tenant_id: tenantId,
+    contact_id: c.contactId,
+    channel: c.channel,
+    status: c.status,
+    queue_id: c.queueId,
+    assignee_id: c.assigneeId,
+    subject: c.subject,
+    created_at: c.createdAt,
+    last_message_at: c.lastMessageAt,
+    last_message_preview: c.lastMessagePreview,
+    last_message_direction: c.lastMessageDirection,
+    seq: c.seq,
+  };
+}
+
+export function fromMessage(
+  tenantId: string,
+  m: Message,
+  externalId: string | null,
+): Selectable<MessagesTable> {
+  return {
+    id: m.id,
+    tenant_id: tenantId,
+    conversation_id: m.conversationId,
+    client_id: m.clientId,
+    external_id: externalId,
+    seq: m.seq,
+    direction: m.direction,
+    kind: m.kind,
+    channel: m.channel,
+    author_agent_id: m.authorAgentId,
+    body: m.body,
+    created_at: m.createdAt,
+    status: m.status,
+    status_seq: m.statusSeq,
+    call_json: m.call === null ? null : JSON.stringify(m.call),
+  };
+}
+
+export function fromContact(tenantId: string, c: Contact): Selectable<ContactsTable> {
+  return {
+    id: c.id,
+    tenant_id: tenantId,
+    name: c.name,
+    phone: c.phone,
+    email: c.email,
+    created_at: c.createdAt,
+    seq: c.seq,
+  };
+}

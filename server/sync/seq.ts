@@ -1,0 +1,32 @@
+// The per-tenant seq counter. Incrementing the counter row inside the writing transaction is what
+// makes seqs gap-free in commit order: the row lock is held until commit, so the next writer of
+// the tenant cannot allocate before this one is durable (a database sequence would not wait).
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+
+export async function allocateSeq(trx: Kysely<DB>, tenantId: string): Promise<number> {
+  const row = await trx
+    .updateTable('tenant_counters')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .where('tenant_id', '=', tenantId)
+    .returning('last_seq')
+    .executeTakeFirst();
+  if (!row) throw new Error(`Tenant ${tenantId} has no seq counter.`);
+  return Number(row.last_seq);
+}
+
+export interface LogBounds {
+  /** The last allocated (and, outside a writing transaction, committed) seq. */
+  head: number;
+  /** Events with seq > floor are in the change log. */
+  floor: number;
+}
+
+export async function readLogBounds(db: Kysely<DB>, tenantId: string): Promise<LogBounds> {
+  const row = await db
+    .selectFrom('tenant_counters')
+    .select(['last_seq', 'log_floor'])
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return { head: Number(row.last_seq), floor: Number(row.log_floor) };
+}

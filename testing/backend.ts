@@ -1,0 +1,281 @@
+// Test harness: the messaging backend as its own process (`node --import tsx server/main.ts`),
+// reached only over HTTP and socket.io, never imported. Tests can stop it, kill -9 it and restart
+// it on the same data directory and port.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { io, type Socket } from 'socket.io-client';
+import { DEMO_AGENTS, DEMO_PASSWORD, DEMO_TENANT, DEMO_WEBHOOK_SECRET } from '../shared/demo';
+import type { Channel, Message } from '../shared/domain';
+import {
+  type ChangeEvent,
+  HTTP,
+  type LoginResponse,
+  type SocketRequest,
+  type SocketRequestName,
+  type SocketResponse,
+  socketRequests,
+  WEBHOOK_SECRET_HEADER,
+} from '../shared/protocol';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const READY_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 10_000;
+/** Lines of the backend's stderr kept for error messages. */
+const STDERR_LINES = 40;
+/** Environment variables the server reads as flag fallbacks; the harness passes flags instead. */
+const SERVER_ENV = ['PORT', 'DATA_DIR', 'SEED', 'SIMULATE', 'CARRIER_DELAY_SCALE', 'RETAIN_EVENTS', 'RETAIN_MS', 'EXIT_ON_STDIN_END', 'DATABASE_URL'];
+
+export interface StartBackendOptions {
+  /** Default 'demo'. Applies only when the data directory holds no database yet. */
+  seed?: 'demo' | 'minimal' | 'none';
+  /** Run the customer simulator. Default false, so the data holds still. */
+  simulate?: boolean;
+  /** Reused across restarts and kept. A temporary directory when omitted. */
+  dataDir?: string;
+  /** Default 0 (a random free port); restarts keep the port first bound. */
+  port?: number;
+  /** Multiplies the simulated carriers' receipt delays. Default 1. */
+  carrierDelayScale?: number;
+  retainEvents?: number;
+  retainMs?: number;
+}
+
+export interface WebhookAnswer {
+  status: number;
+  json: unknown;
+}
+
+export interface Backend {
+  /** http://127.0.0.1:PORT; the same across restarts. */
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** The demo tenant's slug, used in webhook paths. */
+  readonly tenant: string;
+  readonly webhookSecret: string;
+  /** The backend process id, or null while it is not running. */
+  readonly pid: number | null;
+  /** POSTs a carrier webhook for the demo tenant. `secret` overrides the header value. */
+  webhook(channel: Channel | string, body: unknown, options?: { secret?: string; tenant?: string }): Promise<WebhookAnswer>;
+  /** Logs in (default: the first demo agent); throws with the HTTP status on failure. */
+  login(email?: string, password?: string): Promise<LoginResponse>;
+  /** One socket request with acknowledgement on a short-lived connection; throws on an error ack. */
+  request<N extends SocketRequestName>(token: string, name: N, payload: SocketRequest<N>): Promise<SocketResponse<N>>;
+  /** Every message of a conversation, oldest first, paged through `history.page`. */
+  history(token: string, conversationId: string): Promise<Message[]>;
+  /** SIGTERM and wait. The data directory stays for restart(); temporary ones go at process exit. */
+  stop(): Promise<void>;
+  /** SIGKILL and wait. */
+  kill(): Promise<void>;
+  /** Stops the process if it is running and starts it again on the same data directory and port. */
+  restart(): Promise<void>;
+}
+
+/** A logged-in agent's socket: acknowledged requests plus every `sync.events` push received. */
+export interface AgentSocket {
+  readonly socket: Socket;
+  /** Pushed events in arrival order. */
+  readonly events: ChangeEvent[];
+  /** Resolves with the ack value; throws (with `code`) on an error ack. */
+  request<N extends SocketRequestName>(name: N, payload: SocketRequest<N>): Promise<SocketResponse<N>>;
+  close(): void;
+}
+
+/** Connects with `auth.token`; rejects with the server's reason (e.g. 'unauthorized'). */
+export function connectAgent(url: string, token: string): Promise<AgentSocket> {
+  const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const events: ChangeEvent[] = [];
+  socket.on('sync.events', (push: { events: ChangeEvent[] }) => events.push(...push.events));
+  const agent: AgentSocket = {
+    socket,
+    events,
+    async request(name, payload) {
+      const answer = (await socket.timeout(20_000).emitWithAck(name, payload)) as
+        | { ok: true; value: unknown }
+        | { ok: false; error: { code: string; message: string } };
+      if (!answer.ok) {
+        throw Object.assign(new Error(`${name} failed: ${answer.error.code}: ${answer.error.message}`), { code: answer.error.code });
+      }
+      return socketRequests[name].response.parse(answer.value) as SocketResponse<typeof name>;
+    },
+    close: () => void socket.disconnect(),
+  };
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(agent));
+    socket.once('connect_error', (error) => {
+      socket.disconnect();
+      reject(new Error(error.message));
+    });
+  });
+}
+
+const live = new Set<ChildProcess>();
+const temporaryDirs = new Set<string>();
+function cleanUp(): void {
+  for (const child of live) child.kill('SIGKILL');
+  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
+  temporaryDirs.clear();
+}
+process.on('exit', cleanUp);
+// Test runners end their workers with a signal, which skips 'exit' handlers: clean up, then let
+// the signal take its default course.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    cleanUp();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+function launch(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const env = { ...process.env };
+  for (const name of SERVER_ENV) delete env[name];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args, '--exit-on-stdin-end'], {
+    cwd: ROOT,
+    env,
+    // stdin stays open as a lifeline: if this process dies without cleanup, the server sees EOF
+    // and shuts itself down.
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    stderr.push(line);
+    if (stderr.length > STDERR_LINES) stderr.shift();
+  });
+
+  return new Promise((resolve, reject) => {
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`Backend ${why}. Last stderr lines:\n${stderr.join('\n')}`));
+    };
+    const timer = setTimeout(() => fail(`did not listen within ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
+    child.once('exit', (code, signal) => fail(`exited before listening (code ${code}, signal ${signal})`));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        return;
+      }
+      if (typeof parsed === 'object' && parsed !== null && 'listening' in parsed && typeof parsed.listening === 'string') {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        child.once('exit', () => live.delete(child));
+        resolve({ child, url: parsed.listening });
+      }
+    });
+  });
+}
+
+async function terminate(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  const done = exited(child);
+  child.kill(signal);
+  if (signal === 'SIGKILL') return done;
+  const grace = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await done;
+  clearTimeout(grace);
+}
+
+export async function startBackend(options: StartBackendOptions = {}): Promise<Backend> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'agent-desk-backend-')));
+  if (options.dataDir === undefined) temporaryDirs.add(dataDir);
+  const argsFor = (port: number) => {
+    const args = [
+      '--port', String(port),
+      '--data-dir', dataDir,
+      '--seed', options.seed ?? 'demo',
+      `--simulate=${options.simulate ?? false}`,
+      '--carrier-delay-scale', String(options.carrierDelayScale ?? 1),
+    ];
+    if (options.retainEvents !== undefined) args.push('--retain-events', String(options.retainEvents));
+    if (options.retainMs !== undefined) args.push('--retain-ms', String(options.retainMs));
+    return args;
+  };
+
+  let running: ChildProcess | null = null;
+  const first = await launch(argsFor(options.port ?? 0));
+  running = first.child;
+  const url = first.url;
+  const port = Number(new URL(url).port);
+
+  const backend: Backend = {
+    url,
+    port,
+    dataDir,
+    tenant: DEMO_TENANT.slug,
+    webhookSecret: DEMO_WEBHOOK_SECRET,
+    get pid() {
+      return running?.pid ?? null;
+    },
+
+    async webhook(channel, body, webhookOptions = {}) {
+      const response = await fetch(`${url}${HTTP.webhook(webhookOptions.tenant ?? DEMO_TENANT.slug, channel)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [WEBHOOK_SECRET_HEADER]: webhookOptions.secret ?? DEMO_WEBHOOK_SECRET },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, json: await response.json() };
+    },
+
+    async login(email = DEMO_AGENTS[0].email, password = DEMO_PASSWORD) {
+      const response = await fetch(`${url}${HTTP.login}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      const json: unknown = await response.json();
+      if (!response.ok) throw Object.assign(new Error(`Login failed with ${response.status}: ${JSON.stringify(json)}`), { status: response.status });
+      return json as LoginResponse;
+    },
+
+    async request(token, name, payload) {
+      const agent = await connectAgent(url, token);
+      try {
+        return await agent.request(name, payload);
+      } finally {
+        agent.close();
+      }
+    },
+
+    async history(token, conversationId) {
+      const messages: Message[] = [];
+      let beforeSeq = Number.MAX_SAFE_INTEGER;
+      for (;;) {
+        const page = await backend.request(token, 'history.page', { conversationId, beforeSeq, limit: 500 });
+        messages.unshift(...page.messages);
+        const oldest = page.messages[0];
+        if (!page.hasMore || !oldest) return messages;
+        beforeSeq = oldest.seq;
+      }
+    },
+
+    async stop() {
+      if (running) await terminate(running, 'SIGTERM');
+      running = null;
+    },
+
+    async kill() {
+      if (running) await terminate(running, 'SIGKILL');
+      running = null;
+    },
+
+    async restart() {
+      await backend.stop();
+      running = (await launch(argsFor(port))).child;
+    },
+  };
+  return backend;
+}

@@ -1,0 +1,189 @@
+// Test harness: a core in host mode as its own process (`node --import tsx main/host/main.ts`),
+// driven over the real WebSocket bridge. Tests can kill it (-9 included) and restart it on the
+// same data directory; `api` keeps working across restarts, push subscriptions included.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM, connectBridge, type BridgeClient, type WebSocketLike } from '../shared/ipc/bridge';
+import { METHOD_NAMES, PUSH_EVENT_NAMES, type DeskApi, type PushEventName } from '../shared/ipc/contract';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const READY_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 10_000;
+/** Lines of the host's stderr kept for error messages. */
+const STDERR_LINES = 40;
+
+export interface StartHostOptions {
+  serverUrl: string;
+  /** Reused across restarts. A temporary directory (removed by stop()) when omitted. */
+  dataDir?: string;
+  /** Defaults to the built renderer in dist/renderer. */
+  rendererDir?: string;
+}
+
+export interface Host {
+  /** The page URL with the token; changes on restart (new port and token). */
+  readonly url: string;
+  readonly token: string;
+  readonly dataDir: string;
+  /** The host process id, or null while it is not running. */
+  readonly pid: number | null;
+  /** The contract over the bridge; stays valid across restarts. */
+  readonly api: DeskApi;
+  /** Sends `signal` (SIGKILL by default) and waits for the process to exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops the process if it is running and starts a new one on the same data directory. */
+  restart(): Promise<void>;
+  /** Graceful stop (SIGTERM, then SIGKILL after a grace period); removes a temporary data dir. */
+  stop(): Promise<void>;
+}
+
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  token: string;
+  client: BridgeClient;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+async function launch(options: { serverUrl: string; dataDir: string; rendererDir: string }): Promise<Running> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'main/host/main.ts',
+      '--data-dir',
+      options.dataDir,
+      '--server-url',
+      options.serverUrl,
+      '--renderer-dir',
+      options.rendererDir,
+      '--port',
+      '0',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    stderr.push(line);
+    if (stderr.length > STDERR_LINES) stderr.shift();
+  });
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`The host process ${why}.\n${stderr.join('\n')}`));
+    };
+    const timer = setTimeout(() => fail('did not become ready in time'), READY_TIMEOUT_MS);
+    child.once('exit', (code, signal) => fail(`exited before it was ready (${signal ?? `code ${code}`})`));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      try {
+        const ready = JSON.parse(line) as { host?: unknown };
+        if (typeof ready.host === 'string') {
+          clearTimeout(timer);
+          resolve(ready.host);
+        }
+      } catch {
+        // Only the ready line is JSON on stdout.
+      }
+    });
+  });
+
+  const page = new URL(url);
+  const token = page.searchParams.get(BRIDGE_TOKEN_PARAM) ?? '';
+  const bridgeUrl = `ws://${page.host}${BRIDGE_PATH}?${BRIDGE_TOKEN_PARAM}=${encodeURIComponent(token)}`;
+  const client = connectBridge(bridgeUrl, (target) => new WebSocket(target, { origin: page.origin }) as unknown as WebSocketLike);
+  await client.ready;
+  return { child, url, token, client };
+}
+
+export async function startHost(options: StartHostOptions): Promise<Host> {
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'desk-host-')));
+  const rendererDir = options.rendererDir ?? path.join(ROOT, 'dist', 'renderer');
+  const launchOptions = { serverUrl: options.serverUrl, dataDir, rendererDir };
+  const subscriptions = new Map<PushEventName, Set<(payload: unknown) => void>>();
+
+  let current: Running | null = null;
+  // Each process's bridge feeds the same listener sets, so subscriptions outlive restarts.
+  const attach = (running: Running) => {
+    for (const event of PUSH_EVENT_NAMES) {
+      running.client.api.on(event, (payload) => {
+        for (const listener of subscriptions.get(event) ?? []) listener(payload);
+      });
+    }
+  };
+  const requireRunning = (): Running => {
+    if (current === null) throw new Error('The host process is not running; restart() it first.');
+    return current;
+  };
+
+  const methods = Object.fromEntries(
+    METHOD_NAMES.map((method) => [method, (request: never) => requireRunning().client.api[method](request)]),
+  );
+  const api = {
+    ...methods,
+    on(event: PushEventName, listener: (payload: unknown) => void) {
+      if (!PUSH_EVENT_NAMES.includes(event)) throw new Error(`Unknown push event: ${event}`);
+      const listeners = subscriptions.get(event) ?? new Set();
+      subscriptions.set(event, listeners);
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  } as unknown as DeskApi;
+
+  const halt = async (signal: NodeJS.Signals) => {
+    const running = current;
+    if (running === null) return;
+    current = null;
+    running.client.close();
+    const timer = setTimeout(() => running.child.kill('SIGKILL'), STOP_GRACE_MS);
+    running.child.kill(signal);
+    await exited(running.child);
+    clearTimeout(timer);
+  };
+
+  current = await launch(launchOptions);
+  attach(current);
+
+  return {
+    get url() {
+      return requireRunning().url;
+    },
+    get token() {
+      return requireRunning().token;
+    },
+    get pid() {
+      return current?.child.pid ?? null;
+    },
+    dataDir,
+    api,
+    kill: (signal = 'SIGKILL') => halt(signal),
+    async restart() {
+      await halt('SIGTERM');
+      current = await launch(launchOptions);
+      attach(current);
+    },
+    async stop() {
+      await halt('SIGTERM');
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
