@@ -61,7 +61,7 @@ test.describe('walking skeleton', () => {
     await backend.webhook('sms', { externalId: externalId(), from: freshPhone(), text: 'Can I change my delivery address?' });
     const secondRow = desk.getByTestId('inbox-row').first();
     await expect(secondRow).toContainText('Can I change my delivery address?');
-    await expect(secondRow).toHaveAttribute('data-unread', 'true');
+    await expect(secondRow).toHaveAttribute('data-unread', '1');
     await expect(secondRow.getByTestId('unread-badge')).toHaveText('1');
     await expect(thread.getByTestId('message').filter({ hasText: 'order #4411' })).toBeVisible();
 

@@ -1,0 +1,30 @@
+// Query keys are derived from the contract: ['desk', method, request]. TanStack matches keys by
+// prefix and object subset, so ['desk', 'thread.get', { conversationId }] also matches every page
+// size of that thread. Push notices are mapped to the keys they make stale in one place.
+import type { QueryKey } from '@tanstack/react-query';
+import type { ChangeNotice, MethodName, RequestOf } from '../../../shared/ipc/contract';
+
+export const DESK = 'desk';
+
+export function deskKey<M extends MethodName>(method: M, request: RequestOf<M>): QueryKey {
+  return [DESK, method, request];
+}
+
+/** Matches every query of a method, optionally narrowed to requests containing `partial`. */
+export function deskKeyPrefix<M extends MethodName>(method: M, partial?: Partial<RequestOf<M>>): QueryKey {
+  return partial ? [DESK, method, partial] : [DESK, method];
+}
+
+export function invalidationsFor(notice: ChangeNotice): QueryKey[] {
+  const keys: QueryKey[] = [];
+  if (notice.inbox) keys.push(deskKeyPrefix('inbox.list'), deskKeyPrefix('inbox.counts'));
+  for (const conversationId of notice.conversationIds) {
+    keys.push(deskKeyPrefix('thread.get', { conversationId }), deskKeyPrefix('conversation.get', { conversationId }));
+  }
+  if (notice.outbox) {
+    // Outbox state is shown on messages in the thread, so an outbox change can restyle any open
+    // thread; only the mounted thread query actually refetches.
+    keys.push(deskKeyPrefix('outbox.list'), deskKeyPrefix('diagnostics.get'), deskKeyPrefix('thread.get'));
+  }
+  return keys;
+}

@@ -1,0 +1,44 @@
+// Chooses between the login screen and the workspace from the session, and wires push events.
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Notice } from '../../../shared/ipc/contract';
+import { useDeskQuery } from '../api/hooks';
+import { usePushSync } from '../api/usePushSync';
+import { LoginScreen } from '../login/LoginScreen';
+import { Toasts } from '../toasts/Toasts';
+import { useToasts } from '../toasts/ToastContext';
+import { Workspace } from '../workspace/Workspace';
+import './app.css';
+
+export function App() {
+  const { t } = useTranslation();
+  const { show } = useToasts();
+  const onNotice = useCallback(
+    (notice: Notice) => show({ title: t(`toast.${notice.kind}`), detail: notice.message, tone: notice.kind === 'sendFailed' ? 'error' : 'info' }),
+    [show, t],
+  );
+  usePushSync(onNotice);
+
+  const session = useDeskQuery('session.get', {});
+  const info = useDeskQuery('app.info', {});
+
+  let screen;
+  if (session.isPending || info.isPending) {
+    screen = (
+      <div className="splash" role="status">
+        {t('app.loading')}
+      </div>
+    );
+  } else if (session.data) {
+    screen = <Workspace session={session.data} />;
+  } else {
+    screen = <LoginScreen defaultServerUrl={info.data?.defaultServerUrl ?? ''} />;
+  }
+
+  return (
+    <>
+      {screen}
+      <Toasts />
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorCode } from '../api/call';
+import { useDeskMutation } from '../api/hooks';
+import { applySession } from '../api/session';
+import { useToasts } from '../toasts/ToastContext';
+
+/**
+ * Logout that never silently drops unsent messages: with anything in the outbox the agent confirms
+ * first, and the core's own check (`unsentMessages`) catches a message queued in the meantime.
+ */
+export function useLogout(unsent: number) {
+  const { t } = useTranslation();
+  const { show } = useToasts();
+  const queryClient = useQueryClient();
+  const [confirmCount, setConfirmCount] = useState<number | null>(null);
+  const logout = useDeskMutation('session.logout', {
+    onSuccess: () => {
+      setConfirmCount(null);
+      applySession(queryClient, null);
+    },
+    onError: (error) => {
+      if (errorCode(error) === 'unsentMessages') setConfirmCount(Math.max(unsent, 1));
+      else show({ title: t(`errors.${errorCode(error)}`), detail: null, tone: 'error' });
+    },
+  });
+
+  return {
+    confirmCount,
+    busy: logout.isPending,
+    start: () => (unsent > 0 ? setConfirmCount(unsent) : logout.mutate({ discardUnsent: false })),
+    confirm: () => logout.mutate({ discardUnsent: true }),
+    cancel: () => setConfirmCount(null),
+  };
+}

@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import { useDeskMutation } from '../api/hooks';
+import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from '../ui/icons';
+import type { DeliveryIndicator } from './delivery';
+
+export function DeliveryStatus({ indicator }: { indicator: DeliveryIndicator }) {
+  const { t } = useTranslation();
+  const label = t(`delivery.${indicator.state}`);
+  switch (indicator.state) {
+    case 'waiting':
+      return (
+        <span className="delivery delivery--waiting">
+          <ClockIcon />
+          {label}
+        </span>
+      );
+    case 'sending':
+      return (
+        <span className="delivery delivery--sending">
+          <ClockIcon label={label} />
+        </span>
+      );
+    case 'sent':
+      return (
+        <span className="delivery">
+          <CheckIcon label={label} />
+        </span>
+      );
+    case 'delivered':
+      return (
+        <span className="delivery">
+          <DoubleCheckIcon label={label} />
+        </span>
+      );
+    case 'read':
+      return (
+        <span className="delivery delivery--read">
+          <DoubleCheckIcon label={label} />
+        </span>
+      );
+    case 'failed':
+      return <FailedDelivery indicator={indicator} />;
+  }
+}
+
+function FailedDelivery({ indicator }: { indicator: DeliveryIndicator }) {
+  const { t } = useTranslation();
+  const retry = useDeskMutation('outbox.retry');
+  const discard = useDeskMutation('outbox.discard');
+  const busy = retry.isPending || discard.isPending;
+  return (
+    <div className="delivery delivery--failed" role="alert">
+      <span className="delivery__reason">
+        <AlertIcon />
+        {indicator.reason ? t('delivery.failedReason', { reason: indicator.reason }) : t('delivery.failed')}
+      </span>
+      {indicator.entryId ? (
+        <span className="delivery__actions">
+          <button type="button" className="button button--small" disabled={busy} onClick={() => retry.mutate({ entryId: indicator.entryId! })}>
+            {t('delivery.retry')}
+          </button>
+          <button type="button" className="button button--small" disabled={busy} onClick={() => discard.mutate({ entryId: indicator.entryId! })}>
+            {t('delivery.discard')}
+          </button>
+        </span>
+      ) : null}
+    </div>
+  );
+}

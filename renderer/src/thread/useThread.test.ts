@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { ThreadMessage } from '../../../shared/ipc/contract';
+import { fakeDesk } from '../test/fakeDesk';
+import { loadThreadPage, olderPageParam } from './useThread';
+
+const message = (seq: number) => ({ id: `m${seq}`, seq }) as ThreadMessage;
+
+describe('thread pages', () => {
+  it('reads the newest page from the cache only', async () => {
+    const desk = fakeDesk({ 'thread.get': async () => ({ messages: [message(5)], hasOlder: true }) });
+    const page = await loadThreadPage(desk.api, 'c1', undefined, false);
+    expect(page.messages).toEqual([message(5)]);
+    expect(desk.calls.map((call) => call.method)).toEqual(['thread.get']);
+  });
+
+  it('fetches older history from the server when the cache has run out', async () => {
+    let fetched = false;
+    const desk = fakeDesk({
+      'thread.get': async () => (fetched ? { messages: [message(1), message(2)], hasOlder: false } : { messages: [], hasOlder: true }),
+      'thread.loadOlder': async () => {
+        fetched = true;
+        return { loaded: 2, hasMore: false };
+      },
+    });
+    const page = await loadThreadPage(desk.api, 'c1', 3, true);
+    expect(page.messages.map((m) => m.seq)).toEqual([1, 2]);
+    expect(desk.calls.map((call) => call.method)).toEqual(['thread.get', 'thread.loadOlder', 'thread.get']);
+    expect(desk.calls[0]!.request).toEqual({ conversationId: 'c1', limit: 50, beforeSeq: 3 });
+  });
+
+  it('stops at the beginning when the server has nothing more', async () => {
+    const desk = fakeDesk({
+      'thread.get': async () => ({ messages: [], hasOlder: true }),
+      'thread.loadOlder': async () => ({ loaded: 0, hasMore: true }),
+    });
+    expect(await loadThreadPage(desk.api, 'c1', 3, true)).toEqual({ messages: [], hasOlder: false });
+  });
+
+  it('stays in the cache when refetching after a change', async () => {
+    const desk = fakeDesk({ 'thread.get': async () => ({ messages: [], hasOlder: true }) });
+    expect(await loadThreadPage(desk.api, 'c1', 3, false)).toEqual({ messages: [], hasOlder: true });
+    expect(desk.calls.map((call) => call.method)).toEqual(['thread.get']);
+  });
+
+  it('pages back from the oldest message', () => {
+    expect(olderPageParam({ messages: [message(7), message(9)], hasOlder: true }, [], undefined)).toBe(7);
+    expect(olderPageParam({ messages: [message(7)], hasOlder: false }, [], undefined)).toBeUndefined();
+    expect(olderPageParam({ messages: [], hasOlder: true }, [], 7)).toBe(7);
+    expect(olderPageParam({ messages: [], hasOlder: true }, [], undefined)).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});

@@ -1,0 +1,59 @@
+// A thread is an infinite query whose first page is the newest messages and whose further pages
+// go back in time. A refetch (after a change notice) reloads the newest page and then each older
+// page anchored to the one before it, so the pages stay contiguous as new messages arrive.
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef } from 'react';
+import type { DeskApi, ThreadMessage, ThreadPage } from '../../../shared/ipc/contract';
+import { useDeskApi } from '../api/ApiContext';
+import { callDesk } from '../api/call';
+import { deskKey } from '../api/queryKeys';
+
+export const THREAD_PAGE_SIZE = 50;
+
+/**
+ * One page of history. Older pages come from the cache first; when the cache has nothing older but
+ * the server does and the agent asked for more (`fromServer`), the server page is fetched into the
+ * cache and the cache is read again. Refetches after a change notice stay local, so a live
+ * message never waits for (or fails with) a server round trip.
+ */
+export async function loadThreadPage(api: DeskApi, conversationId: string, beforeSeq: number | undefined, fromServer: boolean): Promise<ThreadPage> {
+  const request = { conversationId, limit: THREAD_PAGE_SIZE, beforeSeq };
+  const cached = await callDesk(api, 'thread.get', request);
+  if (!fromServer || cached.messages.length > 0 || !cached.hasOlder) return cached;
+  const fetched = await callDesk(api, 'thread.loadOlder', { conversationId });
+  // Nothing came back: treat it as the beginning rather than asking again on every scroll.
+  if (fetched.loaded === 0) return { messages: [], hasOlder: false };
+  return callDesk(api, 'thread.get', request);
+}
+
+/**
+ * Where the next older page starts. An empty page that still has older history (not cached yet)
+ * asks again from the same point; an empty first page asks for everything before "the end".
+ */
+export function olderPageParam(page: ThreadPage, _pages: ThreadPage[], pageParam: number | undefined): number | undefined {
+  if (!page.hasOlder) return undefined;
+  return page.messages[0]?.seq ?? pageParam ?? Number.MAX_SAFE_INTEGER;
+}
+
+export function useThread(conversationId: string) {
+  const api = useDeskApi();
+  const olderRequested = useRef(false);
+  const query = useInfiniteQuery({
+    queryKey: deskKey('thread.get', { conversationId, limit: THREAD_PAGE_SIZE }),
+    queryFn: ({ pageParam }) => loadThreadPage(api, conversationId, pageParam, olderRequested.current),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: olderPageParam,
+  });
+  const messages = useMemo<ThreadMessage[]>(
+    () => (query.data ? [...query.data.pages].reverse().flatMap((page) => page.messages) : []),
+    [query.data],
+  );
+  const { fetchNextPage } = query;
+  const loadOlder = useCallback(() => {
+    olderRequested.current = true;
+    void fetchNextPage().finally(() => {
+      olderRequested.current = false;
+    });
+  }, [fetchNextPage]);
+  return { ...query, messages, loadOlder };
+}
