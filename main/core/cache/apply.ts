@@ -1,0 +1,226 @@
+// Writes server data into the cache: change events and snapshot pages. Input is already validated
+// by the shared zod schemas. Rules: rows are last-writer-wins by seq, messages are insert-if-absent
+// (the server's echo of an agent message replaces the optimistic row with the same client id),
+// delivery status only moves forward, and events about unknown conversations store what they carry.
+import type Database from 'better-sqlite3';
+import type { Contact, Conversation, Message } from '../../../shared/domain';
+import type { ChangeEvent, SnapshotPage } from '../../../shared/protocol';
+import { countsAsUnread, statusMoves, supersedes } from './lww';
+import { mergeRanges, type SeqRange } from './ranges';
+
+/** What an applied batch touched, for the renderer's change notice. */
+export interface ChangeSummary {
+  conversationIds: Set<string>;
+  inbox: boolean;
+}
+
+export const emptySummary = (): ChangeSummary => ({ conversationIds: new Set(), inbox: false });
+
+interface RangeRow {
+  from_seq: number;
+  to_seq: number | null;
+}
+
+export class Applier {
+  private readonly s;
+
+  constructor(private readonly db: Database.Database) {
+    this.s = {
+      contactSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM contacts WHERE id = ?'),
+      upsertContact: db.prepare(
+        `INSERT INTO contacts (id, name, phone, email, created_at, seq) VALUES (@id, @name, @phone, @email, @createdAt, @seq)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, email = excluded.email,
+           created_at = excluded.created_at, seq = excluded.seq`,
+      ),
+      conversationSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM conversations WHERE id = ?'),
+      upsertConversation: db.prepare(
+        `INSERT INTO conversations (id, contact_id, channel, status, queue_id, assignee_id, subject, created_at,
+           last_message_at, preview, last_direction, seq)
+         VALUES (@id, @contactId, @channel, @status, @queueId, @assigneeId, @subject, @createdAt, @lastMessageAt,
+           @lastMessagePreview, @lastMessageDirection, @seq)
+         ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, channel = excluded.channel,
+           status = excluded.status, queue_id = excluded.queue_id, assignee_id = excluded.assignee_id,
+           subject = excluded.subject, created_at = excluded.created_at, last_message_at = excluded.last_message_at,
+           preview = excluded.preview, last_direction = excluded.last_direction, seq = excluded.seq`,
+      ),
+      dropOptimistic: db.prepare<[string]>('DELETE FROM messages WHERE client_id = ? AND local = 1'),
+      insertMessage: db.prepare(
+        `INSERT OR IGNORE INTO messages (id, client_id, conversation_id, seq, direction, kind, channel,
+           author_agent_id, body, created_at, status, status_seq, call, local)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+      ),
+      messageStatus: db.prepare<[string], { status_seq: number; conversation_id: string }>(
+        'SELECT status_seq, conversation_id FROM messages WHERE id = ? AND local = 0',
+      ),
+      setStatus: db.prepare<[string, number, string]>('UPDATE messages SET status = ?, status_seq = ? WHERE id = ?'),
+      readSeq: db.prepare<[string], { read_seq: number }>('SELECT read_seq FROM reads WHERE conversation_id = ?'),
+      bumpUnread: db.prepare<[string]>(
+        `INSERT INTO reads (conversation_id, read_seq, unread_count) VALUES (?, 0, 1)
+         ON CONFLICT (conversation_id) DO UPDATE SET unread_count = unread_count + 1`,
+      ),
+      setRead: db.prepare<[{ id: string; seq: number }]>(
+        `INSERT INTO reads (conversation_id, read_seq, unread_count)
+         VALUES (@id, @seq, (SELECT count(*) FROM messages WHERE conversation_id = @id AND direction = 'inbound' AND seq > @seq))
+         ON CONFLICT (conversation_id) DO UPDATE SET read_seq = excluded.read_seq, unread_count = excluded.unread_count`,
+      ),
+      putRead: db.prepare<[string, number, number]>(
+        'INSERT OR REPLACE INTO reads (conversation_id, read_seq, unread_count) VALUES (?, ?, ?)',
+      ),
+      ranges: db.prepare<[string], RangeRow>('SELECT from_seq, to_seq FROM ranges WHERE conversation_id = ?'),
+      hasOpenRange: db.prepare<[string], { one: number }>(
+        'SELECT 1 AS one FROM ranges WHERE conversation_id = ? AND to_seq IS NULL',
+      ),
+      deleteRanges: db.prepare<[string]>('DELETE FROM ranges WHERE conversation_id = ?'),
+      insertRange: db.prepare<[string, number, number | null]>(
+        'INSERT INTO ranges (conversation_id, from_seq, to_seq) VALUES (?, ?, ?)',
+      ),
+      putAgent: db.prepare('INSERT OR REPLACE INTO agents (id, name, email) VALUES (@id, @name, @email)'),
+      putQueue: db.prepare('INSERT OR REPLACE INTO queues (id, name) VALUES (@id, @name)'),
+    };
+  }
+
+  upsertContact(contact: Contact): boolean {
+    if (!supersedes(contact.seq, this.s.contactSeq.get(contact.id)?.seq)) return false;
+    this.s.upsertContact.run(contact);
+    return true;
+  }
+
+  upsertConversation(conversation: Conversation): boolean {
+    if (!supersedes(conversation.seq, this.s.conversationSeq.get(conversation.id)?.seq)) return false;
+    this.s.upsertConversation.run(conversation);
+    return true;
+  }
+
+  /** Inserts a server message if absent (replacing its optimistic row); returns true if new. */
+  insertMessage(message: Message): boolean {
+    if (message.clientId !== null) this.s.dropOptimistic.run(message.clientId);
+    // Positional parameters: this is the hottest statement of a bootstrap.
+    const m = message;
+    const inserted =
+      this.s.insertMessage.run(
+        m.id,
+        m.clientId,
+        m.conversationId,
+        m.seq,
+        m.direction,
+        m.kind,
+        m.channel,
+        m.authorAgentId,
+        m.body,
+        m.createdAt,
+        m.status,
+        m.statusSeq,
+        m.call === null ? null : JSON.stringify(m.call),
+      ).changes > 0;
+    if (!inserted && message.status !== null) this.moveStatus(message.id, message.status, message.statusSeq);
+    return inserted;
+  }
+
+  /** Returns the conversation id when the status moved, null when it was older or unknown. */
+  moveStatus(messageId: string, status: string, statusSeq: number): string | null {
+    const row = this.s.messageStatus.get(messageId);
+    if (!row || !statusMoves(statusSeq, row.status_seq)) return null;
+    this.s.setStatus.run(status, statusSeq, messageId);
+    return row.conversation_id;
+  }
+
+  /** Sets the agent's read marker (never backwards) and recounts unread from the cache. */
+  markRead(conversationId: string, readSeq: number): void {
+    const current = this.s.readSeq.get(conversationId)?.read_seq ?? 0;
+    const seq = Math.max(current, readSeq);
+    this.s.setRead.run({ id: conversationId, seq });
+  }
+
+  /** Records a contiguous range of cached history, merged with the ones already known. */
+  addRange(conversationId: string, range: SeqRange): void {
+    const existing = this.s.ranges.all(conversationId).map((r) => ({ from: r.from_seq, to: r.to_seq }));
+    const merged = mergeRanges(existing, range);
+    this.s.deleteRanges.run(conversationId);
+    for (const r of merged) this.s.insertRange.run(conversationId, r.from, r.to);
+  }
+
+  /**
+   * From the first change seen for a conversation on, the change log delivers all of its messages:
+   * open a range there unless one is open already.
+   */
+  private ensureOpenRange(conversationId: string, fromSeq: number): void {
+    if (!this.s.hasOpenRange.get(conversationId)) this.addRange(conversationId, { from: fromSeq, to: null });
+  }
+
+  /** Applies change events (seq order, contiguous) for agent `selfId`; the caller owns the transaction. */
+  applyEvents(events: readonly ChangeEvent[], selfId: string, summary: ChangeSummary): void {
+    for (const e of events) {
+      switch (e.type) {
+        case 'contact.upserted':
+          // Contact names show in inbox rows.
+          if (this.upsertContact(e.contact)) summary.inbox = true;
+          break;
+        case 'conversation.upserted':
+          this.ensureOpenRange(e.conversation.id, e.seq);
+          if (this.upsertConversation(e.conversation)) {
+            summary.inbox = true;
+            summary.conversationIds.add(e.conversation.id);
+          }
+          break;
+        case 'message.created': {
+          const m = e.message;
+          this.ensureOpenRange(m.conversationId, m.seq);
+          if (this.insertMessage(m)) {
+            const readSeq = this.s.readSeq.get(m.conversationId)?.read_seq ?? 0;
+            if (countsAsUnread(m.direction, m.seq, readSeq)) {
+              this.s.bumpUnread.run(m.conversationId);
+              summary.inbox = true;
+            }
+          }
+          summary.conversationIds.add(m.conversationId);
+          break;
+        }
+        case 'message.status':
+          if (this.moveStatus(e.messageId, e.status, e.seq) !== null) summary.conversationIds.add(e.conversationId);
+          break;
+        case 'conversation.read':
+          if (e.agentId === selfId) {
+            this.markRead(e.conversationId, e.readSeq);
+            summary.inbox = true;
+            summary.conversationIds.add(e.conversationId);
+          }
+          break;
+      }
+    }
+  }
+
+  /** Writes one snapshot page; the caller owns the transaction. */
+  applySnapshotPage(page: SnapshotPage, messagesPerConversation: number, summary: ChangeSummary): void {
+    for (const a of page.agents) this.s.putAgent.run(a);
+    for (const q of page.queues) this.s.putQueue.run(q);
+    for (const c of page.contacts) this.upsertContact(c);
+    const perConversation = new Map<string, { count: number; minSeq: number }>();
+    for (const c of page.conversations) {
+      this.upsertConversation(c);
+      perConversation.set(c.id, { count: 0, minSeq: Number.POSITIVE_INFINITY });
+      summary.conversationIds.add(c.id);
+    }
+    for (const m of page.messages) {
+      this.insertMessage(m);
+      const stat = perConversation.get(m.conversationId);
+      if (stat) {
+        stat.count++;
+        stat.minSeq = Math.min(stat.minSeq, m.seq);
+      }
+    }
+    for (const r of page.reads) this.s.putRead.run(r.conversationId, r.readSeq, r.unreadCount);
+    // A conversation with fewer messages than requested came complete: its history starts at 0.
+    for (const [id, stat] of perConversation) {
+      const from = stat.count < messagesPerConversation ? 0 : stat.minSeq;
+      this.addRange(id, { from, to: null });
+    }
+    summary.inbox = true;
+  }
+
+  /** Drops all server data (not the outbox, not the meta rows). */
+  wipe(): void {
+    this.db.exec(
+      'DELETE FROM agents; DELETE FROM queues; DELETE FROM contacts; DELETE FROM conversations; DELETE FROM reads; DELETE FROM messages WHERE local = 0; DELETE FROM ranges;',
+    );
+  }
+}

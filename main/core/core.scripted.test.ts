@@ -1,0 +1,190 @@
+// The core against a scripted server: exact control over pages, malformed payloads and refusals.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { conversation, created, message, SELF, snapshotPage, tempDir, upserted, removeTempDirs } from './testkit/fixtures';
+import { startCore, waitFor, type TestCore } from './testkit/harness';
+import { ScriptedServer } from './testkit/scriptedServer';
+import { TransportError } from './sync/transport';
+
+const cores: TestCore[] = [];
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.stop();
+});
+
+async function loggedInCore(server: ScriptedServer, dataDir = tempDir()): Promise<TestCore> {
+  const core = await startCore('http://scripted.test', dataDir, {
+    transport: server.transport,
+    fetch: server.fetch,
+    sync: { retry: { baseMs: 50, maxMs: 200 }, failuresBeforeReport: 3, snapshotPageSize: 1 },
+  });
+  cores.push(core);
+  if (!(await core.handlers['session.get']({}))) {
+    await core.handlers['session.login']({ serverUrl: 'http://scripted.test', email: 'alex@acme.test', password: 'x' });
+  }
+  return core;
+}
+
+/** A server whose snapshot has two pages with one conversation each, at seq 2. */
+function twoPageServer(): ScriptedServer {
+  const s = new ScriptedServer();
+  const c1 = conversation('c1', { seq: 1 });
+  const c2 = conversation('c2', { seq: 2 });
+  s.append([upserted(c1), upserted(c2)]);
+  s.pages = [
+    snapshotPage({ atSeq: 2, conversations: [c1], totalConversations: 2 }),
+    snapshotPage({ atSeq: 2, conversations: [c2], totalConversations: 2 }),
+  ];
+  return s;
+}
+
+const localSeq = async (core: TestCore) => (await core.handlers['diagnostics.get']({})).localSeq;
+
+describe('bootstrap', () => {
+  it('resumes from the stored snapshot cursor after a restart', async () => {
+    const server = twoPageServer();
+    let releaseSecondPage = false;
+    server.override['sync.snapshot'] = (b) => {
+      if (b.cursor === '1' && !releaseSecondPage) throw new TransportError('internal', 'server busy');
+      return snapshotPage({ ...server.pages[b.cursor === null ? 0 : 1], nextCursor: b.cursor === null ? '1' : null });
+    };
+    const dir = tempDir();
+    const first = await loggedInCore(server, dir);
+    await waitFor('the first page', async () => (await first.handlers['inbox.counts']({})).all === 1);
+    expect(first.connection.some((c) => c.sync?.phase === 'bootstrap' && c.sync.done === 1 && c.sync.total === 2)).toBe(true);
+    await first.stop();
+
+    releaseSecondPage = true;
+    server.calls = [];
+    const second = await loggedInCore(server, dir);
+    await waitFor('the cursor at the snapshot seq', async () => (await localSeq(second)) === 2);
+    expect(server.requestsOf('sync.snapshot').map((b) => b.cursor)).toEqual(['1']);
+    expect(server.requestsOf('sync.pull')[0]?.after).toBe(2);
+    expect((await second.handlers['inbox.counts']({})).all).toBe(2);
+  });
+});
+
+describe('live events and malformed payloads', () => {
+  it('applies pushes in order, drops duplicates, and pulls to fill a gap', async () => {
+    const server = twoPageServer();
+    const core = await loggedInCore(server);
+    await waitFor('bootstrap', async () => (await localSeq(core)) === 2);
+    const e3 = created(message('m3', 'c1', 3));
+    const e4 = created(message('m4', 'c1', 4));
+    const e5 = created(message('m5', 'c1', 5));
+    server.append([e3, e4, e5]);
+    const pullsBefore = server.requestsOf('sync.pull').length;
+    server.push([e4, e3, e3]);
+    await waitFor('seq 4', async () => (await localSeq(core)) === 4);
+    expect(server.requestsOf('sync.pull').length).toBe(pullsBefore);
+    server.push([e3]); // a late duplicate changes nothing
+    server.append([created(message('m6', 'c1', 6))]);
+    server.push([server.log[5]]); // 5 was lost in transit
+    await waitFor('seq 6', async () => (await localSeq(core)) === 6);
+    expect(server.requestsOf('sync.pull').length).toBeGreaterThan(pullsBefore);
+    const thread = await core.handlers['thread.get']({ conversationId: 'c1', limit: 50 });
+    expect(thread.messages.map((m) => m.id)).toEqual(['m3', 'm4', 'm5', 'm6']);
+    expect((await core.handlers['inbox.list']({ view: 'all', offset: 0, limit: 10 })).rows.find((r) => r.conversationId === 'c1')?.unreadCount).toBe(4);
+  });
+
+  it('never stores or skips past a malformed event, reports it, and does not retry hot', async () => {
+    const server = twoPageServer();
+    const core = await loggedInCore(server);
+    await waitFor('bootstrap', async () => (await localSeq(core)) === 2);
+    server.append([created(message('m3', 'c1', 3))]);
+    server.log.push({ seq: 4, type: 'message.created', message: { id: 'bad' } });
+    server.append([created(message('m5', 'c1', 5))]);
+    server.push(server.log.slice(2));
+    const state = await waitFor('the problem to surface', async () => {
+      const c = await core.handlers['connection.get']({});
+      return c.lastError ? c : undefined;
+    });
+    expect(state.lastError).toMatch(/could not read.*seq 4/);
+    expect(await localSeq(core)) .toBe(3);
+    const pulls = server.requestsOf('sync.pull').length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.requestsOf('sync.pull').length - pulls).toBeLessThan(5);
+    // The server fixes the event: sync resumes and the error clears.
+    server.log[3] = created(message('m4', 'c1', 4));
+    await waitFor('seq 5', async () => (await localSeq(core)) === 5, 5_000);
+    await waitFor('the error to clear', async () => (await core.handlers['connection.get']({})).lastError === null);
+    const thread = await core.handlers['thread.get']({ conversationId: 'c1', limit: 50 });
+    expect(thread.messages.map((m) => m.id)).toEqual(['m3', 'm4', 'm5']);
+  });
+});
+
+describe('outbox', () => {
+  it('marks a permanently rejected message failed with its reason; retry sends it, discard removes it', async () => {
+    const server = twoPageServer();
+    let accept = false;
+    server.override['message.send'] = (b) => {
+      if (!accept) throw new TransportError('forbidden', 'This conversation was transferred to another team.');
+      const m = message('srv-1', String(b.conversationId), server.head + 1, {
+        clientId: String(b.clientId),
+        direction: 'outbound',
+        authorAgentId: SELF,
+        body: String(b.body),
+        status: 'sent',
+      });
+      server.append([created(m)]);
+      return { message: m };
+    };
+    const core = await loggedInCore(server);
+    const h = core.handlers;
+    await waitFor('bootstrap', async () => (await localSeq(core)) === 2);
+    const sent = await h['message.send']({ conversationId: 'c1', body: 'first' });
+    const failed = await waitFor('the rejection', async () => {
+      const [entry] = await h['outbox.list']({});
+      return entry?.state === 'failed' ? entry : undefined;
+    });
+    expect(failed.error).toContain('transferred');
+    expect(core.notices.some((n) => n.kind === 'sendFailed' && n.message.includes('transferred'))).toBe(true);
+    const row = (await h['thread.get']({ conversationId: 'c1', limit: 50 })).messages[0];
+    expect(row).toMatchObject({ id: sent.id, status: 'failed', outbox: { state: 'failed' } });
+
+    const other = await h['message.send']({ conversationId: 'c1', body: 'second' });
+    await waitFor('the second rejection', async () => (await h['outbox.list']({})).every((e) => e.state === 'failed'));
+    await h['outbox.discard']({ entryId: other.id });
+    expect((await h['thread.get']({ conversationId: 'c1', limit: 50 })).messages.map((m) => m.id)).toEqual([sent.id]);
+
+    accept = true;
+    await h['outbox.retry']({ entryId: sent.id });
+    await waitFor('delivery', async () => (await h['outbox.list']({})).length === 0);
+    const thread = await h['thread.get']({ conversationId: 'c1', limit: 50 });
+    expect(thread.messages.map((m) => [m.id, m.status])).toEqual([['srv-1', 'sent']]);
+    expect(server.requestsOf('message.send').filter((b) => b.clientId === sent.id)).toHaveLength(2);
+    await expect(h['outbox.retry']({ entryId: 'gone' })).rejects.toMatchObject({ code: 'notFound' });
+  });
+
+  it('restores the unread count when the server refuses a mark-read', async () => {
+    const server = twoPageServer();
+    server.pages[0] = snapshotPage({ ...server.pages[0], reads: [{ conversationId: 'c1', readSeq: 0, unreadCount: 2 }] });
+    server.override['conversation.markRead'] = () => {
+      throw new TransportError('notFound', 'Conversation not found.');
+    };
+    const core = await loggedInCore(server);
+    const h = core.handlers;
+    await waitFor('bootstrap', async () => (await localSeq(core)) === 2);
+    const unread = async () =>
+      (await h['inbox.list']({ view: 'all', offset: 0, limit: 10 })).rows.find((r) => r.conversationId === 'c1')?.unreadCount;
+    expect(await unread()).toBe(2);
+    await h['conversation.markRead']({ conversationId: 'c1' });
+    await waitFor('the rollback', async () => (await unread()) === 2 && (await h['outbox.list']({}))[0]?.state === 'failed');
+  });
+});
+
+describe('session', () => {
+  it('expires the session when the server answers unauthorized mid-session', async () => {
+    const server = twoPageServer();
+    const core = await loggedInCore(server);
+    await waitFor('bootstrap', async () => (await localSeq(core)) === 2);
+    server.override['sync.pull'] = () => {
+      throw new TransportError('unauthorized', 'Session revoked.');
+    };
+    server.append([created(message('m3', 'c1', 3)), created(message('m4', 'c1', 4))]);
+    server.push([server.log[3]]); // seq 4: a gap, so the core pulls
+    await waitFor('the session push', () => core.sessions.at(-1) === null);
+    expect((await core.handlers['connection.get']({})).lastError).toMatch(/session has expired/);
+    await expect(core.handlers['inbox.list']({ view: 'all', offset: 0, limit: 10 })).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+});
+
+afterAll(removeTempDirs);

@@ -1,0 +1,567 @@
+// The core: owns the cache connection, the session, the socket, the sync engine and the outbox
+// sender, and wires them together. Handlers (handlers.ts) read and mutate through it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type {
+  ConnectionState,
+  ConnectionStatus,
+  Diagnostics,
+  PushEventName,
+  PushEvents,
+  Session,
+  SyncProgress,
+} from '../../shared/ipc/contract';
+import { DeskError } from '../../shared/ipc/result';
+import { emptySummary, type ChangeSummary } from './cache/apply';
+import { isCorruptionError, moveAside } from './db/corruption';
+import { CacheUnusableError, openDatabase } from './db/open';
+import { ChangeCollector, PushEmitter } from './events';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './outbox/backoff';
+import { kindOf } from './outbox/kinds';
+import { OutboxSender } from './outbox/sender';
+import type { OutboxEntry } from './outbox/store';
+import type { Logger, SecretStore } from './ports';
+import { fileSecretStore } from './session/fileSecretStore';
+import { login, type FetchLike } from './session/login';
+import { ownerOf, readSession, writeSession, type StoredSession } from './session/sessionStore';
+import { Store } from './store';
+import { DEFAULT_SYNC_TUNING, SyncEngine, type SyncTuning } from './sync/engine';
+import { socketIoTransport, TransportError, type Transport, type TransportFactory } from './sync/transport';
+
+/** Injectable dependencies and timings; defaults are the real ones. */
+export interface CoreDeps {
+  now: () => number;
+  random: () => number;
+  transport: TransportFactory;
+  fetch: FetchLike;
+  sync: Partial<SyncTuning>;
+  outbox: { ackTimeoutMs: number; backoff: BackoffPolicy };
+  /** How often diagnostics are logged while connected. */
+  diagnosticsIntervalMs: number;
+}
+
+export interface CoreConfig {
+  dataDir: string;
+  mode: 'electron' | 'host';
+  version: string;
+  defaultServerUrl: string;
+  secrets?: SecretStore;
+  log?: Logger;
+  nativeBinding?: string;
+  deps?: Partial<CoreDeps>;
+}
+
+const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+const CACHE_FILE = 'cache.sqlite';
+const OUTBOX_FILE = 'outbox.sqlite';
+const SESSION_FILE = 'session.json';
+
+export const SESSION_EXPIRED = 'Your session has expired. Log in again to keep working.';
+
+export class DeskCore {
+  readonly log: Logger;
+  readonly emitter = new PushEmitter();
+  readonly deps: CoreDeps;
+  readonly cacheFile: string;
+  private readonly outboxFile: string;
+  private readonly secrets: SecretStore;
+  private readonly changes = new ChangeCollector();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly engine: SyncEngine;
+  private readonly sender: OutboxSender;
+  private storeRef: Store | null = null;
+  private sessionRef: StoredSession | null = null;
+  private transportRef: Transport | null = null;
+  private status: ConnectionStatus = 'offline';
+  private connectionError: string | null = null;
+  private syncProblem: string | null = null;
+  private progress: SyncProgress | null = null;
+  private serverHead: number | null = null;
+  private flushScheduled = false;
+  private diagnosticsTimer: (() => void) | null = null;
+  private stopped = false;
+
+  constructor(readonly config: CoreConfig) {
+    this.log = config.log ?? silentLogger;
+    this.deps = {
+      now: Date.now,
+      random: Math.random,
+      transport: socketIoTransport,
+      fetch: (url, init) => fetch(url, init),
+      sync: {},
+      outbox: { ackTimeoutMs: 15_000, backoff: DEFAULT_BACKOFF },
+      diagnosticsIntervalMs: 60_000,
+      ...config.deps,
+    };
+    this.cacheFile = path.join(config.dataDir, CACHE_FILE);
+    this.outboxFile = path.join(config.dataDir, OUTBOX_FILE);
+    this.secrets = config.secrets ?? fileSecretStore(path.join(config.dataDir, SESSION_FILE));
+    const schedule = (fn: () => void, ms: number) => this.schedule(fn, ms);
+    this.engine = new SyncEngine({
+      store: () => this.store,
+      transport: () => this.transportRef,
+      selfId: () => this.requireSession().agent.id,
+      log: this.log,
+      random: this.deps.random,
+      schedule,
+      tuning: { ...DEFAULT_SYNC_TUNING, ...this.deps.sync },
+      changed: (summary) => this.changed(summary),
+      progress: (p) => {
+        this.progress = p;
+        this.emitConnection();
+      },
+      problem: (message) => {
+        this.syncProblem = message;
+        this.emitConnection();
+      },
+      mustRefetch: () =>
+        this.emitter.emit('notice', {
+          kind: 'mustRefetch',
+          message: 'The app was offline longer than the server keeps changes, so it is downloading your inbox again. Unsent messages are kept.',
+        }),
+      head: (seq) => {
+        this.serverHead = Math.max(this.serverHead ?? 0, seq);
+      },
+      caughtUp: () => this.logDiagnostics('Caught up'),
+      corrupted: (e) => this.recoverCache(e),
+    });
+    this.sender = new OutboxSender({
+      transport: () => this.transportRef,
+      now: this.deps.now,
+      random: this.deps.random,
+      schedule,
+      backoff: this.deps.outbox.backoff,
+      ackTimeoutMs: this.deps.outbox.ackTimeoutMs,
+      log: (message, fields) => this.log.warn(message, fields),
+      ops: {
+        next: () => this.guard(() => this.store.outbox.next()),
+        request: (entry) => {
+          const { kind, payload } = kindOf(entry);
+          return kind.request(entry, payload);
+        },
+        acknowledged: (entry, value) => {
+          this.changed(this.guard(() => this.store.acknowledge(entry, value, this.selfId())), true);
+        },
+        rejected: (entry, reason) => {
+          this.changed(this.guard(() => this.store.reject(entry, reason, this.selfId())), true);
+          this.log.warn('Outbox entry rejected by the server', { entryId: entry.id, kind: entry.kind, reason });
+          this.emitter.emit('notice', { kind: 'sendFailed', message: this.describeRejection(entry, reason) });
+        },
+        attemptFailed: (entry, reason) => {
+          this.guard(() => this.store.outbox.recordAttempt(entry.id, reason));
+          this.changed(emptySummary(), true);
+        },
+        changed: () => this.changed(emptySummary(), true),
+      },
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lifecycle
+
+  async start(): Promise<void> {
+    fs.mkdirSync(this.config.dataDir, { recursive: true });
+    this.storeRef = this.openStore();
+    const stored = await readSession(this.secrets);
+    if (stored) {
+      this.sessionRef = stored;
+      const owner = ownerOf(stored);
+      if (this.store.meta.owner !== owner) this.store.resetCache(owner);
+      const summary = emptySummary();
+      this.store.tx(() => this.store.reapplyOutbox(stored.agent.id, summary));
+      if (stored.token !== null) this.connect();
+      else this.connectionError = SESSION_EXPIRED;
+    }
+    this.emitConnection();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.disconnect();
+    this.sender.stop();
+    await Promise.all([this.engine.stop(), this.sender.idle()]);
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.storeRef?.close();
+    this.storeRef = null;
+  }
+
+  on<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void {
+    return this.emitter.on(event, listener);
+  }
+
+  private schedule(fn: () => void, ms: number): () => void {
+    if (this.stopped) return () => undefined;
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      fn();
+    }, ms);
+    this.timers.add(t);
+    return () => {
+      clearTimeout(t);
+      this.timers.delete(t);
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Cache file and corruption recovery
+
+  get store(): Store {
+    if (!this.storeRef) throw new DeskError('internal', 'The local cache is not open.');
+    return this.storeRef;
+  }
+
+  private openStore(): Store {
+    const files = {
+      cacheFile: this.cacheFile,
+      outboxFile: this.outboxFile,
+      ...(this.config.nativeBinding ? { nativeBinding: this.config.nativeBinding } : {}),
+    };
+    try {
+      return new Store(openDatabase(files), this.cacheFile, this.log);
+    } catch (e) {
+      if (!(e instanceof CacheUnusableError)) throw e;
+      const movedTo = moveAside(this.cacheFile, this.deps.now());
+      this.log.error('Cache file unusable; moved aside and rebuilt', { error: e.message, movedTo });
+      const store = new Store(openDatabase(files), this.cacheFile, this.log);
+      this.cacheRecoveredNotice();
+      return store;
+    }
+  }
+
+  private cacheRecoveredNotice(): void {
+    this.emitter.emit('notice', {
+      kind: 'cacheRecovered',
+      message:
+        'The local copy of your inbox was damaged, so it was set aside and is being downloaded again. Unsent messages were kept.',
+    });
+  }
+
+  /** Runs a cache operation; if the file turns out to be corrupt, rebuilds it and runs it again. */
+  guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (!isCorruptionError(e) || !this.storeRef) throw e;
+      this.recoverCache(e);
+      return fn();
+    }
+  }
+
+  private recoverCache(error: unknown): void {
+    const old = this.storeRef;
+    if (!old) return;
+    this.log.error('Cache corruption detected at runtime', { error: String(error) });
+    try {
+      old.close();
+    } catch {
+      // Closing a damaged file may fail too; it is being replaced either way.
+    }
+    this.storeRef = null;
+    const movedTo = moveAside(this.cacheFile, this.deps.now());
+    this.log.error('Corrupt cache moved aside', { movedTo });
+    this.storeRef = new Store(
+      openDatabase({
+        cacheFile: this.cacheFile,
+        outboxFile: this.outboxFile,
+        ...(this.config.nativeBinding ? { nativeBinding: this.config.nativeBinding } : {}),
+      }),
+      this.cacheFile,
+      this.log,
+    );
+    const session = this.sessionRef;
+    const summary = emptySummary();
+    summary.inbox = true;
+    if (session) {
+      this.store.meta.owner = ownerOf(session);
+      this.store.tx(() => this.store.reapplyOutbox(session.agent.id, summary));
+    }
+    this.cacheRecoveredNotice();
+    this.changed(summary, true);
+    this.engine.reset();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Session
+
+  get session(): StoredSession | null {
+    return this.sessionRef;
+  }
+
+  /** The session as the renderer sees it; null when logged out or the token was refused. */
+  sessionView(): Session | null {
+    const s = this.sessionRef;
+    if (!s || s.token === null) return null;
+    return { agent: s.agent, tenantName: s.tenant.name, serverUrl: s.serverUrl };
+  }
+
+  requireSession(): StoredSession {
+    const s = this.sessionRef;
+    if (!s || s.token === null) throw new DeskError('unauthenticated', 'Log in first.');
+    return s;
+  }
+
+  selfId(): string {
+    return this.requireSession().agent.id;
+  }
+
+  async login(serverUrl: string, email: string, password: string): Promise<Session> {
+    const url = serverUrl.replace(/\/+$/, '');
+    const res = await login(this.deps.fetch, url, email, password);
+    const identity = { serverUrl: url, tenant: res.tenant, agent: res.agent };
+    const owner = ownerOf(identity);
+    const store = this.store;
+    const { depth } = store.outbox.stats();
+    const outboxOwner = store.outboxMeta.owner;
+    if (depth > 0 && outboxOwner !== null && outboxOwner !== owner) {
+      throw new DeskError(
+        'unsentMessages',
+        `${depth} messages written by another account have not been sent yet. Log in as that account to send them, or log out to discard them.`,
+      );
+    }
+    this.disconnect();
+    // Never mix two accounts' data in one cache.
+    if (store.meta.owner !== owner) store.resetCache(owner);
+    store.outboxMeta.owner = owner;
+    const session: StoredSession = { ...identity, token: res.token };
+    await writeSession(this.secrets, session);
+    this.sessionRef = session;
+    this.connectionError = null;
+    this.syncProblem = null;
+    const summary = emptySummary();
+    summary.inbox = true;
+    store.tx(() => store.reapplyOutbox(session.agent.id, summary));
+    this.connect();
+    const view = this.sessionView();
+    this.emitter.emit('session', view);
+    this.changed(summary, true);
+    this.log.info('Logged in', { agentId: res.agent.id, tenant: res.tenant.slug, serverUrl: url });
+    return view as Session;
+  }
+
+  async logout(discardUnsent: boolean): Promise<{ discarded: number }> {
+    const { depth } = this.store.outbox.stats();
+    if (depth > 0 && !discardUnsent) {
+      throw new DeskError('unsentMessages', `${depth} messages have not been sent yet.`);
+    }
+    this.disconnect();
+    const store = this.store;
+    const discarded = store.tx(() => {
+      const n = store.outbox.clear();
+      store.outboxMeta.owner = null;
+      return n;
+    });
+    store.resetCache(null);
+    await this.secrets.clear();
+    this.sessionRef = null;
+    this.connectionError = null;
+    this.syncProblem = null;
+    this.progress = null;
+    this.serverHead = null;
+    this.emitter.emit('session', null);
+    this.changed({ inbox: true, conversationIds: new Set() }, true);
+    this.log.info('Logged out', { discarded });
+    return { discarded };
+  }
+
+  private async expireSession(): Promise<void> {
+    const s = this.sessionRef;
+    this.disconnect();
+    this.connectionError = SESSION_EXPIRED;
+    this.log.warn('Server refused the session token');
+    if (s) {
+      this.sessionRef = { ...s, token: null };
+      await writeSession(this.secrets, this.sessionRef);
+    }
+    this.emitter.emit('session', null);
+    this.emitConnection();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Connection
+
+  private connect(): void {
+    const s = this.sessionRef;
+    if (!s || s.token === null || this.stopped) return;
+    this.status = 'connecting';
+    const raw = this.deps.transport(s.serverUrl, s.token, {
+      connected: () => {
+        if (this.transportRef !== transport) return;
+        this.status = 'online';
+        this.connectionError = null;
+        this.emitConnection();
+        this.log.info('Connected', { serverUrl: s.serverUrl });
+        this.engine.connected();
+        this.sender.kick(true);
+        this.startDiagnosticsTimer();
+      },
+      disconnected: (reason) => {
+        if (this.transportRef !== transport) return;
+        this.status = 'reconnecting';
+        this.progress = null;
+        this.stopDiagnosticsTimer();
+        this.log.warn('Disconnected', { reason });
+        this.emitConnection();
+      },
+      connectFailed: (unauthorized, message) => {
+        if (this.transportRef !== transport) return;
+        if (unauthorized) {
+          void this.expireSession();
+          return;
+        }
+        this.status = 'offline';
+        this.connectionError = `Cannot reach the server at ${s.serverUrl}. Retrying…`;
+        this.log.warn('Connection attempt failed', { message });
+        this.emitConnection();
+      },
+      events: (payload) => {
+        if (this.transportRef === transport) this.engine.live(payload);
+      },
+    });
+    // A token revoked while connected shows up as an 'unauthorized' answer to any request.
+    const transport: Transport = {
+      get connected() {
+        return raw.connected;
+      },
+      request: (name, body, timeoutMs) =>
+        raw.request(name, body, timeoutMs).catch((e: unknown) => {
+          if (e instanceof TransportError && e.code === 'unauthorized' && this.transportRef === transport) {
+            void this.expireSession();
+          }
+          throw e;
+        }),
+      close: () => raw.close(),
+    };
+    this.transportRef = transport;
+    this.emitConnection();
+  }
+
+  private disconnect(): void {
+    const t = this.transportRef;
+    this.transportRef = null;
+    this.stopDiagnosticsTimer();
+    t?.close();
+    this.status = 'offline';
+    this.progress = null;
+  }
+
+  connectionState(): ConnectionState {
+    const unsent = this.storeRef ? this.storeRef.outbox.stats().depth : 0;
+    return {
+      status: this.status,
+      unsent,
+      sync: this.progress,
+      lastError: this.connectionError ?? this.syncProblem,
+    };
+  }
+
+  emitConnection(): void {
+    if (this.stopped) return;
+    this.emitter.emit('connection', this.guard(() => this.connectionState()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Changes, outbox, diagnostics
+
+  /** Queues a coalesced `changed` push; outbox changes also update the unsent count. */
+  changed(summary: ChangeSummary, outbox = false): void {
+    if (!this.changes.add(summary, outbox) || this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      const notice = this.changes.take();
+      if (!notice || this.stopped) return;
+      this.emitter.emit('changed', notice);
+      if (notice.outbox) this.emitConnection();
+    });
+  }
+
+  enqueue(kind: string, conversationId: string, payload: unknown): OutboxEntry {
+    const entry: OutboxEntry = {
+      id: uuidv7(),
+      kind,
+      conversationId,
+      payload,
+      state: 'waiting',
+      attempts: 0,
+      createdAt: this.deps.now(),
+      error: null,
+    };
+    this.changed(this.guard(() => this.store.enqueue(entry, this.selfId())), true);
+    this.sender.kick();
+    return entry;
+  }
+
+  get inFlight(): string | null {
+    return this.sender.inFlight;
+  }
+
+  retryEntry(entry: OutboxEntry): void {
+    if (entry.state === 'failed') this.changed(this.guard(() => this.store.retry(entry, this.selfId())), true);
+    this.sender.kick(true);
+  }
+
+  discardEntry(entry: OutboxEntry): void {
+    if (this.sender.inFlight === entry.id) {
+      throw new DeskError('rejected', 'This message is being sent right now and can no longer be discarded.');
+    }
+    this.changed(this.guard(() => this.store.discard(entry, this.selfId())), true);
+  }
+
+  private describeRejection(entry: OutboxEntry, reason: string): string {
+    const what = entry.kind === 'message.send' ? 'A message could not be sent' : 'A change could not be saved';
+    return `${what}: ${reason.trim().replace(/([^.!?])$/, '$1.')} You can retry or discard it.`;
+  }
+
+  /** A transport for one-off requests (history pages), or a plain-words error when offline. */
+  requireOnline(): Transport {
+    const t = this.transportRef;
+    if (!t?.connected) {
+      throw new DeskError('unreachable', 'You are offline. Older messages load when the connection is back.');
+    }
+    return t;
+  }
+
+  diagnostics(): Diagnostics {
+    return this.guard(() => {
+      const store = this.store;
+      const localSeq = store.meta.lastSeq ?? 0;
+      const { depth, oldestCreatedAt } = store.outbox.stats();
+      const counts = store.queries.cachedCounts();
+      return {
+        localSeq,
+        serverHead: this.serverHead,
+        syncLag: this.serverHead === null ? null : Math.max(0, this.serverHead - localSeq),
+        outboxDepth: depth,
+        oldestOutboxAgeMs: oldestCreatedAt === null ? null : Math.max(0, this.deps.now() - oldestCreatedAt),
+        cachedConversations: counts.conversations,
+        cachedMessages: counts.messages,
+        cacheFile: this.cacheFile,
+      };
+    });
+  }
+
+  private logDiagnostics(message: string): void {
+    try {
+      this.log.info(message, { ...this.diagnostics() });
+    } catch (e) {
+      this.log.warn('Diagnostics unavailable', { error: String(e) });
+    }
+  }
+
+  private startDiagnosticsTimer(): void {
+    this.stopDiagnosticsTimer();
+    const tick = () => {
+      this.logDiagnostics('Sync status');
+      this.diagnosticsTimer = this.schedule(tick, this.deps.diagnosticsIntervalMs);
+    };
+    this.diagnosticsTimer = this.schedule(tick, this.deps.diagnosticsIntervalMs);
+  }
+
+  private stopDiagnosticsTimer(): void {
+    this.diagnosticsTimer?.();
+    this.diagnosticsTimer = null;
+  }
+}

@@ -1,0 +1,26 @@
+// Numbered, append-only migrations tracked by `PRAGMA user_version`, one transaction each, so a
+// crash mid-upgrade leaves the file at a well-defined version. Never edit a shipped migration:
+// append a new one.
+import type Database from 'better-sqlite3';
+
+/** Migration N (1-based) is `migrations[N - 1]`: SQL run inside one transaction. */
+export type Migration = string;
+
+/** Brings `schema` (main or an attached database name) to the latest version; returns it. */
+export function migrate(db: Database.Database, schema: string, migrations: readonly Migration[]): number {
+  const current = db.pragma(`${schema}.user_version`, { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(
+      `${schema} database is version ${current}, newer than this app (${migrations.length}); update the app.`,
+    );
+  }
+  for (let version = current + 1; version <= migrations.length; version++) {
+    const sql = migrations[version - 1] as string;
+    db.transaction(() => {
+      db.exec(sql);
+      // PRAGMA cannot be parameterised; `version` is a loop integer, not input.
+      db.exec(`PRAGMA ${schema}.user_version = ${version}`);
+    })();
+  }
+  return migrations.length;
+}

@@ -1,0 +1,61 @@
+// Schemas of the two files. The cache (main) is disposable and rebuilt from the server; the outbox
+// (attached as `outbox`) holds the agent's unsent work and is never thrown away with the cache.
+import type { Migration } from './migrations';
+
+export const CACHE_MIGRATIONS: readonly Migration[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE agents (id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL);
+  CREATE TABLE queues (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+  CREATE TABLE contacts (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT, email TEXT,
+    created_at INTEGER NOT NULL, seq INTEGER NOT NULL
+  );
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY, contact_id TEXT NOT NULL, channel TEXT NOT NULL, status TEXT NOT NULL,
+    queue_id TEXT NOT NULL, assignee_id TEXT, subject TEXT, created_at INTEGER NOT NULL,
+    last_message_at INTEGER NOT NULL, preview TEXT NOT NULL, last_direction TEXT,
+    seq INTEGER NOT NULL
+  );
+  -- Partial indexes whose WHERE matches the inbox views exactly, so the first page of a view is an
+  -- index range scan even over tens of thousands of conversations.
+  CREATE INDEX conversations_open ON conversations (last_message_at DESC, id DESC)
+    WHERE status <> 'resolved';
+  CREATE INDEX conversations_mine ON conversations (assignee_id, last_message_at DESC, id DESC)
+    WHERE status <> 'resolved';
+  CREATE INDEX conversations_status ON conversations (status, last_message_at DESC, id DESC);
+  -- The logged-in agent's read marker per conversation. Kept apart from conversations because a
+  -- read event may arrive for a conversation the cache does not hold yet.
+  CREATE TABLE reads (
+    conversation_id TEXT PRIMARY KEY, read_seq INTEGER NOT NULL, unread_count INTEGER NOT NULL
+  );
+  -- seq is NULL only for optimistic rows (local = 1) written before the server acknowledged them;
+  -- such a row's id is its client id, so the server's echo finds and replaces it.
+  CREATE TABLE messages (
+    id TEXT PRIMARY KEY, client_id TEXT, conversation_id TEXT NOT NULL, seq INTEGER,
+    direction TEXT NOT NULL, kind TEXT NOT NULL, channel TEXT NOT NULL, author_agent_id TEXT,
+    body TEXT NOT NULL, created_at INTEGER NOT NULL, status TEXT, status_seq INTEGER NOT NULL,
+    call TEXT, local INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX messages_thread ON messages (conversation_id, seq);
+  CREATE UNIQUE INDEX messages_client_id ON messages (client_id) WHERE client_id IS NOT NULL;
+  -- Per conversation, seq intervals in which every message is cached; to_seq NULL means "open":
+  -- kept current by the change log up to the cursor.
+  CREATE TABLE ranges (
+    conversation_id TEXT NOT NULL, from_seq INTEGER NOT NULL, to_seq INTEGER,
+    PRIMARY KEY (conversation_id, from_seq)
+  ) WITHOUT ROWID;
+  `,
+];
+
+export const OUTBOX_MIGRATIONS: readonly Migration[] = [
+  `
+  CREATE TABLE outbox.meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  -- position keeps the send order; id is the client id (UUIDv7) the server deduplicates by.
+  CREATE TABLE outbox.entries (
+    position INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+    conversation_id TEXT, payload TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL,
+    created_at INTEGER NOT NULL, error TEXT
+  );
+  `,
+];

@@ -1,0 +1,147 @@
+// The IPC contract implemented over the core. Requests arrive validated (shared/ipc/dispatch.ts);
+// expected failures are thrown as DeskError with a code the renderer can translate.
+import type { DeskHandlers, OutboxEntryView, ThreadMessage } from '../../shared/ipc/contract';
+import { DeskError } from '../../shared/ipc/result';
+import { socketRequests } from '../../shared/protocol';
+import { emptySummary } from './cache/apply';
+import { newestRun } from './cache/ranges';
+import type { DeskCore } from './core';
+import type { OutboxEntry } from './outbox/store';
+import type { ReadPayload, SendPayload } from './outbox/kinds';
+import { TransportError } from './sync/transport';
+
+const HISTORY_PAGE = 50;
+
+const notFound = () => new DeskError('notFound', 'This conversation is not available.');
+
+export function createHandlers(core: DeskCore): DeskHandlers {
+  const requireConversation = (conversationId: string) => {
+    core.requireSession();
+    if (!core.guard(() => core.store.queries.exists(conversationId))) throw notFound();
+  };
+  const requireEntry = (entryId: string): OutboxEntry => {
+    const entry = core.guard(() => core.store.outbox.get(entryId));
+    if (!entry) throw new DeskError('notFound', 'This unsent item no longer exists.');
+    return entry;
+  };
+  const entryView = (e: OutboxEntry): OutboxEntryView => ({
+    id: e.id,
+    kind: e.kind,
+    conversationId: e.conversationId,
+    state: e.state === 'failed' ? 'failed' : core.inFlight === e.id ? 'sending' : 'waiting',
+    attempts: e.attempts,
+    createdAt: e.createdAt,
+    error: e.error,
+  });
+
+  return {
+    'app.info': async () => ({
+      version: core.config.version,
+      mode: core.config.mode,
+      defaultServerUrl: core.config.defaultServerUrl,
+    }),
+
+    'session.get': async () => core.sessionView(),
+    'session.login': ({ serverUrl, email, password }) => core.login(serverUrl, email, password),
+    'session.logout': ({ discardUnsent }) => core.logout(discardUnsent),
+
+    'inbox.list': async ({ view, offset, limit }) => {
+      const self = core.requireSession().agent.id;
+      return core.guard(() => core.store.queries.inboxPage(view, self, offset, limit));
+    },
+    'inbox.counts': async () => {
+      const self = core.requireSession().agent.id;
+      return core.guard(() => core.store.queries.inboxCounts(self));
+    },
+
+    'conversation.get': async ({ conversationId }) => {
+      core.requireSession();
+      const detail = core.guard(() => core.store.queries.detail(conversationId));
+      if (!detail) throw notFound();
+      return detail;
+    },
+
+    'thread.get': async ({ conversationId, limit, beforeSeq }) => {
+      requireConversation(conversationId);
+      return core.guard(() => core.store.queries.thread(conversationId, limit, beforeSeq, core.inFlight));
+    },
+
+    'thread.loadOlder': async ({ conversationId }) => {
+      requireConversation(conversationId);
+      const run = core.guard(() => newestRun(core.store.queries.ranges(conversationId)));
+      // Without any cached run the change log covers everything after the cursor.
+      const beforeSeq = run ? run.from : (core.store.meta.lastSeq ?? 0) + 1;
+      if (beforeSeq <= 0) return { loaded: 0, hasMore: false };
+      const transport = core.requireOnline();
+      let raw: unknown;
+      try {
+        raw = await transport.request('history.page', { conversationId, beforeSeq, limit: HISTORY_PAGE }, 15_000);
+      } catch (e) {
+        if (e instanceof TransportError && e.code === 'notFound') throw notFound();
+        throw new DeskError('unreachable', `Older messages could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      const parsed = socketRequests['history.page'].response.safeParse(raw);
+      if (!parsed.success) {
+        core.log.error('Malformed history page', { conversationId, error: parsed.error.message });
+        throw new DeskError('internal', 'The server sent older messages the app could not read.');
+      }
+      const { messages, hasMore } = parsed.data;
+      const page = messages.filter((m) => m.conversationId === conversationId && m.seq < beforeSeq);
+      if (page.length === 0 && hasMore) return { loaded: 0, hasMore };
+      const from = hasMore ? Math.min(...page.map((m) => m.seq)) : 0;
+      const loaded = core.guard(() => {
+        const store = core.store;
+        return store.tx(() => {
+          let inserted = 0;
+          for (const m of page) if (store.applier.insertMessage(m)) inserted++;
+          store.applier.addRange(conversationId, { from, to: run ? beforeSeq - 1 : null });
+          return inserted;
+        });
+      });
+      const summary = emptySummary();
+      summary.conversationIds.add(conversationId);
+      core.changed(summary);
+      return { loaded, hasMore };
+    },
+
+    'message.send': async ({ conversationId, body }) => {
+      requireConversation(conversationId);
+      const channel = core.guard(() => core.store.queries.channelOf(conversationId));
+      if (channel === null) throw notFound();
+      const payload: SendPayload = { conversationId, body, kind: 'text', channel: channel as SendPayload['channel'] };
+      const entry = core.enqueue('message.send', conversationId, payload);
+      const message: ThreadMessage | null = core.guard(() => core.store.queries.message(entry.id, core.inFlight));
+      if (!message) throw new DeskError('internal', 'The message was queued but cannot be shown.');
+      return message;
+    },
+
+    'conversation.markRead': async ({ conversationId }) => {
+      requireConversation(conversationId);
+      const { previous, readSeq } = core.guard(() => {
+        const q = core.store.queries;
+        const previous = q.readState(conversationId);
+        return { previous, readSeq: Math.max(previous.readSeq, q.maxMessageSeq(conversationId) ?? 0) };
+      });
+      // Opening a thread that is already read must not queue a mutation every time.
+      if (previous.unread === 0 && readSeq <= previous.readSeq) return null;
+      const payload: ReadPayload = { conversationId, readSeq, previous: { readSeq: previous.readSeq, unread: previous.unread } };
+      core.enqueue('conversation.markRead', conversationId, payload);
+      return null;
+    },
+
+    'connection.get': async () => core.connectionState(),
+
+    'outbox.list': async () => core.guard(() => core.store.outbox.list()).map(entryView),
+    'outbox.retry': async ({ entryId }) => {
+      core.requireSession();
+      core.retryEntry(requireEntry(entryId));
+      return null;
+    },
+    'outbox.discard': async ({ entryId }) => {
+      core.discardEntry(requireEntry(entryId));
+      return null;
+    },
+
+    'diagnostics.get': async () => core.diagnostics(),
+  };
+}

@@ -1,0 +1,132 @@
+// Each kind of outbox mutation: its payload, the socket request it becomes, its optimistic effect
+// on the cache (idempotent: re-applied at every start and after a cache rebuild), what the server's
+// acknowledgement writes, and how a permanent rejection or a discard undoes the effect.
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { channelSchema } from '../../../shared/domain';
+import { socketRequests, type SocketRequestName } from '../../../shared/protocol';
+import type { Applier, ChangeSummary } from '../cache/apply';
+import type { OutboxEntry } from './store';
+
+export interface EffectContext {
+  db: Database.Database;
+  applier: Applier;
+  selfId: string;
+  summary: ChangeSummary;
+}
+
+export interface OutboxKind<P> {
+  payload: z.ZodType<P>;
+  request(entry: OutboxEntry, payload: P): { name: SocketRequestName; body: unknown };
+  apply(ctx: EffectContext, entry: OutboxEntry, payload: P): void;
+  acknowledged(ctx: EffectContext, entry: OutboxEntry, payload: P, value: unknown): void;
+  rejected(ctx: EffectContext, entry: OutboxEntry, payload: P, reason: string): void;
+  discarded(ctx: EffectContext, entry: OutboxEntry, payload: P): void;
+}
+
+const sendPayload = z.object({
+  conversationId: z.string(),
+  body: z.string(),
+  kind: z.enum(['text', 'note']),
+  channel: channelSchema,
+});
+export type SendPayload = z.infer<typeof sendPayload>;
+
+const sendKind: OutboxKind<SendPayload> = {
+  payload: sendPayload,
+  request: (entry, p) => ({
+    name: 'message.send',
+    body: { clientId: entry.id, conversationId: p.conversationId, kind: p.kind, body: p.body },
+  }),
+  apply(ctx, entry, p) {
+    // OR IGNORE: neither a second optimistic row nor one beside the server's echo (unique client id).
+    ctx.db
+      .prepare(
+        `INSERT OR IGNORE INTO messages (id, client_id, conversation_id, seq, direction, kind, channel,
+           author_agent_id, body, created_at, status, status_seq, call, local)
+         VALUES (@id, @id, @conversationId, NULL, 'outbound', @kind, @channel, @author, @body, @createdAt,
+           @status, 0, NULL, 1)`,
+      )
+      .run({
+        id: entry.id,
+        conversationId: p.conversationId,
+        kind: p.kind,
+        channel: p.channel,
+        author: ctx.selfId,
+        body: p.body,
+        createdAt: entry.createdAt,
+        status: entry.state === 'failed' ? 'failed' : 'pending',
+      });
+    // A retried entry shows as pending again.
+    if (entry.state === 'waiting') {
+      ctx.db.prepare("UPDATE messages SET status = 'pending' WHERE id = ? AND local = 1 AND status = 'failed'").run(entry.id);
+    }
+    ctx.summary.conversationIds.add(p.conversationId);
+  },
+  acknowledged(ctx, _entry, p, value) {
+    const { message } = socketRequests['message.send'].response.parse(value);
+    // The ack may overtake the live echo: store the message now; the echo is then a no-op.
+    ctx.applier.insertMessage(message);
+    ctx.summary.conversationIds.add(p.conversationId);
+  },
+  rejected(ctx, entry, p) {
+    // Keep the message visible as failed, so the agent can retry or discard it.
+    ctx.db.prepare("UPDATE messages SET status = 'failed' WHERE id = ? AND local = 1").run(entry.id);
+    ctx.summary.conversationIds.add(p.conversationId);
+  },
+  discarded(ctx, entry, p) {
+    ctx.db.prepare('DELETE FROM messages WHERE id = ? AND local = 1').run(entry.id);
+    ctx.summary.conversationIds.add(p.conversationId);
+  },
+};
+
+const readPayload = z.object({
+  conversationId: z.string(),
+  readSeq: z.number().int().nonnegative(),
+  /** The read state before, restored if the server rejects the mark. */
+  previous: z.object({ readSeq: z.number().int().nonnegative(), unread: z.number().int().nonnegative() }),
+});
+export type ReadPayload = z.infer<typeof readPayload>;
+
+const restoreRead = (ctx: EffectContext, p: ReadPayload) => {
+  ctx.db
+    .prepare('INSERT OR REPLACE INTO reads (conversation_id, read_seq, unread_count) VALUES (?, ?, ?)')
+    .run(p.conversationId, p.previous.readSeq, p.previous.unread);
+  ctx.summary.inbox = true;
+  ctx.summary.conversationIds.add(p.conversationId);
+};
+
+const readKind: OutboxKind<ReadPayload> = {
+  payload: readPayload,
+  request: (entry, p) => ({
+    name: 'conversation.markRead',
+    body: { clientId: entry.id, conversationId: p.conversationId, readSeq: p.readSeq },
+  }),
+  apply(ctx, entry, p) {
+    if (entry.state === 'failed') return;
+    ctx.applier.markRead(p.conversationId, p.readSeq);
+    ctx.summary.inbox = true;
+    ctx.summary.conversationIds.add(p.conversationId);
+  },
+  acknowledged(ctx, _entry, p, value) {
+    const { readSeq } = socketRequests['conversation.markRead'].response.parse(value);
+    ctx.applier.markRead(p.conversationId, readSeq);
+  },
+  rejected: (ctx, _entry, p) => restoreRead(ctx, p),
+  discarded(ctx, entry, p) {
+    if (entry.state === 'failed') return;
+    restoreRead(ctx, p);
+  },
+};
+
+const KINDS: Record<string, OutboxKind<never>> = {
+  'message.send': sendKind as OutboxKind<never>,
+  'conversation.markRead': readKind as OutboxKind<never>,
+};
+
+/** The kind's handlers with the entry's payload parsed; throws on an unknown kind or payload. */
+export function kindOf(entry: OutboxEntry): { kind: OutboxKind<unknown>; payload: unknown } {
+  const kind = KINDS[entry.kind] as OutboxKind<unknown> | undefined;
+  if (!kind) throw new Error(`Unknown outbox entry kind "${entry.kind}" (entry ${entry.id})`);
+  return { kind, payload: kind.payload.parse(entry.payload) };
+}

@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { emptySummary } from './cache/apply';
+import type { Store } from './store';
+import { contact, conversation, created, message, openStore, SELF, snapshotPage, tempDir, upserted, removeTempDirs } from './testkit/fixtures';
+
+const stores: Store[] = [];
+const open = (dir?: string) => {
+  const s = openStore(dir);
+  stores.push(s);
+  return s;
+};
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+
+const sendEntry = (id: string, conversationId = 'c1') => ({
+  id,
+  kind: 'message.send',
+  conversationId,
+  payload: { conversationId, body: `text ${id}`, kind: 'text', channel: 'sms' },
+  state: 'waiting' as const,
+  attempts: 0,
+  createdAt: 1_000,
+  error: null,
+});
+
+describe('schema', () => {
+  it('uses WAL, foreign keys and a busy timeout, and records the migration version', () => {
+    const s = open();
+    expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(s.db.pragma('outbox.journal_mode', { simple: true })).toBe('wal');
+    expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(s.db.pragma('busy_timeout', { simple: true })).toBe(5_000);
+    expect(s.db.pragma('outbox.synchronous', { simple: true })).toBe(2);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(s.db.pragma('outbox.user_version', { simple: true })).toBe(1);
+  });
+});
+
+describe('applyEvents', () => {
+  it('is last-writer-wins by seq and moves the cursor in the same transaction', () => {
+    const s = open();
+    s.applyEvents([upserted(conversation('c1', { seq: 5, status: 'queued' }))], SELF);
+    s.applyEvents([upserted(conversation('c1', { seq: 3, status: 'resolved' }))], SELF);
+    expect(s.queries.detail('c1')?.conversation.status).toBe('queued');
+    expect(s.meta.lastSeq).toBe(3);
+  });
+
+  it('inserts messages once, counts unread inbound, and moves status forward only', () => {
+    const s = open();
+    const m = message('m1', 'c1', 2);
+    const out = message('m2', 'c1', 3, { direction: 'outbound', status: 'sent', statusSeq: 3 });
+    s.applyEvents([upserted(conversation('c1')), created(m), created(out)], SELF);
+    s.applyEvents([created(m), created(m)], SELF);
+    expect(s.queries.readState('c1').unread).toBe(1);
+    s.applyEvents([{ seq: 6, type: 'message.status', messageId: 'm2', conversationId: 'c1', status: 'read' }], SELF);
+    s.applyEvents([{ seq: 5, type: 'message.status', messageId: 'm2', conversationId: 'c1', status: 'delivered' }], SELF);
+    const thread = s.queries.thread('c1', 50, undefined, null);
+    expect(thread.messages.map((x) => x.id)).toEqual(['m1', 'm2']);
+    expect(thread.messages[1]?.status).toBe('read');
+  });
+
+  it('resets unread on a read event for the agent only', () => {
+    const s = open();
+    s.applyEvents([upserted(conversation('c1')), created(message('m1', 'c1', 2)), created(message('m2', 'c1', 3))], SELF);
+    s.applyEvents([{ seq: 4, type: 'conversation.read', conversationId: 'c1', agentId: 'other', readSeq: 3 }], SELF);
+    expect(s.queries.readState('c1').unread).toBe(2);
+    s.applyEvents([{ seq: 5, type: 'conversation.read', conversationId: 'c1', agentId: SELF, readSeq: 2 }], SELF);
+    expect(s.queries.readState('c1')).toEqual({ readSeq: 2, unread: 1 });
+  });
+
+  it('stores a message for an unknown conversation and opens its history range there', () => {
+    const s = open();
+    s.applyEvents([created(message('m9', 'c9', 40))], SELF);
+    expect(s.queries.ranges('c9')).toEqual([{ from: 40, to: null }]);
+  });
+});
+
+describe('snapshot pages and history ranges', () => {
+  it('marks a conversation complete when it has fewer messages than asked, else from its oldest', () => {
+    const s = open();
+    const page = snapshotPage({
+      atSeq: 100,
+      conversations: [conversation('c1'), conversation('c2')],
+      contacts: [contact('k-c1'), contact('k-c2')],
+      messages: [message('a', 'c1', 10), message('b', 'c2', 20), message('c', 'c2', 30)],
+      reads: [{ conversationId: 'c2', readSeq: 20, unreadCount: 1 }],
+      totalConversations: 2,
+    });
+    s.applySnapshotPage(page, false, { cursor: null, atSeq: 100, done: 2, total: 2, wipe: false }, 2, SELF);
+    expect(s.meta.lastSeq).toBe(100);
+    expect(s.queries.ranges('c1')).toEqual([{ from: 0, to: null }]);
+    expect(s.queries.ranges('c2')).toEqual([{ from: 20, to: null }]);
+    expect(s.queries.thread('c1', 50, undefined, null).hasOlder).toBe(false);
+    expect(s.queries.thread('c2', 50, undefined, null).hasOlder).toBe(true);
+    expect(s.queries.inboxPage('all', SELF, 0, 10).rows.find((r) => r.conversationId === 'c2')?.unreadCount).toBe(1);
+  });
+
+  it('never shows messages beyond a hole as part of the thread', () => {
+    const s = open();
+    s.applyEvents([upserted(conversation('c1', { seq: 50 })), created(message('new', 'c1', 51))], SELF);
+    // An isolated older message, e.g. left over from before a re-bootstrap.
+    s.applier.insertMessage(message('old', 'c1', 10));
+    const thread = s.queries.thread('c1', 50, undefined, null);
+    expect(thread.messages.map((m) => m.id)).toEqual(['new']);
+    expect(thread.hasOlder).toBe(true);
+  });
+});
+
+describe('inbox views', () => {
+  it('filters mine / queued / all and sorts by last activity', () => {
+    const s = open();
+    s.applyEvents(
+      [
+        upserted(conversation('a', { seq: 1, lastMessageAt: 10, assigneeId: SELF })),
+        upserted(conversation('b', { seq: 2, lastMessageAt: 30, status: 'queued', assigneeId: null })),
+        upserted(conversation('c', { seq: 3, lastMessageAt: 20, assigneeId: 'other' })),
+        upserted(conversation('d', { seq: 4, lastMessageAt: 40, status: 'resolved' })),
+      ],
+      SELF,
+    );
+    expect(s.queries.inboxPage('all', SELF, 0, 10).rows.map((r) => r.conversationId)).toEqual(['b', 'c', 'a']);
+    expect(s.queries.inboxPage('mine', SELF, 0, 10).rows.map((r) => r.conversationId)).toEqual(['a']);
+    expect(s.queries.inboxCounts(SELF)).toEqual({ mine: 1, queued: 1, all: 3 });
+  });
+
+  it('serves the first page from an index', () => {
+    const s = open();
+    const plan = s.db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM conversations c WHERE c.status <> 'resolved' ORDER BY c.last_message_at DESC, c.id DESC LIMIT 50")
+      .all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toContain('conversations_open');
+  });
+});
+
+describe('outbox effects', () => {
+  it('writes the entry and its optimistic row together; the echo replaces the row', () => {
+    const s = open();
+    s.applyEvents([upserted(conversation('c1'))], SELF);
+    s.enqueue(sendEntry('e1'), SELF);
+    let thread = s.queries.thread('c1', 50, undefined, null);
+    expect(thread.messages).toHaveLength(1);
+    expect(thread.messages[0]).toMatchObject({ id: 'e1', status: 'pending', outbox: { state: 'waiting' } });
+    s.applyEvents([created(message('srv1', 'c1', 7, { clientId: 'e1', direction: 'outbound', status: 'sent' }))], SELF);
+    thread = s.queries.thread('c1', 50, undefined, null);
+    expect(thread.messages.map((m) => m.id)).toEqual(['srv1']);
+    // Re-applying effects (as at start) does not bring the optimistic row back beside the echo.
+    s.tx(() => s.reapplyOutbox(SELF, emptySummary()));
+    expect(s.queries.thread('c1', 50, undefined, null).messages).toHaveLength(1);
+  });
+
+  it('keeps a rejected message visible as failed; discard removes entry and row', () => {
+    const s = open();
+    s.applyEvents([upserted(conversation('c1'))], SELF);
+    s.enqueue(sendEntry('e1'), SELF);
+    const entry = s.outbox.get('e1');
+    if (!entry) throw new Error('missing entry');
+    s.reject(entry, 'Conversation is resolved.', SELF);
+    expect(s.queries.message('e1', null)).toMatchObject({ status: 'failed', outbox: { state: 'failed', error: 'Conversation is resolved.' } });
+    const failed = s.outbox.get('e1');
+    if (!failed) throw new Error('missing entry');
+    s.retry(failed, SELF);
+    expect(s.queries.message('e1', null)).toMatchObject({ status: 'pending', outbox: { state: 'waiting' } });
+    s.discard(s.outbox.get('e1') ?? failed, SELF);
+    expect(s.queries.message('e1', null)).toBeNull();
+    expect(s.outbox.stats().depth).toBe(0);
+  });
+
+  it('survives a lost cache: effects are re-applied from the outbox file', () => {
+    const dir = tempDir();
+    const s = open(dir);
+    s.applyEvents([upserted(conversation('c1'))], SELF);
+    s.enqueue(sendEntry('e1'), SELF);
+    s.close();
+    fs.rmSync(path.join(dir, 'cache.sqlite'));
+    fs.rmSync(path.join(dir, 'cache.sqlite-wal'), { force: true });
+    const fresh = open(dir);
+    expect(fresh.queries.message('e1', null)).toBeNull();
+    fresh.tx(() => fresh.reapplyOutbox(SELF, emptySummary()));
+    expect(fresh.queries.message('e1', null)).toMatchObject({ status: 'pending', body: 'text e1' });
+  });
+});
+
+afterAll(removeTempDirs);

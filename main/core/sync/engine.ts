@@ -1,0 +1,276 @@
+// The sync engine: bootstrap from a paged snapshot, catch up with a cursor pull loop, then apply
+// live events in seq order. One pump runs at a time; everything it does is driven by the cursor
+// stored in the cache, never by socket.io's own delivery guarantees.
+import type { SyncProgress } from '../../../shared/ipc/contract';
+import type { ChangeEvent } from '../../../shared/protocol';
+import type { ChangeSummary } from '../cache/apply';
+import { isCorruptionError } from '../db/corruption';
+import { backoffDelay, type BackoffPolicy } from '../outbox/backoff';
+import type { Logger } from '../ports';
+import type { Store } from '../store';
+import { LiveBuffer, planApply } from './liveBuffer';
+import { MalformedPayloadError, parsePull, parsePush, parseSnapshotPage } from './parse';
+import { TransportError, type Transport } from './transport';
+
+export interface SyncTuning {
+  pullLimit: number;
+  snapshotPageSize: number;
+  windowDays: number;
+  messagesPerConversation: number;
+  requestTimeoutMs: number;
+  retry: BackoffPolicy;
+  /** Consecutive failures after which the agent is told (lastError) while retries go on. */
+  failuresBeforeReport: number;
+}
+
+export const DEFAULT_SYNC_TUNING: SyncTuning = {
+  pullLimit: 1_000,
+  snapshotPageSize: 500,
+  windowDays: 90,
+  messagesPerConversation: 50,
+  requestTimeoutMs: 30_000,
+  retry: { baseMs: 1_000, maxMs: 30_000 },
+  failuresBeforeReport: 3,
+};
+
+export interface SyncDeps {
+  store: () => Store;
+  transport: () => Transport | null;
+  selfId: () => string;
+  log: Logger;
+  random: () => number;
+  schedule: (fn: () => void, ms: number) => () => void;
+  tuning: SyncTuning;
+  changed(summary: ChangeSummary): void;
+  progress(progress: SyncProgress | null): void;
+  /** A sync problem the agent should see, or null once sync works again. */
+  problem(message: string | null): void;
+  mustRefetch(): void;
+  head(seq: number): void;
+  caughtUp(): void;
+  corrupted(error: unknown): void;
+}
+
+class MustRefetch extends Error {}
+
+export class SyncEngine {
+  private readonly buffer = new LiveBuffer();
+  private running = false;
+  private again = false;
+  private stopped = false;
+  private needPull = true;
+  private failures = 0;
+  private cancelRetry: (() => void) | null = null;
+  private done: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: SyncDeps) {}
+
+  /** A (re)connection: catch up from the cursor before anything else. */
+  connected(): void {
+    // Whatever was buffered may stem from an earlier connection (even another account); the pull
+    // that follows covers everything since the cursor anyway.
+    this.buffer.clear();
+    this.needPull = true;
+    this.failures = 0;
+    this.kick();
+  }
+
+  /** The cache was replaced (rebuilt after corruption): start over from its state. */
+  reset(): void {
+    this.buffer.clear();
+    this.needPull = true;
+    this.kick();
+  }
+
+  live(payload: unknown): void {
+    const { events, problems } = parsePush(payload);
+    for (const p of problems) this.deps.log.error('Malformed live event skipped', { problem: p });
+    if (events.length === 0 && problems.length === 0) return;
+    const last = events[events.length - 1];
+    if (last) this.deps.head(last.seq);
+    if (!this.buffer.add(events)) this.needPull = true;
+    this.kick();
+  }
+
+  stop(): Promise<void> {
+    this.stopped = true;
+    this.cancelRetry?.();
+    return this.done;
+  }
+
+  /** Resolves when the pump is idle (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.done;
+  }
+
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    this.done = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.pump();
+        } while (this.again && !this.stopped);
+      } finally {
+        this.running = false;
+      }
+    })();
+  }
+
+  private connectedTransport(): Transport | null {
+    const t = this.deps.transport();
+    return !this.stopped && t?.connected ? t : null;
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      while (this.connectedTransport()) {
+        const store = this.deps.store();
+        const cursor = store.meta.lastSeq;
+        if (cursor === null) {
+          await this.bootstrap();
+          this.needPull = true;
+        } else if (this.needPull) {
+          this.needPull = false;
+          await this.catchUp();
+        } else {
+          const plan = this.buffer.take(cursor);
+          if (plan.ready.length > 0) this.apply(plan.ready);
+          if (plan.gap) this.needPull = true;
+          else if (plan.ready.length === 0) break;
+        }
+        this.recovered();
+      }
+    } catch (e) {
+      this.failed(e);
+    }
+  }
+
+  private recovered(): void {
+    if (this.failures > 0) {
+      this.failures = 0;
+      this.deps.problem(null);
+    }
+  }
+
+  private failed(e: unknown): void {
+    if (this.stopped) return;
+    this.deps.progress(null);
+    if (e instanceof MustRefetch) {
+      this.deps.log.warn('Sync cursor is older than the server keeps: downloading the inbox again');
+      this.deps.store().startRefetch();
+      this.buffer.clear();
+      this.deps.mustRefetch();
+      this.again = true;
+      return;
+    }
+    if (isCorruptionError(e)) {
+      this.deps.corrupted(e);
+      return;
+    }
+    // A dropped connection ends the pump quietly; the next connect starts it again.
+    if (e instanceof TransportError && e.code === 'disconnected') {
+      this.needPull = true;
+      return;
+    }
+    this.failures++;
+    this.needPull = true;
+    const message =
+      e instanceof MalformedPayloadError || e instanceof TransportError
+        ? e.message
+        : `Sync failed: ${e instanceof Error ? e.message : String(e)}`;
+    this.deps.log.error('Sync step failed', { error: message, failures: this.failures });
+    if (this.failures >= this.deps.tuning.failuresBeforeReport) this.deps.problem(message);
+    const delay = backoffDelay(this.failures, this.deps.tuning.retry, this.deps.random());
+    this.cancelRetry?.();
+    this.cancelRetry = this.deps.schedule(() => {
+      this.cancelRetry = null;
+      this.kick();
+    }, delay);
+  }
+
+  private apply(events: ChangeEvent[]): void {
+    const summary = this.deps.store().applyEvents(events, this.deps.selfId());
+    this.deps.changed(summary);
+  }
+
+  private request(name: Parameters<Transport['request']>[0], body: unknown): Promise<unknown> {
+    const t = this.connectedTransport();
+    if (!t) return Promise.reject(new TransportError('disconnected', 'Not connected.'));
+    return t.request(name, body, this.deps.tuning.requestTimeoutMs);
+  }
+
+  private async catchUp(): Promise<void> {
+    const { tuning } = this.deps;
+    const start = this.deps.store().meta.lastSeq ?? 0;
+    let showing = false;
+    for (;;) {
+      const after = this.deps.store().meta.lastSeq ?? 0;
+      const page = parsePull(await this.request('sync.pull', { after, limit: tuning.pullLimit }));
+      this.deps.head(page.head);
+      if (page.mustRefetch) throw new MustRefetch();
+      const { ready, rest } = planApply(page.events, after);
+      if (ready.length > 0) this.apply(ready);
+      const problem = page.problems[0] ?? (rest.length > 0 ? `events after seq ${after} are not contiguous` : null);
+      if (problem) throw new MalformedPayloadError('a sync page', problem);
+      if (!page.hasMore) break;
+      if (ready.length === 0) throw new MalformedPayloadError('a sync page', 'hasMore without events');
+      showing = true;
+      const done = (this.deps.store().meta.lastSeq ?? 0) - start;
+      this.deps.progress({ phase: 'catchup', done, total: Math.max(done, page.head - start) });
+    }
+    if (showing) this.deps.progress(null);
+    this.deps.caughtUp();
+  }
+
+  private async bootstrap(): Promise<void> {
+    const { tuning } = this.deps;
+    let state = this.deps.store().meta.snapshot ?? { cursor: null, atSeq: null, done: 0, total: 0, wipe: false };
+    this.deps.log.info('Bootstrap', { resumeFrom: state.cursor, done: state.done });
+    this.deps.progress({ phase: 'bootstrap', done: state.done, total: state.total });
+    for (;;) {
+      let raw: unknown;
+      try {
+        raw = await this.request('sync.snapshot', {
+          cursor: state.cursor,
+          limit: tuning.snapshotPageSize,
+          windowDays: tuning.windowDays,
+          messagesPerConversation: tuning.messagesPerConversation,
+        });
+      } catch (e) {
+        // The server no longer knows the snapshot (e.g. it restarted): begin a new one. Pages
+        // already written stay; rows are last-writer-wins, so the new snapshot converges.
+        if (e instanceof TransportError && e.code === 'invalid' && state.cursor !== null) {
+          this.deps.log.warn('Snapshot cursor rejected; starting a new snapshot', { error: e.message });
+          state = { ...state, cursor: null, done: 0 };
+          continue;
+        }
+        throw e;
+      }
+      const page = parseSnapshotPage(raw);
+      // Catching up from the oldest snapshot seq seen is always safe (events re-apply idempotently).
+      const atSeq = state.atSeq === null ? page.atSeq : Math.min(state.atSeq, page.atSeq);
+      const next = {
+        cursor: page.nextCursor,
+        atSeq,
+        done: state.done + page.conversations.length,
+        total: page.totalConversations,
+        wipe: false,
+      };
+      const summary = this.deps
+        .store()
+        .applySnapshotPage(page, state.wipe && state.cursor === null, next, tuning.messagesPerConversation, this.deps.selfId());
+      this.deps.changed(summary);
+      state = next;
+      this.deps.progress({ phase: 'bootstrap', done: state.done, total: Math.max(state.done, state.total) });
+      if (state.cursor === null) break;
+    }
+    this.deps.progress(null);
+    this.deps.log.info('Bootstrap done', { conversations: state.done, atSeq: state.atSeq });
+  }
+}
