@@ -39,6 +39,7 @@ test.describe('offline', () => {
     // The core restarts while still offline: it comes back from its cache and stored session.
     await host.restart();
     await desk.goto(host.url);
+    await desk.getByTestId('inbox-tab-all').click();
     await expect(desk.getByTestId('inbox-row').first()).toBeVisible();
     await expect(status).toContainText(/2 messages waiting/i);
     await desk.locator(`[data-testid="inbox-row"][data-conversation-id="${targetId}"]`).click();

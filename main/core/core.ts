@@ -313,12 +313,12 @@ export class DeskCore {
     const identity = { serverUrl: url, tenant: res.tenant, agent: res.agent };
     const owner = ownerOf(identity);
     const store = this.store;
-    const { depth } = store.outbox.stats();
+    const { depth, messages } = store.outbox.stats();
     const outboxOwner = store.outboxMeta.owner;
     if (depth > 0 && outboxOwner !== null && outboxOwner !== owner) {
       throw new DeskError(
         'unsentMessages',
-        `${depth} messages written by another account have not been sent yet. Log in as that account to send them, or log out to discard them.`,
+        `${messages} messages written by another account have not been sent yet. Log in as that account to send them, or log out to discard them.`,
       );
     }
     this.disconnect();
@@ -342,9 +342,9 @@ export class DeskCore {
   }
 
   async logout(discardUnsent: boolean): Promise<{ discarded: number }> {
-    const { depth } = this.store.outbox.stats();
-    if (depth > 0 && !discardUnsent) {
-      throw new DeskError('unsentMessages', `${depth} messages have not been sent yet.`);
+    const { messages } = this.store.outbox.stats();
+    if (messages > 0 && !discardUnsent) {
+      throw new DeskError('unsentMessages', `${messages} messages have not been sent yet.`);
     }
     this.disconnect();
     const store = this.store;
@@ -448,7 +448,7 @@ export class DeskCore {
   }
 
   connectionState(): ConnectionState {
-    const unsent = this.storeRef ? this.storeRef.outbox.stats().depth : 0;
+    const unsent = this.storeRef ? this.storeRef.outbox.stats().messages : 0;
     return {
       status: this.status,
       unsent,

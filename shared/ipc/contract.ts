@@ -77,7 +77,7 @@ export interface SyncProgress {
 
 export interface ConnectionState {
   status: ConnectionStatus;
-  /** Outbox entries not yet acknowledged by the server. */
+  /** Messages the agent wrote that the server has not acknowledged yet (read markers not counted). */
   unsent: number;
   sync: SyncProgress | null;
   /** Last connection error in plain words, if any. */
@@ -134,7 +134,7 @@ export const contract = {
     }),
     response: returns<Session>(),
   },
-  /** Fails with `unsentMessages` when the outbox is not empty and `discardUnsent` is false. */
+  /** Fails with `unsentMessages` when messages are still unsent and `discardUnsent` is false. */
   'session.logout': {
     request: z.object({ discardUnsent: z.boolean().default(false) }),
     response: returns<{ discarded: number }>(),

@@ -56,8 +56,9 @@ export class OutboxStore {
       attempt: db.prepare<[string | null, string]>(
         'UPDATE outbox.entries SET attempts = attempts + 1, error = ? WHERE id = ?',
       ),
-      stats: db.prepare<[], { depth: number; oldest: number | null }>(
-        'SELECT count(*) AS depth, min(created_at) AS oldest FROM outbox.entries',
+      // Messages are what the agent wrote and would lose; read markers are bookkeeping.
+      stats: db.prepare<[], { depth: number; messages: number; oldest: number | null }>(
+        "SELECT count(*) AS depth, coalesce(sum(kind = 'message.send'), 0) AS messages, min(created_at) AS oldest FROM outbox.entries",
       ),
       clear: db.prepare('DELETE FROM outbox.entries'),
     };
@@ -99,9 +100,9 @@ export class OutboxStore {
     this.s.attempt.run(error, id);
   }
 
-  stats(): { depth: number; oldestCreatedAt: number | null } {
-    const r = this.s.stats.get() as { depth: number; oldest: number | null };
-    return { depth: r.depth, oldestCreatedAt: r.oldest };
+  stats(): { depth: number; messages: number; oldestCreatedAt: number | null } {
+    const r = this.s.stats.get() as { depth: number; messages: number; oldest: number | null };
+    return { depth: r.depth, messages: r.messages, oldestCreatedAt: r.oldest };
   }
 
   clear(): number {
