@@ -38,6 +38,14 @@ describe('generateDemoData', () => {
     expect(data.messages.some((m) => m.kind === 'call' && (m.call?.transcript.length ?? 0) > 0)).toBe(true);
     expect(data.messages.some((m) => m.kind === 'note' && m.status === null)).toBe(true);
     expect(data.messages.every((m) => !/\{\w+\}/.test(m.body))).toBe(true);
+    // The timeline records who picked a conversation up and who resolved it; queued ones have neither.
+    const system = data.messages.filter((m) => m.direction === 'system');
+    expect(system.every((m) => m.status === null && m.authorAgentId === null)).toBe(true);
+    const lastOf = new Map(data.messages.map((m) => [m.conversationId, m]));
+    for (const c of data.conversations.filter((c) => c.status === 'resolved')) expect(lastOf.get(c.id)?.body).toMatch(/resolved the conversation$/);
+    const queuedIds = new Set(data.conversations.filter((c) => c.status === 'queued').map((c) => c.id));
+    expect(system.some((m) => queuedIds.has(m.conversationId))).toBe(false);
+    expect(data.conversations.every((c) => !/joined|resolved the conversation/.test(c.lastMessagePreview))).toBe(true);
   });
 
   it('gives every row a distinct seq that follows time, and conversations their latest change', () => {

@@ -89,6 +89,8 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
       );
     }
 
+    if (agent) lines = withSystemLines(lines, agent, channel, status === 'resolved');
+
     // Lay the messages out backwards from the last one, chat-paced or email-paced.
     let t = lastAt;
     for (let i = lines.length - 1; i >= 0; i--) {
@@ -159,6 +161,16 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
 
 function outbound(agent: Agent, channel: Channel, body: string): Draft {
   return { id: '', clientId: null, direction: 'outbound', kind: 'text', channel, authorAgentId: agent.id, body, createdAt: 0, status: 'read', call: null };
+}
+
+/** The timeline's own record of who picked the conversation up and, if so, who resolved it. */
+function withSystemLines(lines: Draft[], agent: Agent, channel: Channel, resolved: boolean): Draft[] {
+  const system = (body: string): Draft => ({ id: '', clientId: null, direction: 'system', kind: 'text', channel, authorAgentId: null, body, createdAt: 0, status: null, call: null });
+  const firstReply = lines.findIndex((l) => l.direction !== 'inbound');
+  const at = firstReply === -1 ? lines.length : firstReply;
+  const out = [...lines.slice(0, at), system(`${agent.name} joined the conversation`), ...lines.slice(at)];
+  if (resolved) out.push(system(`${agent.name} resolved the conversation`));
+  return out;
 }
 
 /** Older replies have been read; the freshest ones are delivered but not read yet. */
