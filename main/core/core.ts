@@ -7,6 +7,7 @@ import type {
   ConnectionState,
   ConnectionStatus,
   Diagnostics,
+  Notice,
   PushEventName,
   PushEvents,
   Session,
@@ -57,6 +58,8 @@ const silentLogger: Logger = { info: () => undefined, warn: () => undefined, err
 const CACHE_FILE = 'cache.sqlite';
 const OUTBOX_FILE = 'outbox.sqlite';
 const SESSION_FILE = 'session.json';
+/** Enough to say everything that went wrong while nobody was looking, without growing forever. */
+const MAX_PENDING_NOTICES = 20;
 
 export const SESSION_EXPIRED = 'Your session has expired. Log in again to keep working.';
 
@@ -82,6 +85,7 @@ export class DeskCore {
   private flushScheduled = false;
   private diagnosticsTimer: (() => void) | null = null;
   private stopped = false;
+  private pendingNotices: Notice[] = [];
 
   constructor(readonly config: CoreConfig) {
     this.log = config.log ?? silentLogger;
@@ -117,7 +121,7 @@ export class DeskCore {
         this.emitConnection();
       },
       mustRefetch: () =>
-        this.emitter.emit('notice', {
+        this.notify({
           kind: 'mustRefetch',
           message: 'The app was offline longer than the server keeps changes, so it is downloading your inbox again. Unsent messages are kept.',
         }),
@@ -147,7 +151,7 @@ export class DeskCore {
         rejected: (entry, reason) => {
           this.changed(this.guard(() => this.store.reject(entry, reason, this.selfId())), true);
           this.log.warn('Outbox entry rejected by the server', { entryId: entry.id, kind: entry.kind, reason });
-          this.emitter.emit('notice', { kind: 'sendFailed', message: this.describeRejection(entry, reason) });
+          this.notify({ kind: 'sendFailed', message: this.describeRejection(entry, reason) });
         },
         attemptFailed: (entry, reason) => {
           this.guard(() => this.store.outbox.recordAttempt(entry.id, reason));
@@ -231,8 +235,20 @@ export class DeskCore {
     }
   }
 
+  /** Keeps a notice until the renderer takes it, and tells any renderer already listening. */
+  private notify(notice: Notice): void {
+    this.pendingNotices = [...this.pendingNotices, notice].slice(-MAX_PENDING_NOTICES);
+    this.emitter.emit('notice', notice);
+  }
+
+  takeNotices(): Notice[] {
+    const taken = this.pendingNotices;
+    this.pendingNotices = [];
+    return taken;
+  }
+
   private cacheRecoveredNotice(): void {
-    this.emitter.emit('notice', {
+    this.notify({
       kind: 'cacheRecovered',
       message:
         'The local copy of your inbox was damaged, so it was set aside and is being downloaded again. Unsent messages were kept.',

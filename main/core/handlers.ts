@@ -130,6 +130,7 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     },
 
     'connection.get': async () => core.connectionState(),
+    'notices.take': async () => core.takeNotices(),
 
     'outbox.list': async () => core.guard(() => core.store.outbox.list()).map(entryView),
     'outbox.retry': async ({ entryId }) => {

@@ -179,6 +179,11 @@ export const contract = {
   'outbox.retry': { request: z.object({ entryId: z.string().min(1).max(100) }), response: returns<null>() },
   'outbox.discard': { request: z.object({ entryId: z.string().min(1).max(100) }), response: returns<null>() },
   'diagnostics.get': { request: empty, response: returns<Diagnostics>() },
+  /**
+   * Notices not yet shown, oldest first; taking them clears them. A notice raised before any window
+   * listened (a cache rebuilt at start) waits here, so the agent always hears of it exactly once.
+   */
+  'notices.take': { request: empty, response: returns<Notice[]>() },
 } as const;
 
 export type Contract = typeof contract;
