@@ -1,0 +1,111 @@
+// Child: the core alone in its process over the benchmark cache. Measures RSS after a round of
+// inbox and thread queries, then soaks: inbox/thread queries plus live change events applied by
+// the core's sync engine (~200 events/s), sampling memory every second. Run with --expose-gc.
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { INBOX_VIEWS } from '../../shared/ipc/contract';
+import type { BenchConfig } from '../lib/config';
+import { benchCore, call, recordingLogger } from '../lib/core';
+import { childInput, childResult } from '../lib/childIO';
+import { planDataset } from '../lib/dataset';
+import { EventStream } from '../lib/eventStream';
+import { feedFactory } from '../lib/feedTransport';
+
+interface Input {
+  cfg: BenchConfig;
+  dataDir: string;
+  serverUrl: string;
+  lastSeq: number;
+  bigConversationId: string;
+  soakSeconds: number;
+}
+
+const MB = 1024 * 1024;
+const input = childInput<Input>();
+const mem = () => {
+  const m = process.memoryUsage();
+  return { rssMb: m.rss / MB, heapUsedMb: m.heapUsed / MB, externalMb: m.external / MB };
+};
+const baseline = mem();
+
+const plan = planDataset(input.cfg);
+const stream = new EventStream(plan, input.lastSeq, 'soak');
+let pulled: () => void = () => undefined;
+const caughtUp = new Promise<void>((resolve) => (pulled = resolve));
+const source = feedFactory({
+  'sync.pull': (body) => {
+    setImmediate(pulled);
+    return { mustRefetch: false, events: [], head: Number(body.after), hasMore: false };
+  },
+});
+const log = recordingLogger();
+const core = benchCore(input.dataDir, input.serverUrl, log, { transport: source.factory });
+let changed = 0;
+core.on('changed', () => changed++);
+await core.start();
+await caughtUp;
+const h = core.handlers;
+
+// The queries of the inbox and thread benchmarks, plus short threads across the inbox.
+const ids: string[] = [];
+for (let offset = 0; offset < 2_000; offset += 500) {
+  ids.push(...(await call(h, 'inbox.list', { view: 'all', offset, limit: 500 })).rows.map((r) => r.conversationId));
+}
+for (let i = 0; i < 300; i++) {
+  for (const view of INBOX_VIEWS) await call(h, 'inbox.list', { view, offset: 0, limit: 50 });
+  await call(h, 'inbox.counts', {});
+  await call(h, 'thread.get', { conversationId: input.bigConversationId, limit: 50 });
+  await call(h, 'thread.get', { conversationId: ids[i % ids.length] ?? input.bigConversationId, limit: 50 });
+}
+const afterQueries = mem();
+const diagnostics = await call(h, 'diagnostics.get', {});
+
+// Soak: every 50 ms, 10 live events and a few queries.
+// Each sample reads memory as it is, then after a full GC (the retained size, which is what grows
+// when something leaks).
+const gc = (globalThis as { gc?: () => void }).gc;
+const samples: Array<{ t: number; rssMb: number; heapUsedMb: number; gcRssMb: number; gcHeapUsedMb: number }> = [];
+const t0 = performance.now();
+let pushed = 0;
+let queries = 0;
+let nextSample = 0;
+for (let tick = 0; ; tick++) {
+  const elapsed = (performance.now() - t0) / 1000;
+  if (elapsed >= nextSample) {
+    const now = mem();
+    gc?.();
+    const settled = mem();
+    samples.push({ t: elapsed, rssMb: now.rssMb, heapUsedMb: now.heapUsedMb, gcRssMb: settled.rssMb, gcHeapUsedMb: settled.heapUsedMb });
+    nextSample += 1;
+  }
+  if (elapsed >= input.soakSeconds) break;
+  const events = stream.take(10);
+  source.push(events);
+  pushed += events.length;
+  const view = INBOX_VIEWS[tick % INBOX_VIEWS.length] ?? 'all';
+  await call(h, 'inbox.list', { view, offset: 0, limit: 50 });
+  await call(h, 'inbox.counts', {});
+  await call(h, 'thread.get', { conversationId: ids[tick % ids.length] ?? input.bigConversationId, limit: 50 });
+  await call(h, 'thread.get', { conversationId: input.bigConversationId, limit: 50 });
+  queries += 4;
+  await sleep(Math.max(0, t0 + (tick + 1) * 50 - performance.now()));
+}
+await sleep(200);
+const end = await call(h, 'diagnostics.get', {});
+gc?.();
+const afterGc = mem();
+await core.stop();
+
+childResult({
+  baseline,
+  afterQueries,
+  afterGc,
+  samples,
+  cachedMessages: diagnostics.cachedMessages,
+  cachedConversations: diagnostics.cachedConversations,
+  pushed,
+  applied: end.localSeq - input.lastSeq,
+  queries,
+  changed,
+  problems: log.problems,
+});

@@ -1,0 +1,57 @@
+// Sizes and run lengths of a benchmark run. The defaults are the design's dataset (one team, 50
+// agents, 50k conversations, 1M messages); BENCH_SCALE shrinks everything proportionally.
+
+export interface BenchConfig {
+  scale: number;
+  seed: number;
+  agents: number;
+  queues: number;
+  conversations: number;
+  messages: number;
+  /** Messages of the one long conversation the thread benchmark opens. */
+  bigThread: number;
+  /** Conversations per snapshot page, as the sync engine asks for them. */
+  snapshotPageSize: number;
+  catchupEvents: number;
+  /** Events per pull page, as the sync engine asks for them. */
+  pullLimit: number;
+  inboxRuns: number;
+  threadRuns: number;
+  coldStarts: number;
+  soakSeconds: number;
+  liveRate: number;
+  liveProbes: number;
+}
+
+const round = (n: number, min: number) => Math.max(min, Math.round(n));
+
+function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  const scale = envNumber(env, 'BENCH_SCALE', 1);
+  return {
+    scale,
+    seed: Math.floor(envNumber(env, 'BENCH_SEED', 20_250_115)),
+    agents: round(50 * scale, 5),
+    queues: 5,
+    conversations: round(50_000 * scale, 200),
+    messages: round(1_000_000 * scale, 5_000),
+    bigThread: round(10_000 * scale, 500),
+    snapshotPageSize: 500,
+    catchupEvents: round(100_000 * scale, 2_000),
+    pullLimit: 1_000,
+    // Query run counts are not scaled: percentiles need samples whatever the dataset size.
+    inboxRuns: 1_000,
+    threadRuns: 1_500,
+    coldStarts: scale >= 1 ? 5 : 3,
+    soakSeconds: envNumber(env, 'BENCH_SOAK_S', round(30 * scale, 6)),
+    liveRate: 200,
+    liveProbes: round(400 * scale, 120),
+  };
+}

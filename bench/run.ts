@@ -1,0 +1,161 @@
+// `npm run bench`: builds the benchmark dataset through the core, runs every benchmark, prints one
+// table against the design's performance targets (information only: nothing gates on it) and
+// writes the full results to bench/results/<timestamp>.json.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { runCatchup } from './benchmarks/catchup';
+import { runColdStart } from './benchmarks/coldStart';
+import { runInbox } from './benchmarks/inbox';
+import { runIngest } from './benchmarks/ingest';
+import { runLive } from './benchmarks/live';
+import { runMemory } from './benchmarks/memory';
+import { runThread } from './benchmarks/thread';
+import { loadConfig } from './lib/config';
+import { benchCore, benchSession, installSession, recordingLogger } from './lib/core';
+import { BIG_THREAD_INDEX, conversationHeader, planDataset } from './lib/dataset';
+import { offlineFactory } from './lib/feedTransport';
+import { formatNumber, metricsTable } from './lib/format';
+import { failedMetric, verdict, type Metric } from './lib/metric';
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+/** A 127.0.0.1 port that nothing listens on: the "backend unreachable" case. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: BENCH_DIR, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+const cfg = loadConfig();
+const plan = planDataset(cfg);
+const bigThread = { id: conversationHeader(plan, BIG_THREAD_INDEX).conversation.id, messages: plan.counts[BIG_THREAD_INDEX] ?? 0 };
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-desk-bench-'));
+const coreDir = path.join(workDir, 'core');
+const metrics: Metric[] = [];
+const timings: Record<string, number> = {};
+const startedAt = new Date();
+const tRun = performance.now();
+
+console.log(
+  `Agent Desk benchmarks — scale ${cfg.scale}: ${cfg.agents} agents, ${formatNumber(cfg.conversations)} conversations, ` +
+    `${formatNumber(plan.totalMessages)} messages, ${formatNumber(cfg.catchupEvents)} catch-up events (seed ${cfg.seed})`,
+);
+
+/** Runs one benchmark; a failure becomes a FAILED row and the run goes on. */
+async function step<T>(name: string, fallback: Metric[], fn: () => Promise<T>): Promise<T | null> {
+  const t0 = performance.now();
+  process.stdout.write(`  ${name} … `);
+  const took = () => {
+    timings[name] = (performance.now() - t0) / 1000;
+    return formatNumber(timings[name] ?? 0, 's');
+  };
+  try {
+    const value = await fn();
+    console.log(took());
+    return value;
+  } catch (e) {
+    console.log(`failed after ${took()}: ${e instanceof Error ? e.message : String(e)}`);
+    metrics.push(...fallback.map((m) => failedMetric(m.id, m.label, e, m.target)));
+    return null;
+  }
+}
+
+const placeholder = (id: string, label: string, target?: Metric['target']): Metric => ({ id, label, value: null, unit: '', ...(target ? { target } : {}) });
+let ready = false;
+let lastSeq = 0;
+const unreachableUrl = `http://127.0.0.1:${await closedPort()}`;
+
+try {
+  const ingest = await step('bootstrap ingest + raw baseline', [placeholder('ingest', 'bootstrap ingest', { op: '>=', value: 100_000, text: '≥ 100,000 msg/s' })], () =>
+    runIngest(plan, coreDir, workDir),
+  );
+  if (ingest) {
+    metrics.push(...ingest.metrics);
+    lastSeq = ingest.lastSeq;
+    const catchup = await step('catch-up', [placeholder('catchup', 'catch-up', { op: '<=', value: 3, text: '≤ 3 s' })], () => runCatchup(plan, coreDir, lastSeq));
+    if (catchup) {
+      metrics.push(...catchup.metrics);
+      lastSeq = catchup.lastSeq;
+      bigThread.messages += catchup.created.get(bigThread.id) ?? 0;
+    }
+    await installSession(coreDir, benchSession(plan, unreachableUrl));
+    ready = true;
+  }
+
+  if (ready) {
+    const log = recordingLogger();
+    const core = benchCore(coreDir, unreachableUrl, log, { transport: offlineFactory });
+    await core.start();
+    try {
+      const inbox = await step('inbox first page', [placeholder('inbox', 'inbox first page', { op: '<=', value: 5, text: 'p95 ≤ 5 ms' })], () => runInbox(core.handlers, cfg.inboxRuns));
+      if (inbox) metrics.push(...inbox);
+      const thread = await step('thread open', [placeholder('thread', 'thread open', { op: '<=', value: 3, text: 'p95 ≤ 3 ms' })], () => runThread(core.handlers, bigThread, cfg.threadRuns));
+      if (thread) metrics.push(...thread);
+    } finally {
+      await core.stop();
+    }
+    if (log.problems.length > 0) console.log(`  core problems: ${log.problems.join('; ')}`);
+  }
+
+  metrics.push({ id: 'search', label: 'full-text search', value: null, unit: '', status: 'not built', target: { op: '<=', value: 15, text: 'p95 ≤ 15 ms' } });
+
+  if (ready) {
+    const cold = await step('cold start', [placeholder('coldStart', 'cold start to first inbox page', { op: '<=', value: 300, text: '≤ 300 ms' })], () =>
+      runColdStart(coreDir, unreachableUrl, cfg.coldStarts),
+    );
+    if (cold) metrics.push(...cold);
+    const memory = await step(`memory + ${cfg.soakSeconds} s soak`, [placeholder('memory', 'core RSS', { op: '<=', value: 250, text: 'RSS ≤ 250 MB' })], () =>
+      runMemory(cfg, { dataDir: coreDir, serverUrl: unreachableUrl, lastSeq, bigConversationId: bigThread.id }),
+    );
+    if (memory) metrics.push(...memory);
+  }
+
+  const live = await step('live latency', [placeholder('live', 'live latency webhook → core push', { op: '<=', value: 20, text: 'p50 ≤ 20 ms (to DOM)' })], () => runLive(cfg));
+  if (live) metrics.push(...live);
+} finally {
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
+
+const totalSeconds = (performance.now() - tRun) / 1000;
+console.log(`\n${metricsTable(metrics)}\n`);
+const notes = metrics.filter((m) => m.note);
+for (const m of notes) console.log(`- ${m.label.trim()}: ${m.note}`);
+console.log(`\nTargets: the design's "Performance targets" table; pass/MISS is information only, nothing gates on it. Total ${formatNumber(totalSeconds, 's')}.`);
+
+const resultsDir = path.join(BENCH_DIR, 'results');
+fs.mkdirSync(resultsDir, { recursive: true });
+const file = path.join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+const cpus = os.cpus();
+fs.writeFileSync(
+  file,
+  `${JSON.stringify(
+    {
+      startedAt: startedAt.toISOString(),
+      totalSeconds,
+      commit: gitCommit(),
+      machine: { platform: `${os.platform()} ${os.release()}`, cpus: cpus.length, cpuModel: cpus[0]?.model ?? null, memoryMb: Math.round(os.totalmem() / 2 ** 20), loadavg: os.loadavg(), node: process.version },
+      config: cfg,
+      dataset: { messages: plan.totalMessages, conversations: cfg.conversations, snapshotSeq: plan.atSeq, bigThread },
+      stepSeconds: timings,
+      metrics: metrics.map((m) => ({ ...m, verdict: verdict(m) })),
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`Results: ${path.relative(process.cwd(), file)}`);
