@@ -6,7 +6,8 @@ import { DEMO_AGENTS } from '../../shared/demo';
 import type { ChangeEvent } from '../../shared/protocol';
 import { connectAgent, startBackend, type Backend } from '../backend';
 import { dumpClientCache } from './canonical';
-import { inProcessClient, login, value, type InProcessClient } from './clients';
+import { value, type InProcessClient } from './clients';
+import { caughtUpClient } from './setup';
 import { differences, expectConverged, settled, type Participant } from './converge';
 import { customerBurst } from './customers';
 import { sleep, waitFor } from './poll';
@@ -65,12 +66,8 @@ describe('events delivered twice and out of order', () => {
 
   beforeAll(async () => {
     backend = await startBackend({ seed: 'demo', carrierDelayScale: 0.01 });
-    client = inProcessClient({ name: 'alex', serverUrl: backend.url });
-    me = { client, token: (await backend.login(DEMO_AGENTS[0].email)).token };
     beaToken = (await backend.login(DEMO_AGENTS[1].email)).token;
-    await client.start();
-    await login(client, backend.url, DEMO_AGENTS[0].email);
-    await settled(backend.url, [me]);
+    ({ client, me } = await caughtUpClient(backend, { name: 'alex' }));
   });
 
   afterAll(async () => {

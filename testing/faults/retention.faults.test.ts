@@ -2,13 +2,13 @@
 // re-bootstraps (replacing the cache), keeps the outbox and its optimistic rows throughout, tells
 // the agent, and converges; the kept entries are then delivered once, in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENTS } from '../../shared/demo';
 import { startBackend, type Backend } from '../backend';
 import { dumpClientCache } from './canonical';
-import { inProcessClient, login, value, type InProcessClient } from './clients';
-import { expectConverged, settled, type Participant } from './converge';
+import { value, type InProcessClient } from './clients';
+import { expectConverged, type Participant } from './converge';
 import { customerBurst } from './customers';
 import { waitFor } from './poll';
+import { caughtUpClient, firstOwnConversation } from './setup';
 
 describe('cursor older than retention', () => {
   let backend: Backend;
@@ -17,11 +17,7 @@ describe('cursor older than retention', () => {
 
   beforeAll(async () => {
     backend = await startBackend({ seed: 'demo', carrierDelayScale: 0.01, retainEvents: 50 });
-    client = inProcessClient({ name: 'alex', serverUrl: backend.url, sync: { snapshotPageSize: 20 } });
-    me = { client, token: (await backend.login(DEMO_AGENTS[0].email)).token };
-    await client.start();
-    await login(client, backend.url, DEMO_AGENTS[0].email);
-    await settled(backend.url, [me]);
+    ({ client, me } = await caughtUpClient(backend, { name: 'alex', sync: { snapshotPageSize: 20 } }));
   });
 
   afterAll(async () => {
@@ -30,9 +26,7 @@ describe('cursor older than retention', () => {
   });
 
   it('re-bootstraps on mustRefetch and keeps the outbox', async () => {
-    const { rows } = await value(client, 'inbox.list', { view: 'mine', offset: 0, limit: 1 });
-    const conversationId = rows[0]?.conversationId;
-    if (!conversationId) throw new Error('the demo agent has no conversation');
+    const conversationId = await firstOwnConversation(client);
     await backend.stop();
     const written: string[] = [];
     for (let i = 0; i < 3; i++) written.push((await value(client, 'message.send', { conversationId, body: `kept across refetch ${i}` })).id);

@@ -3,13 +3,13 @@
 // stored exactly once on the server, in the order written, and once in the cache with the
 // server's id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENTS } from '../../shared/demo';
 import { TransportError } from '../../main/core/sync/transport';
 import { startBackend, type Backend } from '../backend';
 import { dumpClientCache } from './canonical';
-import { inProcessClient, login, value, type InProcessClient } from './clients';
-import { expectConverged, settled, type Participant } from './converge';
+import { value, type InProcessClient } from './clients';
+import { expectConverged, type Participant } from './converge';
 import { waitFor } from './poll';
+import { caughtUpClient, firstOwnConversation } from './setup';
 
 describe('socket dropped with messages in flight', () => {
   let backend: Backend;
@@ -18,11 +18,7 @@ describe('socket dropped with messages in flight', () => {
 
   beforeAll(async () => {
     backend = await startBackend({ seed: 'demo', carrierDelayScale: 0.01 });
-    client = inProcessClient({ name: 'alex', serverUrl: backend.url });
-    me = { client, token: (await backend.login(DEMO_AGENTS[0].email)).token };
-    await client.start();
-    await login(client, backend.url, DEMO_AGENTS[0].email);
-    await settled(backend.url, [me]);
+    ({ client, me } = await caughtUpClient(backend, { name: 'alex' }));
   });
 
   afterAll(async () => {
@@ -31,9 +27,7 @@ describe('socket dropped with messages in flight', () => {
   });
 
   it('loses and duplicates nothing when the ack is lost or the send never arrives', async () => {
-    const { rows } = await value(client, 'inbox.list', { view: 'mine', offset: 0, limit: 1 });
-    const conversationId = rows[0]?.conversationId;
-    if (!conversationId) throw new Error('the demo agent has no conversation');
+    const conversationId = await firstOwnConversation(client);
 
     let sends = 0;
     const drops: string[] = [];
