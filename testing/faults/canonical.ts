@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Contact, Conversation, Message } from '../../shared/domain';
 import type { SnapshotPage } from '../../shared/protocol';
 import { connectAgent } from '../backend';
+import type { ConversationSqlRow, MessageSqlRow } from '../../main/core/cache/views';
 
 export interface CanonicalConversation {
   contactId: string;
@@ -71,38 +72,13 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-interface ConversationRow {
-  id: string;
-  contact_id: string;
-  channel: string;
-  status: string;
-  queue_id: string;
-  assignee_id: string | null;
-  subject: string | null;
-  created_at: number;
-  last_message_at: number;
-  preview: string;
-  last_direction: string | null;
-  seq: number;
+// The cache's own row shapes: a dump reads the file with plain SQL, as the core writes it.
+interface ConversationRow extends ConversationSqlRow {
   read_seq: number | null;
   unread_count: number | null;
 }
 
-interface MessageRow {
-  id: string;
-  client_id: string | null;
-  conversation_id: string;
-  seq: number | null;
-  direction: string;
-  kind: string;
-  channel: string;
-  author_agent_id: string | null;
-  body: string;
-  created_at: number;
-  status: string | null;
-  status_seq: number;
-  call: string | null;
-}
+type MessageRow = Omit<MessageSqlRow, 'local' | 'author_name'>;
 
 /**
  * Reads a core's cache and outbox files read-only (safe while the core runs: both are WAL files).
