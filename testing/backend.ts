@@ -1,13 +1,7 @@
 // Test harness: the messaging backend as its own process (`node --import tsx server/main.ts`),
 // reached only over HTTP and socket.io, never imported. Tests can stop it, kill -9 it and restart
 // it on the same data directory and port.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { io, type Socket } from 'socket.io-client';
 import { DEMO_AGENTS, DEMO_PASSWORD, DEMO_TENANT, DEMO_WEBHOOK_SECRET } from '../shared/demo';
 import type { Channel, Message } from '../shared/domain';
@@ -21,12 +15,11 @@ import {
   socketRequests,
   WEBHOOK_SECRET_HEADER,
 } from '../shared/protocol';
+import { spawnUntilReady, stopChild } from '../scripts/lib/processes';
+import { ROOT, temporaryDir } from './lifecycle';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 10_000;
-/** Lines of the backend's stderr kept for error messages. */
-const STDERR_LINES = 40;
 /** Environment variables the server reads as flag fallbacks; the harness passes flags instead. */
 const SERVER_ENV = ['PORT', 'DATA_DIR', 'SEED', 'SIMULATE', 'CARRIER_DELAY_SCALE', 'RETAIN_EVENTS', 'RETAIN_MS', 'EXIT_ON_STDIN_END', 'DATABASE_URL'];
 
@@ -114,84 +107,21 @@ export function connectAgent(url: string, token: string): Promise<AgentSocket> {
   });
 }
 
-const live = new Set<ChildProcess>();
-const temporaryDirs = new Set<string>();
-function cleanUp(): void {
-  for (const child of live) child.kill('SIGKILL');
-  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
-  temporaryDirs.clear();
-}
-process.on('exit', cleanUp);
-// Test runners end their workers with a signal, which skips 'exit' handlers: clean up, then let
-// the signal take its default course.
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
-  process.once(signal, () => {
-    cleanUp();
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-  });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
-function launch(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+async function launch(args: string[]): Promise<{ child: ChildProcess; url: string }> {
   const env = { ...process.env };
   for (const name of SERVER_ENV) delete env[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args, '--exit-on-stdin-end'], {
-    cwd: ROOT,
-    env,
+  const { child, value: url } = await spawnUntilReady(
+    process.execPath,
+    ['--import', 'tsx', 'server/main.ts', ...args, '--exit-on-stdin-end'],
     // stdin stays open as a lifeline: if this process dies without cleanup, the server sees EOF
     // and shuts itself down.
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-
-  const stderr: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    stderr.push(line);
-    if (stderr.length > STDERR_LINES) stderr.shift();
-  });
-
-  return new Promise((resolve, reject) => {
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`Backend ${why}. Last stderr lines:\n${stderr.join('\n')}`));
-    };
-    const timer = setTimeout(() => fail(`did not listen within ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
-    child.once('exit', (code, signal) => fail(`exited before listening (code ${code}, signal ${signal})`));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        return;
-      }
-      if (typeof parsed === 'object' && parsed !== null && 'listening' in parsed && typeof parsed.listening === 'string') {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        child.once('exit', () => live.delete(child));
-        resolve({ child, url: parsed.listening });
-      }
-    });
-  });
-}
-
-async function terminate(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  const done = exited(child);
-  child.kill(signal);
-  if (signal === 'SIGKILL') return done;
-  const grace = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await done;
-  clearTimeout(grace);
+    { name: 'The backend', readyKey: 'listening', cwd: ROOT, env, stdin: 'pipe', timeoutMs: READY_TIMEOUT_MS },
+  );
+  return { child, url };
 }
 
 export async function startBackend(options: StartBackendOptions = {}): Promise<Backend> {
-  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'agent-desk-backend-')));
-  if (options.dataDir === undefined) temporaryDirs.add(dataDir);
+  const dataDir = options.dataDir ?? temporaryDir('agent-desk-backend');
   const argsFor = (port: number) => {
     const args = [
       '--port', String(port),
@@ -263,12 +193,12 @@ export async function startBackend(options: StartBackendOptions = {}): Promise<B
     },
 
     async stop() {
-      if (running) await terminate(running, 'SIGTERM');
+      if (running) await stopChild(running, { graceMs: STOP_GRACE_MS });
       running = null;
     },
 
     async kill() {
-      if (running) await terminate(running, 'SIGKILL');
+      if (running) await stopChild(running, { signal: 'SIGKILL' });
       running = null;
     },
 

@@ -1,21 +1,16 @@
 // Test harness: a core in host mode as its own process (`node --import tsx main/host/main.ts`),
 // driven over the real WebSocket bridge. Tests can kill it (-9 included) and restart it on the
 // same data directory; `api` keeps working across restarts, push subscriptions included.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { BRIDGE_PATH, BRIDGE_TOKEN_PARAM, connectBridge, type BridgeClient, type WebSocketLike } from '../shared/ipc/bridge';
 import { METHOD_NAMES, PUSH_EVENT_NAMES, type DeskApi, type PushEventName } from '../shared/ipc/contract';
+import { spawnUntilReady, stopChild } from '../scripts/lib/processes';
+import { ROOT, removeTemporaryDir, temporaryDir } from './lifecycle';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 10_000;
-/** Lines of the host's stderr kept for error messages. */
-const STDERR_LINES = 40;
 
 export interface StartHostOptions {
   serverUrl: string;
@@ -42,11 +37,6 @@ export interface Host {
   stop(): Promise<void>;
 }
 
-const live = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of live) child.kill('SIGKILL');
-});
-
 interface Running {
   child: ChildProcess;
   url: string;
@@ -54,13 +44,8 @@ interface Running {
   client: BridgeClient;
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
 async function launch(options: { serverUrl: string; dataDir: string; rendererDir: string }): Promise<Running> {
-  const child = spawn(
+  const { child, value: url } = await spawnUntilReady(
     process.execPath,
     [
       '--import',
@@ -75,36 +60,8 @@ async function launch(options: { serverUrl: string; dataDir: string; rendererDir
       '--port',
       '0',
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    { name: 'The host process', readyKey: 'host', cwd: ROOT, timeoutMs: READY_TIMEOUT_MS },
   );
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  const stderr: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    stderr.push(line);
-    if (stderr.length > STDERR_LINES) stderr.shift();
-  });
-
-  const url = await new Promise<string>((resolve, reject) => {
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`The host process ${why}.\n${stderr.join('\n')}`));
-    };
-    const timer = setTimeout(() => fail('did not become ready in time'), READY_TIMEOUT_MS);
-    child.once('exit', (code, signal) => fail(`exited before it was ready (${signal ?? `code ${code}`})`));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const ready = JSON.parse(line) as { host?: unknown };
-        if (typeof ready.host === 'string') {
-          clearTimeout(timer);
-          resolve(ready.host);
-        }
-      } catch {
-        // Only the ready line is JSON on stdout.
-      }
-    });
-  });
 
   const page = new URL(url);
   const token = page.searchParams.get(BRIDGE_TOKEN_PARAM) ?? '';
@@ -116,7 +73,7 @@ async function launch(options: { serverUrl: string; dataDir: string; rendererDir
 
 export async function startHost(options: StartHostOptions): Promise<Host> {
   const ownsDataDir = options.dataDir === undefined;
-  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'desk-host-')));
+  const dataDir = options.dataDir ?? temporaryDir('desk-host');
   const rendererDir = options.rendererDir ?? path.join(ROOT, 'dist', 'renderer');
   const launchOptions = { serverUrl: options.serverUrl, dataDir, rendererDir };
   const subscriptions = new Map<PushEventName, Set<(payload: unknown) => void>>();
@@ -154,10 +111,7 @@ export async function startHost(options: StartHostOptions): Promise<Host> {
     if (running === null) return;
     current = null;
     running.client.close();
-    const timer = setTimeout(() => running.child.kill('SIGKILL'), STOP_GRACE_MS);
-    running.child.kill(signal);
-    await exited(running.child);
-    clearTimeout(timer);
+    await stopChild(running.child, { signal, graceMs: STOP_GRACE_MS });
   };
 
   current = await launch(launchOptions);
@@ -183,7 +137,7 @@ export async function startHost(options: StartHostOptions): Promise<Host> {
     },
     async stop() {
       await halt('SIGTERM');
-      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) removeTemporaryDir(dataDir);
     },
   };
 }

@@ -31,20 +31,21 @@ export class PushEmitter {
 
 /** Merges change summaries until flushed. */
 export class ChangeCollector {
-  private pending: ChangeNotice | null = null;
+  private pending: { inbox: boolean; conversationIds: Set<string>; outbox: boolean } | null = null;
 
   add(summary: ChangeSummary, outbox = false): boolean {
     if (!summary.inbox && summary.conversationIds.size === 0 && !outbox) return false;
-    const p = (this.pending ??= { inbox: false, conversationIds: [], outbox: false });
+    const p = (this.pending ??= { inbox: false, conversationIds: new Set(), outbox: false });
     p.inbox ||= summary.inbox;
     p.outbox ||= outbox;
-    for (const id of summary.conversationIds) if (!p.conversationIds.includes(id)) p.conversationIds.push(id);
+    // A catch-up batch can touch thousands of conversations: a set keeps the merge linear.
+    for (const id of summary.conversationIds) p.conversationIds.add(id);
     return true;
   }
 
   take(): ChangeNotice | null {
     const p = this.pending;
     this.pending = null;
-    return p;
+    return p && { inbox: p.inbox, conversationIds: [...p.conversationIds], outbox: p.outbox };
   }
 }

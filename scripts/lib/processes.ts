@@ -1,6 +1,6 @@
-// Child processes for `npm start`: each announces readiness with one JSON line on stdout; human
-// logs go to a file. Every child is tracked so that Ctrl+C, SIGTERM or a crash of the launcher
-// stops them all.
+// Child processes that announce readiness with one JSON line on stdout: the demo backend and host
+// mode for `npm start`, and the same processes for the test harness (testing/). Every child is
+// tracked so that Ctrl+C, SIGTERM or a crash of the parent stops them all.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,10 +14,26 @@ export interface ReadyChild {
   value: string;
 }
 
+export interface SpawnUntilReadyOptions {
+  /** Names the child in error messages. */
+  name: string;
+  readyKey: string;
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** Where the child's output goes; without it, the last stderr lines are kept for errors. */
+  logFile?: string;
+  /** 'pipe' keeps stdin open as a lifeline: a child that watches it exits when this process dies. */
+  stdin?: 'ignore' | 'pipe';
+}
+
 const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
+/** Lines of a child's output quoted in an error message. */
+const RECENT_LINES = 40;
+
 /** The last lines of a log file, for an error message. */
-function tail(file: string, lines = 15): string {
+function tail(file: string, lines = RECENT_LINES): string {
   try {
     return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   } catch {
@@ -25,17 +41,31 @@ function tail(file: string, lines = 15): string {
   }
 }
 
-export function spawnUntilReady(
-  command: string,
-  args: string[],
-  options: { name: string; readyKey: string; logFile: string; cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
-): Promise<ReadyChild> {
-  mkdirSync(path.dirname(options.logFile), { recursive: true });
-  const log = createWriteStream(options.logFile, { flags: 'a' });
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Sends a child's output to its log file, or keeps its recent stderr in memory. */
+function captureOutput(child: ChildProcess, logFile: string | undefined): { write(line: string): void; recent(): string } {
+  if (logFile !== undefined) {
+    mkdirSync(path.dirname(logFile), { recursive: true });
+    const log = createWriteStream(logFile, { flags: 'a' });
+    child.stderr?.pipe(log);
+    return { write: (line) => log.write(`${line}\n`), recent: () => `(log: ${logFile})\n${tail(logFile)}` };
+  }
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    stderr.push(line);
+    if (stderr.length > RECENT_LINES) stderr.shift();
+  });
+  return { write: () => undefined, recent: () => stderr.join('\n') };
+}
+
+export function spawnUntilReady(command: string, args: string[], options: SpawnUntilReadyOptions): Promise<ReadyChild> {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   child.on('exit', () => children.delete(child));
-  child.stderr?.pipe(log);
+  const output = captureOutput(child, options.logFile);
 
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -44,14 +74,13 @@ export function spawnUntilReady(
       settled = true;
       clearTimeout(timer);
       void stopChild(child);
-      const recent = tail(options.logFile);
-      reject(new Error(`${options.name} ${reason} (log: ${options.logFile})${recent ? `\n${recent}` : ''}`));
+      reject(new Error(`${options.name} ${reason}.\n${output.recent()}`));
     };
     const timer = setTimeout(() => fail('did not start in time'), options.timeoutMs ?? 60_000);
     child.on('error', (error) => fail(`could not run ${command}: ${error.message}`));
     child.on('exit', (code, signal) => fail(`exited early with ${signal ?? `code ${code}`}`));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      log.write(`${line}\n`);
+      output.write(line);
       if (settled) return;
       try {
         const parsed = JSON.parse(line) as Record<string, unknown>;
@@ -62,7 +91,7 @@ export function spawnUntilReady(
           resolve({ child, value });
         }
       } catch {
-        // Not the ready line: it is kept in the log.
+        // Not the ready line.
       }
     });
   });
@@ -82,16 +111,16 @@ export function runToCompletion(command: string, args: string[], options: SpawnO
   });
 }
 
-/** SIGTERM, then SIGKILL if the child has not exited after `graceMs`. */
-export function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
+/** Sends `signal` (SIGTERM by default) and waits for the exit; SIGKILL after `graceMs`. */
+export function stopChild(child: ChildProcess, options: { signal?: NodeJS.Signals; graceMs?: number } = {}): Promise<void> {
   if (!running(child)) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.graceMs ?? 5_000);
     child.once('exit', () => {
       clearTimeout(timer);
       resolve();
     });
-    child.kill('SIGTERM');
+    child.kill(options.signal ?? 'SIGTERM');
   });
 }
 
@@ -99,7 +128,8 @@ export async function stopAll(): Promise<void> {
   await Promise.all([...children].map((child) => stopChild(child)));
 }
 
-/** Last resort when the launcher itself exits abruptly: no child outlives it. */
-process.on('exit', () => {
+/** Last resort when the parent exits abruptly: no child outlives it. */
+export function killChildren(): void {
   for (const child of children) if (running(child)) child.kill('SIGKILL');
-});
+}
+process.on('exit', killChildren);

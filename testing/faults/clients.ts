@@ -1,9 +1,6 @@
 // Agent clients for fault tests, behind one interface: an in-process core (fast timings, a tapped
 // socket, restartable with stop/start) or a core in host mode as its own process (kill -9-able).
 // Both answer IPC calls as Results, exactly as the renderer sees them.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { DEMO_PASSWORD } from '../../shared/demo';
 import type { MethodName, Notice, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
@@ -11,6 +8,7 @@ import type { Result } from '../../shared/ipc/result';
 import { createCore, type Core, type CoreDeps } from '../../main/core';
 import { socketIoTransportWith } from '../../main/core/sync/transport';
 import { startHost, type Host } from '../host';
+import { temporaryDir } from '../lifecycle';
 import { tapTransport, type Tap } from './tap';
 
 export interface DeskClient {
@@ -34,26 +32,9 @@ export async function login(client: DeskClient, serverUrl: string, email: string
   await value(client, 'session.login', { serverUrl, email, password: DEMO_PASSWORD });
 }
 
-const temporaryDirs = new Set<string>();
-// Data directories outlive restarts within a test (that is the point), so they go at exit.
-function removeTemporaryDirs(): void {
-  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
-  temporaryDirs.clear();
-}
-process.on('exit', removeTemporaryDirs);
-// Test runners end their workers with a signal, which skips 'exit' handlers: clean up, then let
-// the signal take its default course (as testing/backend.ts does).
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
-  process.once(signal, () => {
-    removeTemporaryDirs();
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-  });
-}
-
+/** A data directory that outlives restarts within a test (that is the point) and goes at exit. */
 export function tempDataDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `desk-faults-${prefix.replace(/[^a-z0-9-]+/gi, '-')}-`));
-  temporaryDirs.add(dir);
-  return dir;
+  return temporaryDir(`desk-faults-${prefix}`);
 }
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
