@@ -30,10 +30,16 @@ const id = z.string().min(1).max(100);
 /** Epoch milliseconds. */
 const epochMs = z.number().int().nonnegative();
 
+/** Agents with this role may create, edit and delete the team's canned messages. */
+export const AGENT_ROLES = ['agent', 'supervisor'] as const;
+export type AgentRole = (typeof AGENT_ROLES)[number];
+
 export const agentSchema = z.object({
   id,
   name: z.string().min(1).max(200),
   email: z.string().email().max(320),
+  /** Absent from older payloads: an ordinary agent. */
+  role: z.enum(AGENT_ROLES).optional(),
 });
 export type Agent = z.infer<typeof agentSchema>;
 
@@ -48,6 +54,8 @@ export const contactSchema = z.object({
   createdAt: epochMs,
   /** seq of the change that produced this version; last writer wins in server order. */
   seq: z.number().int().nonnegative(),
+  /** Address, attributes and linked records; absent from older payloads (read as EMPTY_PROFILE). */
+  profile: z.lazy(() => contactProfileSchema).optional(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -66,6 +74,8 @@ export const conversationSchema = z.object({
   lastMessagePreview: z.string().max(500),
   lastMessageDirection: messageDirectionSchema.nullable(),
   seq: z.number().int().nonnegative(),
+  /** The linked record the conversation is about; null or absent: a general enquiry. */
+  linkedRecord: z.lazy(() => conversationLinkSchema).nullable().optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
@@ -104,3 +114,134 @@ export const messageSchema = z.object({
   call: callRecordSchema.nullable(),
 });
 export type Message = z.infer<typeof messageSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Linked records: typed business data the backend attaches to a contact (a garage's vehicles and
+// work orders, a shop's orders and loyalty points, a field-service company's appointments), shown
+// in the customer panel and usable as template variables ({{vehicle.registration}}, ...).
+// New fields are optional on the wire so that older payloads still parse.
+
+const shortText = z.string().max(200);
+
+/** An amount in minor units (cents) with its ISO 4217 currency, formatted by the renderer. */
+export const moneySchema = z.object({ minor: z.number().int(), currency: z.string().length(3) });
+export type Money = z.infer<typeof moneySchema>;
+
+export const vehicleSchema = z.object({
+  id,
+  registration: z.string().min(1).max(20),
+  make: shortText,
+  model: shortText,
+  year: z.number().int().min(1900).max(2200).nullable(),
+});
+export type Vehicle = z.infer<typeof vehicleSchema>;
+
+export const ORDER_KINDS = ['order', 'workOrder'] as const;
+export const ORDER_STATUSES = ['open', 'scheduled', 'inProgress', 'shipped', 'completed', 'cancelled'] as const;
+export const orderSchema = z.object({
+  id,
+  kind: z.enum(ORDER_KINDS),
+  /** The number the customer knows it by ("WO-1042", "#58213"). */
+  number: z.string().min(1).max(40),
+  title: shortText,
+  status: z.enum(ORDER_STATUSES),
+  scheduledAt: epochMs.nullable(),
+  amount: moneySchema.nullable(),
+  /** The vehicle a work order is for. */
+  vehicleId: id.nullable(),
+  createdAt: epochMs,
+});
+export type Order = z.infer<typeof orderSchema>;
+
+export const appointmentSchema = z.object({ id, at: epochMs, title: shortText, location: shortText.nullable() });
+export type Appointment = z.infer<typeof appointmentSchema>;
+
+export const voucherSchema = z.object({
+  id,
+  code: z.string().min(1).max(40),
+  description: shortText,
+  expiresAt: epochMs.nullable(),
+  redeemed: z.boolean(),
+});
+export type Voucher = z.infer<typeof voucherSchema>;
+
+export const contactNoteSchema = z.object({
+  id,
+  body: z.string().min(1).max(5_000),
+  authorAgentId: id.nullable(),
+  createdAt: epochMs,
+});
+export type ContactNote = z.infer<typeof contactNoteSchema>;
+
+export const loyaltySchema = z.object({ points: z.number().int().nonnegative(), tier: shortText.nullable() });
+export type Loyalty = z.infer<typeof loyaltySchema>;
+
+export const LIFECYCLES = ['lead', 'customer', 'vip', 'churned'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+/** Attribute names are identifiers so that they can be template variables ({{membership}}). */
+export const ATTRIBUTE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
+export const attributeNameSchema = z.string().regex(ATTRIBUTE_NAME, 'lower-case letters, digits and _');
+export const attributesSchema = z.record(attributeNameSchema, z.string().max(500));
+
+export const channelIdentitySchema = z.object({ channel: channelSchema, handle: z.string().min(1).max(320) });
+export type ChannelIdentity = z.infer<typeof channelIdentitySchema>;
+
+export const contactProfileSchema = z.object({
+  address: z.string().max(500).nullable(),
+  lifecycle: z.enum(LIFECYCLES).nullable(),
+  identities: z.array(channelIdentitySchema).max(20),
+  /** Custom attributes, edited inline by agents. */
+  attributes: attributesSchema,
+  vehicles: z.array(vehicleSchema).max(50),
+  orders: z.array(orderSchema).max(200),
+  appointments: z.array(appointmentSchema).max(100),
+  loyalty: loyaltySchema.nullable(),
+  vouchers: z.array(voucherSchema).max(100),
+  notes: z.array(contactNoteSchema).max(500),
+});
+export type ContactProfile = z.infer<typeof contactProfileSchema>;
+
+export const EMPTY_PROFILE: ContactProfile = {
+  address: null,
+  lifecycle: null,
+  identities: [],
+  attributes: {},
+  vehicles: [],
+  orders: [],
+  appointments: [],
+  loyalty: null,
+  vouchers: [],
+  notes: [],
+};
+
+/**
+ * What a conversation is about: one of its contact's linked records, with a display label so that
+ * a reader without the contact (the customer portal) can show it. Null: a general enquiry.
+ */
+export const conversationLinkSchema = z.object({
+  type: z.enum(['vehicle', 'order', 'appointment']),
+  id,
+  /** "AB12 CDE · Ford Focus", "WO-1042 · Brake service". */
+  label: shortText,
+});
+export type ConversationLink = z.infer<typeof conversationLinkSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Canned messages
+
+export const CANNED_SCOPES = ['personal', 'team'] as const;
+export const cannedMessageSchema = z.object({
+  id,
+  scope: z.enum(CANNED_SCOPES),
+  /** The owner of a personal canned message; null for team ones. */
+  ownerAgentId: id.nullable(),
+  title: z.string().trim().min(1).max(120),
+  /** Typed after `/` in the composer: letters, digits, - and _. */
+  shortcut: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,29}$/, 'lower-case letters, digits, - and _'),
+  category: z.string().trim().min(1).max(60),
+  body: z.string().trim().min(1).max(MAX_MESSAGE_BODY),
+  updatedAt: epochMs,
+  seq: z.number().int().nonnegative(),
+});
+export type CannedMessage = z.infer<typeof cannedMessageSchema>;

@@ -8,6 +8,7 @@ import { newestRun } from './cache/ranges';
 import type { DeskCore } from './core';
 import type { OutboxEntry } from './outbox/store';
 import type { ReadPayload, SendPayload } from './outbox/kinds';
+import { loadSettings, updateSettings } from './settings/settingsStore';
 import { TransportError } from './sync/transport';
 
 const HISTORY_PAGE = 50;
@@ -144,5 +145,8 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     },
 
     'diagnostics.get': async () => core.diagnostics(),
+
+    'settings.get': async () => core.guard(() => loadSettings(core.store.outboxMeta)),
+    'settings.update': async (patch) => core.guard(() => updateSettings(core.store.outboxMeta, patch)),
   };
 }

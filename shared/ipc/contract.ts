@@ -12,6 +12,7 @@ import type {
   Queue,
 } from '../domain';
 import { MAX_MESSAGE_BODY } from '../domain';
+import { settingsPatchSchema, type Settings } from '../settings';
 import type { Result } from './result';
 
 // ---------------------------------------------------------------------------------------------
@@ -184,6 +185,10 @@ export const contract = {
    * listened (a cache rebuilt at start) waits here, so the agent always hears of it exactly once.
    */
   'notices.take': { request: empty, response: returns<Notice[]>() },
+  /** The agent's preferences on this device, defaults filled in. */
+  'settings.get': { request: empty, response: returns<Settings>() },
+  /** Changes some settings; answers with all of them as now stored. */
+  'settings.update': { request: settingsPatchSchema, response: returns<Settings>() },
 } as const;
 
 export type Contract = typeof contract;
@@ -217,9 +222,11 @@ export interface PushEvents {
   /** Something the agent should be told about once (a toast). */
   notice: Notice;
   session: Session | null;
+  /** Run a keymap command (shared/keymap.ts), e.g. chosen from the desktop app's menu. */
+  command: { id: string };
 }
 export type PushEventName = keyof PushEvents;
-export const PUSH_EVENT_NAMES = ['changed', 'connection', 'notice', 'session'] as const satisfies readonly PushEventName[];
+export const PUSH_EVENT_NAMES = ['changed', 'connection', 'notice', 'session', 'command'] as const satisfies readonly PushEventName[];
 
 // ---------------------------------------------------------------------------------------------
 // Derived names and API shapes

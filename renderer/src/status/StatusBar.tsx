@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../shared/ipc/contract';
 import { useDeskQuery } from '../api/hooks';
-import { KeyboardIcon, LogoutIcon, PulseIcon } from '../ui/icons';
+import { KeyboardIcon, LogoutIcon, PulseIcon, SettingsIcon } from '../ui/icons';
 import { connectionLabel } from './connectionLabel';
 import { LogoutDialog } from './LogoutDialog';
 import { SyncProgress } from './SyncProgress';
@@ -12,9 +12,10 @@ interface StatusBarProps {
   session: Session;
   onOpenDiagnostics: () => void;
   onOpenShortcuts: () => void;
+  onOpenSettings?: () => void;
 }
 
-export function StatusBar({ session, onOpenDiagnostics, onOpenShortcuts }: StatusBarProps) {
+export function StatusBar({ session, onOpenDiagnostics, onOpenShortcuts, onOpenSettings }: StatusBarProps) {
   const { t } = useTranslation();
   // Kept current by the `connection` push event; this query only supplies the first value.
   const connection = useDeskQuery('connection.get', {});
@@ -45,6 +46,12 @@ export function StatusBar({ session, onOpenDiagnostics, onOpenShortcuts }: Statu
         <KeyboardIcon />
         <span className="visually-hidden">{t('statusBar.shortcuts')}</span>
       </button>
+      {onOpenSettings ? (
+        <button type="button" className="statusbar__button" onClick={onOpenSettings} data-testid="open-settings">
+          <SettingsIcon />
+          <span className="visually-hidden">{t('settings.title')}</span>
+        </button>
+      ) : null}
       <span className="statusbar__agent">{t('statusBar.signedInAs', { name: session.agent.name, tenant: session.tenantName })}</span>
       <button type="button" className="statusbar__button" onClick={logout.start} disabled={logout.busy} data-testid="logout">
         <LogoutIcon />

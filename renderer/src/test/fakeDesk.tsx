@@ -13,6 +13,7 @@ import { createQueryClient } from '../api/queryClient';
 import { createI18n } from '../i18n/i18n';
 import { LocaleProvider } from '../i18n/LocaleContext';
 import { ToastProvider } from '../toasts/ToastContext';
+import { CommandsProvider } from '../workspace/commands';
 
 // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
 afterEach(() => cleanup());
@@ -65,7 +66,9 @@ export async function renderWithDesk(ui: ReactElement, desk: FakeDesk) {
       <LocaleProvider locale={locale.locale}>
         <QueryClientProvider client={queryClient}>
           <ApiProvider api={desk.api}>
-            <ToastProvider>{ui}</ToastProvider>
+            <ToastProvider>
+              <CommandsProvider isMac={false}>{ui}</CommandsProvider>
+            </ToastProvider>
           </ApiProvider>
         </QueryClientProvider>
       </LocaleProvider>

@@ -5,6 +5,9 @@ import { MAX_MESSAGE_BODY } from '../../../shared/domain';
 import { errorCode } from '../api/call';
 import { useDeskMutation } from '../api/hooks';
 import { deskKeyPrefix } from '../api/queryKeys';
+import { isSendPress } from '../settings/sendKey';
+import { useSettings } from '../settings/useSettings';
+import { useCommands } from '../workspace/commands';
 import { SendIcon } from '../ui/icons';
 import './composer.css';
 
@@ -21,6 +24,8 @@ export function Composer({ conversationId, contactName, inputRef, drafts }: Comp
   const queryClient = useQueryClient();
   const [body, setBody] = useState(() => drafts.get(conversationId) ?? '');
   const errorId = useId();
+  const { settings } = useSettings();
+  const { isMac } = useCommands();
   const send = useDeskMutation('message.send', {
     // The core has written the pending row by the time it answers; refetch without waiting for
     // the change notice so the message shows at once.
@@ -43,7 +48,7 @@ export function Composer({ conversationId, contactName, inputRef, drafts }: Comp
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (isSendPress(event, settings.sendKey, isMac) && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
     }

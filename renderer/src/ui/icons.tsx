@@ -162,3 +162,10 @@ export const InboxIcon = (p: IconProps) => (
     <path d="M3.5 13.5H8l1.5 2.5h5l1.5-2.5h4.5" />
   </Svg>
 );
+
+export const SettingsIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="3" />
+    <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" />
+  </Svg>
+);

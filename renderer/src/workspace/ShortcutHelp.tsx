@@ -1,16 +1,22 @@
-import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COMMANDS } from '../../../shared/keymap';
+import { useSettings } from '../settings/useSettings';
 import { Dialog } from '../ui/Dialog';
-import { SHORTCUTS } from './shortcuts';
+import { useCommands } from './commands';
+import { effectiveKeys } from './effectiveKeys';
+import { KeyCombos } from './KeyCombo';
 import './shortcut-help.css';
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const { isMac } = useCommands();
+  const { settings } = useSettings();
   return (
     <Dialog
       title={t('shortcuts.title')}
       onClose={onClose}
       testId="shortcut-help"
+      wide
       footer={
         <button type="button" className="button" onClick={onClose}>
           {t('shortcuts.close')}
@@ -18,25 +24,16 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
       }
     >
       <dl className="shortcut-list">
-        {SHORTCUTS.map((shortcut) => (
-          <div key={shortcut.id} className="shortcut-list__row">
-            <dt className="shortcut-list__name">{t(`shortcuts.${shortcut.id}`)}</dt>
+        {COMMANDS.map((command) => (
+          <div key={command.id} className="shortcut-list__row" data-command={command.id}>
+            <dt className="shortcut-list__name">{t(command.labelKey)}</dt>
             <dd className="shortcut-list__keys">
-              {shortcut.keys.map((combo, index) => (
-                <Fragment key={combo.join('+')}>
-                  {index > 0 ? <span className="shortcut-list__or">{t('shortcuts.or')}</span> : null}
-                  {combo.map((key, part) => (
-                    <Fragment key={key}>
-                      {part > 0 ? '+' : null}
-                      <kbd className="kbd">{key}</kbd>
-                    </Fragment>
-                  ))}
-                </Fragment>
-              ))}
+              <KeyCombos bindings={effectiveKeys(command.id, settings.sendKey)} isMac={isMac} />
             </dd>
           </div>
         ))}
       </dl>
+      <p className="shortcut-list__hint">{t('shortcuts.sendSetting')}</p>
     </Dialog>
   );
 }

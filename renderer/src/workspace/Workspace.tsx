@@ -1,23 +1,30 @@
-// The three-panel workspace (inbox | thread | customer) with the status bar, and the keyboard
-// shortcuts that drive it.
+// The three-panel workspace (inbox | thread | customer) with the status bar, and the commands
+// that drive it from the keyboard (shared/keymap.ts, run through ./commands).
 import { useCallback, useRef, useState } from 'react';
 import type { InboxView, Session } from '../../../shared/ipc/contract';
 import { CustomerPanel } from '../customer/CustomerPanel';
 import { InboxPanel } from '../inbox/InboxPanel';
 import { useInbox } from '../inbox/useInbox';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { DiagnosticsDialog } from '../status/DiagnosticsDialog';
 import { StatusBar } from '../status/StatusBar';
 import { NoConversation, ThreadView } from '../thread/ThreadView';
+import { CommandPalette } from './CommandPalette';
+import { CommandsProvider, useCommand } from './commands';
 import { ShortcutHelp } from './ShortcutHelp';
-import type { ShortcutId } from './shortcuts';
-import { useShortcuts } from './useShortcuts';
 import './workspace.css';
 
-type Overlay = 'help' | 'diagnostics' | null;
-
-const VIEW_SHORTCUTS: Partial<Record<ShortcutId, InboxView>> = { viewMine: 'mine', viewQueued: 'queued', viewAll: 'all' };
+type Overlay = 'help' | 'diagnostics' | 'palette' | 'settings' | null;
 
 export function Workspace({ session }: { session: Session }) {
+  return (
+    <CommandsProvider>
+      <WorkspaceScreen session={session} />
+    </CommandsProvider>
+  );
+}
+
+function WorkspaceScreen({ session }: { session: Session }) {
   const [view, setView] = useState<InboxView>('mine');
   const [openId, setOpenId] = useState<string | null>(null);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
@@ -36,36 +43,43 @@ export function Workspace({ session }: { session: Session }) {
     setHighlightedId(null);
   };
 
-  const moveHighlight = (step: 1 | -1) => {
+  const step = (from: string | null, by: 1 | -1): string | null => {
     const rows = inbox.rows;
-    if (rows.length === 0) return;
-    const current = rows.findIndex((row) => row.conversationId === (highlightedId ?? openId));
-    const next = current < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, current + step));
-    setHighlightedId(rows[next]!.conversationId);
+    if (rows.length === 0) return null;
+    const current = rows.findIndex((row) => row.conversationId === from);
+    const next = current < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, current + by));
+    return rows[next]!.conversationId;
+  };
+  const moveHighlight = (by: 1 | -1) => setHighlightedId(step(highlightedId ?? openId, by));
+  const openNext = (by: 1 | -1) => {
+    const next = step(openId ?? highlightedId, by);
+    if (next) open(next);
   };
 
-  useShortcuts((id) => {
-    const targetView = VIEW_SHORTCUTS[id];
-    if (targetView) return changeView(targetView);
-    switch (id) {
-      case 'next':
-        return moveHighlight(1);
-      case 'previous':
-        return moveHighlight(-1);
-      case 'open':
-        if (highlightedId) open(highlightedId);
-        return;
-      case 'reply':
-        return composerRef.current?.focus();
-      case 'leave':
-        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-        return;
-      case 'diagnostics':
-        return setOverlay('diagnostics');
-      case 'help':
-        return setOverlay('help');
+  useCommand('next', () => moveHighlight(1));
+  useCommand('previous', () => moveHighlight(-1));
+  useCommand('open', () => {
+    if (highlightedId) open(highlightedId);
+  });
+  useCommand('nextConversation', () => openNext(1));
+  useCommand('previousConversation', () => openNext(-1));
+  useCommand('viewMine', () => changeView('mine'));
+  useCommand('viewQueued', () => changeView('queued'));
+  useCommand('viewAll', () => changeView('all'));
+  useCommand('reply', openId ? () => composerRef.current?.focus() : null);
+  useCommand('escape', () => {
+    const focused = document.activeElement;
+    // First Esc leaves the text box; the next one closes the conversation.
+    if (focused instanceof HTMLElement && focused.closest('input, textarea, [contenteditable="true"]')) return focused.blur();
+    if (openId) {
+      setOpenId(null);
+      document.querySelector<HTMLElement>('[data-shortcut-area="list"]')?.focus();
     }
-  }, overlay === null);
+  });
+  useCommand('palette', () => setOverlay('palette'));
+  useCommand('settings', () => setOverlay('settings'));
+  useCommand('diagnostics', () => setOverlay('diagnostics'));
+  useCommand('help', () => setOverlay('help'));
 
   const closeOverlay = () => setOverlay(null);
   return (
@@ -81,9 +95,16 @@ export function Workspace({ session }: { session: Session }) {
       />
       {openId ? <ThreadView key={openId} conversationId={openId} composerRef={composerRef} drafts={drafts} /> : <NoConversation />}
       {openId ? <CustomerPanel conversationId={openId} /> : <aside className="customer customer--empty" aria-hidden="true" />}
-      <StatusBar session={session} onOpenDiagnostics={() => setOverlay('diagnostics')} onOpenShortcuts={() => setOverlay('help')} />
+      <StatusBar
+        session={session}
+        onOpenDiagnostics={() => setOverlay('diagnostics')}
+        onOpenShortcuts={() => setOverlay('help')}
+        onOpenSettings={() => setOverlay('settings')}
+      />
       {overlay === 'help' ? <ShortcutHelp onClose={closeOverlay} /> : null}
       {overlay === 'diagnostics' ? <DiagnosticsDialog onClose={closeOverlay} /> : null}
+      {overlay === 'palette' ? <CommandPalette onClose={closeOverlay} /> : null}
+      {overlay === 'settings' ? <SettingsDialog onClose={closeOverlay} /> : null}
     </div>
   );
 }
