@@ -73,6 +73,8 @@ export const conversationSchema = z.object({
   /** Plain-text preview of the last customer/agent message (notes and system lines excluded). */
   lastMessagePreview: z.string().max(500),
   lastMessageDirection: messageDirectionSchema.nullable(),
+  /** When the customer last wrote (WhatsApp's 24-hour window runs from here); null if never. */
+  lastInboundAt: epochMs.nullable().default(null),
   seq: z.number().int().nonnegative(),
   /** The linked record the conversation is about; null or absent: a general enquiry. */
   linkedRecord: z.lazy(() => conversationLinkSchema).nullable().optional(),
@@ -86,13 +88,60 @@ export const transcriptLineSchema = z.object({
 });
 export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
 
+export const CALL_OUTCOMES = ['completed', 'transferred', 'voicemail', 'failed'] as const;
+export const callOutcomeSchema = z.enum(CALL_OUTCOMES);
+export type CallOutcome = z.infer<typeof callOutcomeSchema>;
+
 export const callRecordSchema = z.object({
   durationSec: z.number().int().nonnegative(),
   transcript: z.array(transcriptLineSchema).max(2_000),
+  /** Completed, transferred to staff, voicemail, or failed. */
+  outcome: callOutcomeSchema.default('completed'),
+  /** A short summary of the call, when the carrier or an agent wrote one. */
+  summary: z.string().max(2_000).nullable().default(null),
 });
 export type CallRecord = z.infer<typeof callRecordSchema>;
 
 export const MAX_MESSAGE_BODY = 10_000;
+
+/** The reactions agents (and customers, on channels that have them) can put on any message. */
+export const REACTION_EMOJIS = ['👍', '❤️', '😂', '😮', '😢', '🔥'] as const;
+export const reactionEmojiSchema = z.enum(REACTION_EMOJIS);
+export type ReactionEmoji = z.infer<typeof reactionEmojiSchema>;
+
+export const reactionSchema = z.object({
+  emoji: reactionEmojiSchema,
+  /** The agent who reacted; null for the customer. */
+  agentId: id.nullable(),
+});
+export type Reaction = z.infer<typeof reactionSchema>;
+
+export const ATTACHMENT_KINDS = ['image', 'document', 'video'] as const;
+export const attachmentKindSchema = z.enum(ATTACHMENT_KINDS);
+export type AttachmentKind = z.infer<typeof attachmentKindSchema>;
+
+/** Metadata of a file sent with a message; the bytes are fetched by id (see shared/attachments.ts). */
+export const attachmentSchema = z.object({
+  /** Client-generated UUIDv7 for uploads by agents (the upload's idempotency key). */
+  id,
+  name: z.string().min(1).max(255),
+  mimeType: z.string().min(1).max(100),
+  size: z.number().int().nonnegative(),
+  kind: attachmentKindSchema,
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
+
+/** The message a reply quotes, as it was when quoted (the original may be cached or not). */
+export const replyToSchema = z.object({
+  messageId: id,
+  direction: messageDirectionSchema,
+  authorAgentId: id.nullable(),
+  /** The start of the quoted text, flattened. */
+  excerpt: z.string().max(300),
+});
+export type ReplyTo = z.infer<typeof replyToSchema>;
 
 export const messageSchema = z.object({
   id,
@@ -112,6 +161,19 @@ export const messageSchema = z.object({
   /** seq of the last status change, so that a late, older status never overwrites a newer one. */
   statusSeq: z.number().int().nonnegative(),
   call: callRecordSchema.nullable(),
+  // The fields below default when absent, so rows written before they existed still parse.
+  /** The message this one answers (a quote). */
+  replyTo: replyToSchema.nullable().default(null),
+  /** Set when the author edited the body. */
+  editedAt: epochMs.nullable().default(null),
+  /** Set when the author deleted the message; body and attachments are then emptied. */
+  deletedAt: epochMs.nullable().default(null),
+  reactions: z.array(reactionSchema).max(200).default([]),
+  attachments: z.array(attachmentSchema).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
+  /** Written by an automation (bot, auto-reply), not a person: shown with a badge. */
+  automated: z.boolean().default(false),
+  /** seq of the last change to body, edit/delete state or reactions (last writer wins). */
+  revSeq: z.number().int().nonnegative().default(0),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -245,3 +307,13 @@ export const cannedMessageSchema = z.object({
   seq: z.number().int().nonnegative(),
 });
 export type CannedMessage = z.infer<typeof cannedMessageSchema>;
+
+export type MessageExtras = Pick<
+  Message,
+  'replyTo' | 'editedAt' | 'deletedAt' | 'reactions' | 'attachments' | 'automated' | 'revSeq'
+>;
+
+/** The fields a message has before anyone replies to, edits, deletes or reacts to it. */
+export function plainMessageFields(): MessageExtras {
+  return { replyTo: null, editedAt: null, deletedAt: null, reactions: [], attachments: [], automated: false, revSeq: 0 };
+}

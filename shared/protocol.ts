@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   agentSchema,
+  callOutcomeSchema,
   type Channel,
   contactSchema,
   conversationSchema,
@@ -67,6 +68,8 @@ export const webhookSchemas = {
     from: phone,
     durationSec: z.number().int().nonnegative().max(86_400),
     transcript: z.array(transcriptLineSchema).max(2_000),
+    outcome: callOutcomeSchema.default('completed'),
+    summary: z.string().max(2_000).optional(),
   }),
 } as const satisfies Record<Channel, z.ZodType>;
 

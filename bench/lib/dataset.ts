@@ -2,7 +2,7 @@
 // deterministically from a seed. Each conversation has its own PRNG stream, so any conversation (or
 // any snapshot page) can be regenerated on its own: the ingest benchmark streams pages to the core
 // and then the very same rows to the raw-insert baseline without ever holding 1M messages in memory.
-import type { Agent, CallRecord, Channel, Contact, Conversation, Message, Queue } from '../../shared/domain';
+import { type Agent, type CallRecord, type Channel, type Contact, type Conversation, type Message, plainMessageFields, type Queue } from '../../shared/domain';
 import type { SnapshotPage } from '../../shared/protocol';
 import type { BenchConfig } from './config';
 import { createRng, hashSeed, uuid7, type Rng } from './prng';
@@ -164,6 +164,7 @@ export function conversationHeader(plan: DatasetPlan, index: number): Conversati
     lastMessageAt,
     lastMessagePreview: '',
     lastMessageDirection: null,
+    lastInboundAt: null,
     seq: base + count + 1,
   };
   return { conversation, contact, rng };
@@ -175,7 +176,7 @@ function callRecord(rng: Rng): CallRecord {
   for (let i = 0; i < lines; i++) {
     transcript.push({ speaker: i % 2 === 0 ? 'customer' : 'agent', atSec: i * 12, text: sentence(rng, 4, 16) });
   }
-  return { durationSec: lines * 12 + rng.int(30), transcript };
+  return { durationSec: lines * 12 + rng.int(30), transcript, outcome: 'completed', summary: null };
 }
 
 export interface GeneratedConversation {
@@ -215,6 +216,7 @@ export function generateConversation(plan: DatasetPlan, index: number): Generate
       status: agentMessage && !note ? (s < 0.5 ? 'read' : s < 0.85 ? 'delivered' : 'sent') : null,
       statusSeq: seq,
       call,
+      ...plainMessageFields(),
     });
   }
   const last = [...messages].reverse().find((m) => m.kind !== 'note' && m.direction !== 'system');

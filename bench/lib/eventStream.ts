@@ -1,7 +1,7 @@
 // Change events as the server's change log would hold them after the snapshot: customers and
 // agents writing in open conversations, delivery receipts, assignments and resolutions, read
 // markers, new conversations. Seeded and gap-free from `startSeq`.
-import type { Conversation, Message } from '../../shared/domain';
+import { type Conversation, type Message, plainMessageFields } from '../../shared/domain';
 import type { ChangeEvent } from '../../shared/protocol';
 import { conversationHeader, NOW, type DatasetPlan } from './dataset';
 import { createRng, hashSeed, uuid7, type Rng } from './prng';
@@ -80,6 +80,7 @@ export class EventStream {
       status: inbound ? null : 'sent',
       statusSeq: seq,
       call: null,
+      ...plainMessageFields(),
     };
     this.queue.push({ seq, type: 'message.created', message: m });
     if (!inbound) this.sent.push({ id: m.id, conversationId: c.id, status: 'sent' });
@@ -141,6 +142,7 @@ export class EventStream {
       lastMessageAt: createdAt,
       lastMessagePreview: '',
       lastMessageDirection: null,
+      lastInboundAt: null,
       seq,
     };
     this.queue.push({ seq, type: 'conversation.upserted', conversation: { ...c } });

@@ -31,17 +31,18 @@ async function freshIn(): Promise<{ database: Database; dir: string }> {
 describe('migrate', () => {
   it('applies each migration once and records it', async () => {
     const database = await fresh();
-    expect(await migrate(database, MIGRATIONS, () => 1)).toEqual([1]);
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(await migrate(database, MIGRATIONS, () => 1)).toEqual(versions);
     expect(await migrate(database, MIGRATIONS, () => 2)).toEqual([]);
-    const rows = await database.db.selectFrom('schema_migrations').selectAll().execute();
-    expect(rows).toEqual([{ version: 1, name: 'initial', applied_at: 1 }]);
+    const rows = await database.db.selectFrom('schema_migrations').selectAll().orderBy('version').execute();
+    expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name, applied_at: 1 })));
   });
 
   it('rolls a failing migration back completely', async () => {
     const database = await fresh();
     await migrate(database, MIGRATIONS, () => 1);
     const broken = {
-      version: 2,
+      version: MIGRATIONS.length + 1,
       name: 'broken',
       up: async (db: Parameters<(typeof MIGRATIONS)[number]['up']>[0]) => {
         await db.schema.createTable('half_done').addColumn('id', 'text').execute();
@@ -51,7 +52,9 @@ describe('migrate', () => {
     await expect(migrate(database, [...MIGRATIONS, broken], () => 1)).rejects.toThrow('boom');
     const tables = await database.db.introspection.getTables();
     expect(tables.map((t) => t.name)).not.toContain('half_done');
-    expect((await database.db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version)).toEqual([1]);
+    expect((await database.db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version)).toEqual(
+      MIGRATIONS.map((m) => m.version),
+    );
   });
 
   it('refuses gaps in the numbering', async () => {

@@ -79,6 +79,7 @@ export interface ConversationsTable {
   last_message_preview: string;
   last_message_direction: string | null;
   seq: number;
+  last_inbound_at: number | null;
 }
 
 export interface MessagesTable {
@@ -99,6 +100,25 @@ export interface MessagesTable {
   status_seq: number;
   /** JSON of the call record (duration and transcript) for kind 'call'. */
   call_json: string | null;
+  /** JSON of replyTo, editedAt, deletedAt, reactions, attachments, automated; NULL when all default. */
+  extra_json: string | null;
+  /** seq of the last edit, deletion or reaction. */
+  rev_seq: number;
+}
+
+/** An uploaded file; the bytes live in the data directory under the id. */
+export interface AttachmentsTable {
+  id: string;
+  tenant_id: string;
+  uploaded_by: string | null;
+  name: string;
+  mime_type: string;
+  size: number;
+  kind: string;
+  sha256: string;
+  /** The message that carries it, once sent; an attachment is sent at most once. */
+  message_id: string | null;
+  created_at: number;
 }
 
 export interface ReadMarkersTable {
@@ -142,4 +162,5 @@ export interface DB {
   read_markers: ReadMarkersTable;
   change_log: ChangeLogTable;
   idempotency: IdempotencyTable;
+  attachments: AttachmentsTable;
 }

@@ -20,6 +20,10 @@ export function conversationAfter(conversation: Conversation, message: Message, 
     lastMessageAt: Math.max(conversation.lastMessageAt, message.createdAt),
     lastMessagePreview: showsInPreview ? previewOf(message.body) : conversation.lastMessagePreview,
     lastMessageDirection: showsInPreview ? message.direction : conversation.lastMessageDirection,
+    lastInboundAt:
+      message.direction === 'inbound'
+        ? Math.max(conversation.lastInboundAt ?? 0, message.createdAt)
+        : conversation.lastInboundAt,
     seq,
   };
 }

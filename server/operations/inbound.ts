@@ -1,5 +1,5 @@
 // An inbound customer message from a channel webhook.
-import type { Channel, Contact, Conversation } from '../../shared/domain';
+import { type Channel, type Contact, type Conversation, plainMessageFields } from '../../shared/domain';
 import { findContactByHandle, insertContact, normalizeHandle } from '../store/contacts';
 import { findOpenConversation } from '../store/conversations';
 import { firstQueueId } from '../store/directory';
@@ -58,6 +58,7 @@ export async function receiveInbound(
       lastMessageAt: now,
       lastMessagePreview: '',
       lastMessageDirection: null,
+      lastInboundAt: null,
       seq: 0,
     };
     const { message } = await appendMessage(
@@ -76,6 +77,7 @@ export async function receiveInbound(
         createdAt: now,
         status: null,
         call: inbound.call,
+        ...plainMessageFields(),
       },
       inbound.externalId,
     );

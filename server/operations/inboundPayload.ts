@@ -61,7 +61,7 @@ export function describeInbound(channel: Channel, payload: WebhookPayload<Channe
         handle: { kind: 'phone', value: p.from },
         phone: p.from,
         body: callSummary(p.durationSec),
-        call: { durationSec: p.durationSec, transcript: p.transcript },
+        call: { durationSec: p.durationSec, transcript: p.transcript, outcome: p.outcome, summary: p.summary ?? null },
       };
     }
   }

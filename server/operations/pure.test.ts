@@ -1,6 +1,6 @@
 // The pure pieces of the operations: previews, cursor encoding, webhook payloads, receipt order.
 import { describe, expect, it } from 'vitest';
-import type { Conversation, Message } from '../../shared/domain';
+import { type Conversation, type Message, plainMessageFields } from '../../shared/domain';
 import { conversationAfter, previewOf } from './appendMessage';
 import { callSummary, describeInbound } from './inboundPayload';
 import { isNewer } from './receipts';
@@ -18,6 +18,7 @@ const conversation: Conversation = {
   lastMessageAt: 1_000,
   lastMessagePreview: 'Earlier text',
   lastMessageDirection: 'inbound',
+  lastInboundAt: 1_000,
   seq: 4,
 };
 const message = (patch: Partial<Message>): Message => ({
@@ -34,6 +35,7 @@ const message = (patch: Partial<Message>): Message => ({
   status: 'sent',
   statusSeq: 9,
   call: null,
+  ...plainMessageFields(),
   ...patch,
 });
 
@@ -51,6 +53,11 @@ describe('conversationAfter', () => {
     for (const m of [message({ kind: 'note', body: 'internal' }), message({ direction: 'system', body: 'Assigned to Bea' })]) {
       expect(conversationAfter(conversation, m, 10)).toMatchObject({ lastMessageAt: 2_000, lastMessagePreview: 'Earlier text', lastMessageDirection: 'inbound' });
     }
+  });
+
+  it('moves the customer-window start only with a customer message', () => {
+    expect(conversationAfter(conversation, message({ direction: 'inbound', createdAt: 5_000 }), 10).lastInboundAt).toBe(5_000);
+    expect(conversationAfter(conversation, message({ createdAt: 5_000 }), 10).lastInboundAt).toBe(1_000);
   });
 
   it('flattens whitespace and shortens long previews', () => {
@@ -80,9 +87,9 @@ describe('describeInbound', () => {
 
   it('summarises a call and keeps its transcript', () => {
     const transcript = [{ speaker: 'customer' as const, atSec: 1, text: 'Hello' }];
-    expect(describeInbound('voice', { externalId: 'x', from: '+44 7700 900123', durationSec: 200, transcript })).toMatchObject({
+    expect(describeInbound('voice', { externalId: 'x', from: '+44 7700 900123', durationSec: 200, transcript, outcome: 'voicemail', summary: 'Asked for a call back.' })).toMatchObject({
       body: 'Call, 3 min',
-      call: { durationSec: 200, transcript },
+      call: { durationSec: 200, transcript, outcome: 'voicemail', summary: 'Asked for a call back.' },
     });
     expect(callSummary(42)).toBe('Call, 42 s');
   });

@@ -1,6 +1,6 @@
 // message.send: an agent's reply or internal note.
 import type { Kysely } from 'kysely';
-import type { DeliveryStatus, Message } from '../../shared/domain';
+import { type DeliveryStatus, type Message, plainMessageFields } from '../../shared/domain';
 import type { SocketRequest, SocketResponse } from '../../shared/protocol';
 import type { ChannelAdapters } from '../channels/registry';
 import { handleKindFor, type OutboundChannel, outboundChannelFor } from '../channels/adapter';
@@ -56,6 +56,7 @@ export async function sendMessage(deps: SendDeps, session: Session, request: Sen
       createdAt: ctx.now,
       status: hand?.status ?? null,
       call: null,
+      ...plainMessageFields(),
     };
     const { message } = await appendMessage(ctx, tenantId, conversation, draft, hand?.externalId ?? null);
     const result: SendResponse = { message };

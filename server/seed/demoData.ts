@@ -1,6 +1,6 @@
 // Builds the demo tenant's conversations in memory from the corpus: pure, seeded, no I/O.
 import { v7 as uuidv7 } from 'uuid';
-import type { Agent, Channel, Contact, Conversation, Message, Queue } from '../../shared/domain';
+import { type Agent, type Channel, type Contact, type Conversation, type Message, plainMessageFields, type Queue } from '../../shared/domain';
 import { conversationAfter } from '../operations/appendMessage';
 import { callSummary } from '../operations/inboundPayload';
 import { CALLS, type Line, SCRIPTS } from './corpus';
@@ -75,14 +75,14 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
       const transcript = call.transcript.map((t, i) => ({ speaker: t.speaker, atSec: i * intBetween(random, 15, 60), text: fill(t.text) }));
       const durationSec = (transcript.at(-1)?.atSec ?? 0) + intBetween(random, 30, 240);
       lines = [
-        { id: '', clientId: null, direction: 'inbound', kind: 'call', channel: 'voice', authorAgentId: null, body: callSummary(durationSec), createdAt: 0, status: null, call: { durationSec, transcript } },
+        { id: '', clientId: null, direction: 'inbound', kind: 'call', channel: 'voice', authorAgentId: null, body: callSummary(durationSec), createdAt: 0, status: null, call: { durationSec, transcript, outcome: 'completed', summary: null }, ...plainMessageFields() },
       ];
       if (agent) lines.push(outbound(agent, 'sms', fill(call.followUp)));
     } else {
       const chosen = chooseLines(random, script!.lines, status === 'queued' ? 'queued' : status === 'resolved' ? 'resolved' : 'assigned');
       lines = chosen.map((line) =>
         line.who === 'customer'
-          ? { id: '', clientId: null, direction: 'inbound', kind: 'text', channel, authorAgentId: null, body: fill(line.text), createdAt: 0, status: null, call: null }
+          ? { id: '', clientId: null, direction: 'inbound', kind: 'text', channel, authorAgentId: null, body: fill(line.text), createdAt: 0, status: null, call: null, ...plainMessageFields() }
           : line.who === 'note'
             ? { ...outbound(agent ?? first, channel, fill(line.text)), kind: 'note', status: null }
             : outbound(agent ?? first, channel, fill(line.text)),
@@ -115,6 +115,7 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
         lastMessageAt: createdAt,
         lastMessagePreview: '',
         lastMessageDirection: null,
+        lastInboundAt: null,
         seq: 0,
       },
     });
@@ -160,12 +161,12 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
 }
 
 function outbound(agent: Agent, channel: Channel, body: string): Draft {
-  return { id: '', clientId: null, direction: 'outbound', kind: 'text', channel, authorAgentId: agent.id, body, createdAt: 0, status: 'read', call: null };
+  return { id: '', clientId: null, direction: 'outbound', kind: 'text', channel, authorAgentId: agent.id, body, createdAt: 0, status: 'read', call: null, ...plainMessageFields() };
 }
 
 /** The timeline's own record of who picked the conversation up and, if so, who resolved it. */
 function withSystemLines(lines: Draft[], agent: Agent, channel: Channel, resolved: boolean): Draft[] {
-  const system = (body: string): Draft => ({ id: '', clientId: null, direction: 'system', kind: 'text', channel, authorAgentId: null, body, createdAt: 0, status: null, call: null });
+  const system = (body: string): Draft => ({ id: '', clientId: null, direction: 'system', kind: 'text', channel, authorAgentId: null, body, createdAt: 0, status: null, call: null, ...plainMessageFields() });
   const firstReply = lines.findIndex((l) => l.direction !== 'inbound');
   const at = firstReply === -1 ? lines.length : firstReply;
   const out = [...lines.slice(0, at), system(`${agent.name} joined the conversation`), ...lines.slice(at)];

@@ -2,7 +2,7 @@
 // 64-bit integers as strings.
 import type { Selectable } from 'kysely';
 import {
-  type CallRecord,
+  callRecordSchema,
   type Channel,
   type Contact,
   type Conversation,
@@ -12,6 +12,7 @@ import {
   type MessageDirection,
   type MessageKind,
 } from '../../shared/domain';
+import { parseMessageExtras, serializeMessageExtras } from '../../shared/messageExtras';
 import type { ContactsTable, ConversationsTable, MessagesTable } from '../db/schema';
 
 export function toContact(row: Selectable<ContactsTable>): Contact {
@@ -38,6 +39,7 @@ export function toConversation(row: Selectable<ConversationsTable>): Conversatio
     lastMessageAt: Number(row.last_message_at),
     lastMessagePreview: row.last_message_preview,
     lastMessageDirection: row.last_message_direction as MessageDirection | null,
+    lastInboundAt: row.last_inbound_at === null ? null : Number(row.last_inbound_at),
     seq: Number(row.seq),
   };
 }
@@ -56,7 +58,9 @@ export function toMessage(row: Selectable<MessagesTable>): Message {
     createdAt: Number(row.created_at),
     status: row.status as DeliveryStatus | null,
     statusSeq: Number(row.status_seq),
-    call: row.call_json === null ? null : (JSON.parse(row.call_json) as CallRecord),
+    call: row.call_json === null ? null : callRecordSchema.parse(JSON.parse(row.call_json)),
+    ...parseMessageExtras(row.extra_json),
+    revSeq: Number(row.rev_seq),
   };
 }
 
@@ -75,6 +79,7 @@ export function fromConversation(tenantId: string, c: Conversation): Selectable<
     last_message_preview: c.lastMessagePreview,
     last_message_direction: c.lastMessageDirection,
     seq: c.seq,
+    last_inbound_at: c.lastInboundAt,
   };
 }
 
@@ -99,6 +104,8 @@ export function fromMessage(
     status: m.status,
     status_seq: m.statusSeq,
     call_json: m.call === null ? null : JSON.stringify(m.call),
+    extra_json: serializeMessageExtras(m),
+    rev_seq: m.revSeq,
   };
 }
 

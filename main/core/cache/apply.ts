@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Contact, Conversation, Message } from '../../../shared/domain';
 import type { ChangeEvent, SnapshotPage } from '../../../shared/protocol';
+import { serializeMessageExtras } from '../../../shared/messageExtras';
 import { countsAsUnread, statusMoves, supersedes } from './lww';
 import { mergeRanges, type SeqRange } from './ranges';
 
@@ -35,19 +36,20 @@ export class Applier {
       conversationSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM conversations WHERE id = ?'),
       upsertConversation: db.prepare(
         `INSERT INTO conversations (id, contact_id, channel, status, queue_id, assignee_id, subject, created_at,
-           last_message_at, preview, last_direction, seq)
+           last_message_at, preview, last_direction, seq, last_inbound_at)
          VALUES (@id, @contactId, @channel, @status, @queueId, @assigneeId, @subject, @createdAt, @lastMessageAt,
-           @lastMessagePreview, @lastMessageDirection, @seq)
+           @lastMessagePreview, @lastMessageDirection, @seq, @lastInboundAt)
          ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, channel = excluded.channel,
            status = excluded.status, queue_id = excluded.queue_id, assignee_id = excluded.assignee_id,
            subject = excluded.subject, created_at = excluded.created_at, last_message_at = excluded.last_message_at,
-           preview = excluded.preview, last_direction = excluded.last_direction, seq = excluded.seq`,
+           preview = excluded.preview, last_direction = excluded.last_direction, seq = excluded.seq,
+           last_inbound_at = excluded.last_inbound_at`,
       ),
       dropOptimistic: db.prepare<[string]>('DELETE FROM messages WHERE client_id = ? AND local = 1'),
       insertMessage: db.prepare(
         `INSERT OR IGNORE INTO messages (id, client_id, conversation_id, seq, direction, kind, channel,
-           author_agent_id, body, created_at, status, status_seq, call, local)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+           author_agent_id, body, created_at, status, status_seq, call, extra, rev_seq, local)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
       ),
       messageStatus: db.prepare<[string], { status_seq: number; conversation_id: string }>(
         'SELECT status_seq, conversation_id FROM messages WHERE id = ? AND local = 0',
@@ -111,6 +113,8 @@ export class Applier {
         m.status,
         m.statusSeq,
         m.call === null ? null : JSON.stringify(m.call),
+        serializeMessageExtras(m),
+        m.revSeq,
       ).changes > 0;
     if (!inserted && message.status !== null) this.moveStatus(message.id, message.status, message.statusSeq);
     return inserted;

@@ -48,6 +48,8 @@ describe('toThreadMessage', () => {
     direction: 'outbound',
     kind: 'text',
     channel: 'sms',
+    extra: null,
+    rev_seq: 0,
     author_agent_id: 'a1',
     body: 'hi',
     created_at: 10,

@@ -9,6 +9,7 @@ import type {
   MessageDirection,
   MessageKind,
 } from '../../../shared/domain';
+import { parseMessageExtras } from '../../../shared/messageExtras';
 import type { InboxRow, InboxView, OutboxState, ThreadMessage } from '../../../shared/ipc/contract';
 
 export interface InboxSqlRow {
@@ -65,6 +66,7 @@ export interface ConversationSqlRow {
   preview: string;
   last_direction: string | null;
   seq: number;
+  last_inbound_at: number | null;
 }
 
 export function toConversation(r: ConversationSqlRow): Conversation {
@@ -80,6 +82,7 @@ export function toConversation(r: ConversationSqlRow): Conversation {
     lastMessageAt: r.last_message_at,
     lastMessagePreview: r.preview,
     lastMessageDirection: r.last_direction as MessageDirection | null,
+    lastInboundAt: r.last_inbound_at,
     seq: r.seq,
   };
 }
@@ -111,6 +114,8 @@ export interface MessageSqlRow {
   status: string | null;
   status_seq: number;
   call: string | null;
+  extra: string | null;
+  rev_seq: number;
   local: number;
   author_name: string | null;
   outbox_state: string | null;
@@ -136,6 +141,8 @@ export function toThreadMessage(r: MessageSqlRow, inFlight: string | null): Thre
     status: r.status as DeliveryStatus | null,
     statusSeq: r.status_seq,
     call: r.call === null ? null : (JSON.parse(r.call) as Message['call']),
+    ...parseMessageExtras(r.extra),
+    revSeq: r.rev_seq,
   };
   const outbox =
     r.local === 1 && r.outbox_state !== null

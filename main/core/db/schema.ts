@@ -46,6 +46,13 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (conversation_id, from_seq)
   ) WITHOUT ROWID;
   `,
+  // Replies, edits, deletions, reactions, attachments, bot flag (JSON, NULL when all default; see
+  // shared/messageExtras.ts) and the revision they are at; the customer's last message time.
+  `
+  ALTER TABLE messages ADD COLUMN extra TEXT;
+  ALTER TABLE messages ADD COLUMN rev_seq INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE conversations ADD COLUMN last_inbound_at INTEGER;
+  `,
 ];
 
 export const OUTBOX_MIGRATIONS: readonly Migration[] = [

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Contact, Conversation, Message } from '../../../shared/domain';
+import { type Contact, type Conversation, type Message, plainMessageFields } from '../../../shared/domain';
 import type { ChangeEvent, SnapshotPage } from '../../../shared/protocol';
 import { openDatabase } from '../db/open';
 import type { Logger } from '../ports';
@@ -53,6 +53,7 @@ export const conversation = (id: string, over: Partial<Conversation> = {}): Conv
   lastMessageAt: 1,
   lastMessagePreview: '',
   lastMessageDirection: null,
+  lastInboundAt: null,
   seq: 1,
   ...over,
 });
@@ -71,6 +72,7 @@ export const message = (id: string, conversationId: string, seq: number, over: P
   status: null,
   statusSeq: seq,
   call: null,
+  ...plainMessageFields(),
   ...over,
 });
 

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { plainMessageFields } from '../../../shared/domain';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { fakeDesk, renderWithDesk } from '../test/fakeDesk';
 import { MessageItem } from './MessageItem';
@@ -18,6 +19,7 @@ const base: ThreadMessage = {
   status: null,
   statusSeq: 0,
   call: null,
+  ...plainMessageFields(),
   authorName: null,
   outbox: null,
 };
@@ -49,7 +51,7 @@ describe('MessageItem', () => {
   });
 
   it('shows a call with an expandable transcript', async () => {
-    const call = { ...base, kind: 'call' as const, channel: 'voice' as const, call: { durationSec: 272, transcript: [{ speaker: 'customer' as const, atSec: 3, text: 'Hello?' }] } };
+    const call = { ...base, kind: 'call' as const, channel: 'voice' as const, call: { durationSec: 272, transcript: [{ speaker: 'customer' as const, atSec: 3, text: 'Hello?' }], outcome: 'completed' as const, summary: null } };
     await renderWithDesk(<MessageItem message={call} />, fakeDesk({}));
     expect(screen.getByText('Phone call · 4:32')).toBeTruthy();
     expect(screen.queryByText('Hello?')).toBeNull();

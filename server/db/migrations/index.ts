@@ -1,5 +1,6 @@
 // Every migration in order. Append only.
 import type { Migration } from '../migrate';
 import { initial } from './001_initial';
+import { messageFeatures } from './002_message_features';
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures];
