@@ -52,7 +52,9 @@ describe('startSimulator', () => {
       onError: (error) => errors.push(error),
       rate: 40,
     });
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Wait for traffic rather than a fixed time: a loaded machine sends fewer per second.
+    const deadline = Date.now() + 30_000;
+    while (simulator.stats().sent < 15 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await simulator.stop();
     const stats = simulator.stats();
     expect(errors).toEqual([]);
