@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { emptySummary } from './cache/apply';
+import { CACHE_MIGRATIONS } from './db/schema';
 import type { Store } from './store';
 import { contact, conversation, created, message, openStore, SELF, snapshotPage, tempDir, upserted, removeTempDirs } from './testkit/fixtures';
 
