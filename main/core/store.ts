@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { ChangeEvent, SnapshotPage } from '../../shared/protocol';
 import { Applier, emptySummary, type ChangeSummary } from './cache/apply';
 import { Meta, type SnapshotState } from './cache/meta';
+import { closeDatabase } from './db/open';
 import { Queries } from './cache/queries';
 import { kindOf, type EffectContext } from './outbox/kinds';
 import { OutboxStore, type OutboxEntry } from './outbox/store';
@@ -173,6 +174,6 @@ export class Store {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    closeDatabase(this.db, this.cacheFile);
   }
 }

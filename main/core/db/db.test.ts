@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir, removeTempDirs } from '../testkit/fixtures';
 import { isCorruptionError, moveAside } from './corruption';
 import { migrate } from './migrations';
-import { CacheUnusableError, openDatabase } from './open';
+import { CacheUnusableError, closeDatabase, openDatabase, openMarkerOf } from './open';
 
 describe('migrate', () => {
   it('runs each pending migration once and refuses a newer file', () => {
@@ -44,6 +44,61 @@ describe('corruption', () => {
     expect(fs.existsSync(cacheFile)).toBe(false);
     const db = openDatabase({ cacheFile, outboxFile: path.join(dir, 'outbox.sqlite') });
     db.close();
+  });
+});
+
+describe('integrity check at open', () => {
+  /** A cache with a table of ~300 pages, closed cleanly, with garbage over pages deep inside it. */
+  function damagedDeepInside(): { cacheFile: string; outboxFile: string } {
+    const dir = tempDir();
+    const files = { cacheFile: path.join(dir, 'cache.sqlite'), outboxFile: path.join(dir, 'outbox.sqlite') };
+    const db = openDatabase(files);
+    db.exec('CREATE TABLE filler (n INTEGER PRIMARY KEY, text TEXT)');
+    const insert = db.prepare('INSERT INTO filler (text) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 2_000; i++) insert.run('x'.repeat(500));
+    })();
+    closeDatabase(db, files.cacheFile);
+    expect(fs.existsSync(openMarkerOf(files.cacheFile)), 'a clean close leaves no marker').toBe(false);
+    const size = fs.statSync(files.cacheFile).size;
+    const fd = fs.openSync(files.cacheFile, 'r+');
+    fs.writeSync(fd, Buffer.alloc(8 * 4096, 7), 0, 8 * 4096, Math.floor((size * 0.7) / 4096) * 4096);
+    fs.closeSync(fd);
+    return files;
+  }
+
+  it('after a clean close, skips the full check and leaves deep damage to the query that meets it', () => {
+    const files = damagedDeepInside();
+    const db = openDatabase(files);
+    try {
+      expect(fs.existsSync(openMarkerOf(files.cacheFile)), 'open while the connection is').toBe(true);
+      let error: unknown = null;
+      try {
+        db.prepare('SELECT count(text) FROM filler').get();
+      } catch (e) {
+        error = e;
+      }
+      expect(isCorruptionError(error), String(error)).toBe(true);
+    } finally {
+      closeDatabase(db, files.cacheFile);
+    }
+  });
+
+  it('after an unclean shutdown, runs the full check and refuses deep damage', () => {
+    const files = damagedDeepInside();
+    fs.writeFileSync(openMarkerOf(files.cacheFile), '');
+    expect(() => openDatabase(files)).toThrow(CacheUnusableError);
+  });
+
+  it('after a clean close, still refuses damage over the first page of a table', () => {
+    const dir = tempDir();
+    const files = { cacheFile: path.join(dir, 'cache.sqlite'), outboxFile: path.join(dir, 'outbox.sqlite') };
+    closeDatabase(openDatabase(files), files.cacheFile);
+    const size = fs.statSync(files.cacheFile).size;
+    const fd = fs.openSync(files.cacheFile, 'r+');
+    fs.writeSync(fd, Buffer.alloc(size - 4096, 7), 0, size - 4096, 4096);
+    fs.closeSync(fd);
+    expect(() => openDatabase(files)).toThrow(CacheUnusableError);
   });
 });
 
