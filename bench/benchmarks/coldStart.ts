@@ -30,7 +30,7 @@ export async function runColdStart(dataDir: string, unreachableUrl: string, runs
       label: `cold start to first inbox page (median of ${runs})`,
       value: median(first),
       unit: 'ms',
-      display: `${formatNumber(median(first), 'ms')} (max ${formatNumber(Math.max(...first))})`,
+      display: `${formatNumber(median(first))} (max ${formatNumber(Math.max(...first))})`,
       target: { op: '<=', value: 300, text: '≤ 300 ms' },
       note:
         `createCore + start + inbox.list in a fresh process, backend unreachable; start() alone ${formatNumber(start, 'ms')}, ` +

@@ -150,7 +150,7 @@ export async function runIngest(plan: DatasetPlan, coreDir: string, scratchDir: 
         id: 'ingest.ratio',
         label: '  ingest ÷ raw',
         value: engineRate / rawRate,
-        unit: '×',
+        unit: '',
         display: `${formatNumber(engineRate / rawRate)} (write only ${formatNumber(writeRate / rawRate)})`,
         target: { op: '>=', value: 0.3, text: '≥ 0.3 of raw' },
       },

@@ -176,14 +176,14 @@ export async function runLive(cfg: BenchConfig): Promise<Metric[]> {
     const pct = (xs: number[]) => percentilesText(summarize(xs), 'ms', ['p50', 'p99']);
     return [
       {
-        ...latencyMetric('live.p50', `${label}, p50`, toPush, { op: '<=', value: 20, text: 'p50 ≤ 20 ms (to DOM)', percentile: 'p50' }, ['p50', 'p95']),
+        ...latencyMetric('latency.core.p50', `${label}, p50`, toPush, { op: '<=', value: 20, text: 'p50 ≤ 20 ms (to DOM)', percentile: 'p50' }, ['p50', 'p95']),
         note:
           `${toPush.length} probes, ${lost} lost. Backend (POST → socket push) ${pct(toSocket)}; core (socket push → \`changed\`) ${pct(inCore)}; ` +
           `POST answered ${pct(acks)}. Background: ${formatNumber(background.rate)} msg/s achieved ` +
           `(${background.failed} failed, ${background.skipped} skipped at ${100} in flight)`,
         details: { toPush: summarize(toPush), toSocket: summarize(toSocket), inCore: summarize(inCore), ack: summarize(acks), lost, background },
       },
-      latencyMetric('live.p99', `${label}, p99`, toPush, { op: '<=', value: 60, text: 'p99 ≤ 60 ms (to DOM)', percentile: 'p99' }, ['p99']),
+      latencyMetric('latency.core.p99', `${label}, p99`, toPush, { op: '<=', value: 60, text: 'p99 ≤ 60 ms (to DOM)', percentile: 'p99' }, ['p99']),
     ];
   } finally {
     load?.stop();

@@ -33,8 +33,13 @@ function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): numb
   return n;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
-  const scale = envNumber(env, 'BENCH_SCALE', 1);
+/** `--quick`: one tenth of the design's scale (BENCH_SCALE, when set, wins). */
+export const QUICK_SCALE = 0.1;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): BenchConfig {
+  const unknown = argv.filter((a) => a !== '--quick');
+  if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(' ')}; the only flag is --quick`);
+  const scale = envNumber(env, 'BENCH_SCALE', argv.includes('--quick') ? QUICK_SCALE : 1);
   return {
     scale,
     seed: Math.floor(envNumber(env, 'BENCH_SEED', 20_250_115)),

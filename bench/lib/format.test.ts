@@ -29,17 +29,21 @@ describe('verdicts', () => {
   });
 
   it('shows what was not measured', () => {
-    expect(verdictText(metric({ value: null, status: 'not built', target: { op: '<=', value: 15, text: '' } }))).toBe('not built');
+    expect(verdictText(metric({ value: null, status: 'not available', target: { op: '<=', value: 15, text: '' } }))).toBe('not available');
     expect(measuredText(metric({ value: null, status: 'failed' }))).toBe('failed');
     expect(verdictText(metric({ value: null, status: 'failed' }))).toBe('FAILED');
   });
 
   it('prints one row per metric', () => {
-    const table = metricsTable([metric({ label: 'thread', value: 1.5, display: 'p95 1.50 ms', target: { op: '<=', value: 3, text: 'p95 ≤ 3 ms' } })]);
+    const table = metricsTable([
+      metric({ label: 'thread', value: 1.5, display: 'p95 1.50', target: { op: '<=', value: 3, text: 'p95 ≤ 3 ms' } }),
+      metric({ label: 'rate', value: 1234, unit: 'msg/s' }),
+    ]);
     expect(table.split('\n')).toEqual([
-      'metric  measured     target      vs target',
-      '------  -----------  ----------  -----------',
-      'thread  p95 1.50 ms  p95 ≤ 3 ms  pass 0.500×',
+      'metric  value     unit   target      verdict',
+      '------  --------  -----  ----------  -----------',
+      'thread  p95 1.50  ms     p95 ≤ 3 ms  pass 0.500×',
+      'rate    1,234     msg/s',
     ]);
   });
 });

@@ -9,14 +9,15 @@ export function formatNumber(n: number, unit = ''): string {
   return unit ? `${text} ${unit}` : text;
 }
 
+/** The value column: the metric's own text (e.g. several percentiles) or its number. */
 export function measuredText(m: Metric): string {
   if (m.status) return m.status;
   if (m.display !== undefined) return m.display;
-  return m.value === null ? 'n/a' : formatNumber(m.value, m.unit);
+  return m.value === null ? 'n/a' : formatNumber(m.value);
 }
 
 export function verdictText(m: Metric): string {
-  if (m.status === 'not built') return 'not built';
+  if (m.status === 'not available') return 'not available';
   if (m.status === 'failed') return 'FAILED';
   const v = verdict(m);
   if (!v) return m.target ? 'n/a' : '';
@@ -35,6 +36,6 @@ export function formatTable(header: readonly string[], rows: ReadonlyArray<reado
 }
 
 export function metricsTable(metrics: readonly Metric[]): string {
-  const rows = metrics.map((m) => [m.label, measuredText(m), m.target?.text ?? '', verdictText(m)]);
-  return formatTable(['metric', 'measured', 'target', 'vs target'], rows);
+  const rows = metrics.map((m) => [m.label, measuredText(m), m.status ? '' : m.unit, m.target?.text ?? '', verdictText(m)]);
+  return formatTable(['metric', 'value', 'unit', 'target', 'verdict'], rows);
 }

@@ -18,7 +18,8 @@ export async function sample(runs: number, warmup: number, op: (i: number) => Pr
 }
 
 export function percentilesText(s: Summary, unit = 'ms', keys: Array<'p50' | 'p95' | 'p99'> = ['p50', 'p95', 'p99']): string {
-  return `${keys.map((k) => `${k} ${formatNumber(s[k])}`).join(' · ')} ${unit}`;
+  const text = keys.map((k) => `${k} ${formatNumber(s[k])}`).join(' · ');
+  return unit ? `${text} ${unit}` : text;
 }
 
 /** A latency metric whose compared value is the percentile the target names. */
@@ -31,5 +32,5 @@ export function latencyMetric(
 ): Metric {
   const s = summarize(samples);
   const { percentile, ...rest } = target;
-  return { id, label, value: s[percentile], unit: 'ms', display: percentilesText(s, 'ms', keys), target: rest, details: { ...s } };
+  return { id, label, value: s[percentile], unit: 'ms', display: percentilesText(s, '', keys), target: rest, details: { ...s } };
 }

@@ -18,7 +18,7 @@ export interface Metric {
   display?: string;
   target?: Target;
   /** Set instead of a value for things that are not measured. */
-  status?: 'not built' | 'failed';
+  status?: 'not available' | 'failed';
   note?: string;
   details?: Record<string, unknown>;
 }
