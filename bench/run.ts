@@ -10,10 +10,13 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { runCatchup } from './benchmarks/catchup';
 import { runColdStart } from './benchmarks/coldStart';
+import { runDomLatency } from './benchmarks/domLatency';
+import { runFanout } from './benchmarks/fanout';
 import { runInbox } from './benchmarks/inbox';
 import { runIngest } from './benchmarks/ingest';
 import { runLive } from './benchmarks/live';
 import { runMemory } from './benchmarks/memory';
+import { runRendererHeap } from './benchmarks/rendererHeap';
 import { runThread } from './benchmarks/thread';
 import { loadConfig } from './lib/config';
 import { benchCore, benchSession, installSession, recordingLogger } from './lib/core';
@@ -131,10 +134,20 @@ try {
       runMemory(cfg, { dataDir: coreDir, serverUrl: unreachableUrl, lastSeq, bigConversationId: bigThread.id }),
     );
     if (memory) metrics.push(...memory);
+    const heap = await step('renderer heap, whole inbox scrolled', [placeholder('memory.renderer.heapMb', 'renderer JS heap after scrolling the inbox')], () =>
+      runRendererHeap(coreDir, unreachableUrl, cfg.conversations),
+    );
+    if (heap) metrics.push(...heap);
   }
 
   const live = await step('live latency', [placeholder('latency.core.p50', 'live latency webhook → core push', { op: '<=', value: 20, text: 'p50 ≤ 20 ms (to DOM)' })], () => runLive(cfg));
   if (live) metrics.push(...live);
+  const dom = await step('live latency to the DOM', [placeholder('latency.dom.p50', 'live webhook → renderer DOM', { op: '<=', value: 20, text: 'p50 ≤ 20 ms' })], () => runDomLatency(cfg));
+  if (dom) metrics.push(...dom);
+  const fanout = await step(`backend fan-out, 2 × ${cfg.fanoutSeconds} s`, [placeholder('backend.fanout.msgPerSec', 'backend inbound fanned out to 200 sockets')], () =>
+    runFanout(cfg.fanoutSeconds),
+  );
+  if (fanout) metrics.push(...fanout);
 } finally {
   fs.rmSync(workDir, { recursive: true, force: true });
 }

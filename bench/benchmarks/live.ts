@@ -14,11 +14,12 @@ import type { ChangeEvent } from '../../shared/protocol';
 import { socketIoTransport } from '../../main/core/sync/transport';
 import type { TransportFactory } from '../../main/core/sync/transport';
 import { startBackend, type Backend } from '../../testing/backend';
-import { startChild, type ChildRun } from '../lib/child';
+import type { ChildRun } from '../lib/child';
 import type { BenchConfig } from '../lib/config';
 import { benchCore, call, recordingLogger } from '../lib/core';
 import { formatNumber } from '../lib/format';
 import { latencyMetric, percentilesText } from '../lib/latency';
+import { loadText, startWebhookLoad, until, type LoadResult } from '../lib/load';
 import type { Metric } from '../lib/metric';
 import { summarize } from '../lib/stats';
 
@@ -26,26 +27,6 @@ const PROBE_INTERVAL_MS = 50;
 const PROBE_TIMEOUT_MS = 5_000;
 const PROBE_CONVERSATIONS = 8;
 const WARMUP_PROBES = 20;
-
-interface LoadResult {
-  sent: number;
-  ok: number;
-  failed: number;
-  skipped: number;
-  seconds: number;
-  rate: number;
-  ackP50: number;
-  ackP99: number;
-  errors: string[];
-}
-
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await check())) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 const conversationOf = (e: ChangeEvent): string | null =>
   e.type === 'message.created' ? e.message.conversationId : e.type === 'conversation.upserted' ? e.conversation.id : null;
@@ -130,11 +111,7 @@ export async function runLive(cfg: BenchConfig): Promise<Metric[]> {
 
     const total = cfg.liveProbes + WARMUP_PROBES;
     backgroundPushes = 0;
-    load = startChild<LoadResult>(
-      'webhookLoad',
-      { url: b.url, tenant: b.tenant, secret: b.webhookSecret, rate: cfg.liveRate, seconds: 30 + (total * PROBE_INTERVAL_MS * 3) / 1000, customers: 2_000 },
-      { timeoutMs: 600_000 },
-    );
+    load = startWebhookLoad(b, cfg.liveRate, 30 + (total * PROBE_INTERVAL_MS * 3) / 1000);
     await until('background load to reach the core', () => backgroundPushes >= 20, 30_000);
     await sleep(2_000);
 
@@ -179,8 +156,7 @@ export async function runLive(cfg: BenchConfig): Promise<Metric[]> {
         ...latencyMetric('latency.core.p50', `${label}, p50`, toPush, { op: '<=', value: 20, text: 'p50 ≤ 20 ms (to DOM)', percentile: 'p50' }, ['p50', 'p95']),
         note:
           `${toPush.length} probes, ${lost} lost. Backend (POST → socket push) ${pct(toSocket)}; core (socket push → \`changed\`) ${pct(inCore)}; ` +
-          `POST answered ${pct(acks)}. Background: ${formatNumber(background.rate)} msg/s achieved ` +
-          `(${background.failed} failed, ${background.skipped} skipped at ${100} in flight)`,
+          `POST answered ${pct(acks)}. Background: ${loadText(background)}`,
         details: { toPush: summarize(toPush), toSocket: summarize(toSocket), inCore: summarize(inCore), ack: summarize(acks), lost, background },
       },
       latencyMetric('latency.core.p99', `${label}, p99`, toPush, { op: '<=', value: 60, text: 'p99 ≤ 60 ms (to DOM)', percentile: 'p99' }, ['p99']),

@@ -21,6 +21,8 @@ export interface BenchConfig {
   soakSeconds: number;
   liveRate: number;
   liveProbes: number;
+  /** Length of each of the two fan-out load runs (with and without sockets). */
+  fanoutSeconds: number;
 }
 
 const round = (n: number, min: number) => Math.max(min, Math.round(n));
@@ -58,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     soakSeconds: envNumber(env, 'BENCH_SOAK_S', round(30 * scale, 6)),
     liveRate: 200,
     liveProbes: round(400 * scale, 120),
+    fanoutSeconds: round(15 * scale, 5),
   };
 }

@@ -1,0 +1,123 @@
+// 7b. Live latency as the agent sees it: a real backend (seed 'minimal'), a core in host mode
+// logged in as the first demo agent, the built renderer in Chromium with a probe customer's thread
+// open, background customer traffic at 200 msg/s from a separate process, and probe webhooks
+// (20/s) to the open conversation: time from the probe's POST to its text in the renderer's DOM.
+// A MutationObserver in the page stamps the first time each probe's marker appears; both clocks
+// are the epoch-based high-resolution clocks of the same machine.
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DEMO_AGENTS, DEMO_PASSWORD } from '../../shared/demo';
+import { startBackend, type Backend } from '../../testing/backend';
+import { openRenderer, type RendererSession } from '../lib/browser';
+import type { ChildRun } from '../lib/child';
+import type { BenchConfig } from '../lib/config';
+import { latencyMetric, percentilesText } from '../lib/latency';
+import { loadText, startWebhookLoad, until, type LoadResult } from '../lib/load';
+import type { Metric } from '../lib/metric';
+import { summarize } from '../lib/stats';
+
+const PROBE_INTERVAL_MS = 50;
+const WARMUP_PROBES = 20;
+const SETTLE_MS = 5_000;
+const PROBE_PHONE = '+1 555 900009';
+const PROBE_NAME = 'Latency Probe';
+const marker = (i: number) => `LATPROBE${i}X`;
+const epochNow = () => performance.timeOrigin + performance.now();
+
+/**
+ * Runs in the page: stamps the first appearance of each probe marker in the DOM. A string, because
+ * functions passed to page.evaluate lose the helpers a TypeScript loader adds to them.
+ */
+const OBSERVE_PROBES = `(() => {
+  const seen = new Map();
+  const scan = (text, t) => {
+    if (!text || !text.includes('LATPROBE')) return;
+    for (const match of text.matchAll(/LATPROBE(\\d+)X/g)) {
+      const i = Number(match[1]);
+      if (!seen.has(i)) seen.set(i, t);
+    }
+  };
+  new MutationObserver((mutations) => {
+    const t = performance.timeOrigin + performance.now();
+    for (const m of mutations) {
+      if (m.type === 'characterData') scan(m.target.textContent, t);
+      for (const node of m.addedNodes) scan(node.textContent, t);
+    }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  window.probesSeen = () => [...seen];
+})()`;
+
+export async function runDomLatency(cfg: BenchConfig): Promise<Metric[]> {
+  let backend: Backend | null = null;
+  let renderer: RendererSession | null = null;
+  let load: ChildRun<LoadResult> | null = null;
+  try {
+    backend = await startBackend({ seed: 'minimal' });
+    const b = backend;
+    renderer = await openRenderer({ serverUrl: b.url });
+    const { page, host } = renderer;
+    const login = await host.api['session.login']({ serverUrl: b.url, email: DEMO_AGENTS[0].email, password: DEMO_PASSWORD });
+    if (!login.ok) throw new Error(`login failed: ${login.error.message}`);
+
+    // The probe customer's conversation, open in the thread view.
+    const first = await b.webhook('whatsapp', { externalId: 'bench-dom-probe-init', from: PROBE_PHONE, profileName: PROBE_NAME, text: 'Hello' });
+    if (first.status !== 200) throw new Error(`probe webhook answered ${first.status}`);
+    await page.getByTestId('inbox-tab-queued').click({ timeout: 30_000 });
+    await page.getByTestId('inbox-row').filter({ hasText: PROBE_NAME }).click({ timeout: 30_000 });
+    await page.getByTestId('thread').getByText('Hello').waitFor({ timeout: 30_000 });
+    await page.evaluate(OBSERVE_PROBES);
+
+    const total = cfg.liveProbes + WARMUP_PROBES;
+    load = startWebhookLoad(b, cfg.liveRate, 15 + (total * PROBE_INTERVAL_MS * 3) / 1000);
+    await until('background load to reach the renderer', async () => (await page.getByTestId('inbox-row').count()) > 10, 30_000);
+    await sleep(2_000);
+
+    const sentAt = new Map<number, number>();
+    const acks: number[] = [];
+    const posts: Array<Promise<void>> = [];
+    let failed = 0;
+    const tBegin = performance.now();
+    for (let i = 0; i < total; i++) {
+      const t0 = epochNow();
+      sentAt.set(i, t0);
+      const post = b.webhook('whatsapp', { externalId: `bench-dom-probe-${i}`, from: PROBE_PHONE, profileName: PROBE_NAME, text: `Probe ${marker(i)}` });
+      posts.push(
+        post.then(
+          (a) => void (a.status === 200 ? acks.push(epochNow() - t0) : failed++),
+          () => void failed++,
+        ),
+      );
+      await sleep(Math.max(0, tBegin + (i + 1) * PROBE_INTERVAL_MS - performance.now()));
+    }
+    await Promise.all(posts);
+    await sleep(SETTLE_MS);
+    const seen = new Map(await page.evaluate<Array<[number, number]>>('window.probesSeen()'));
+    load.stop();
+    const background = await load.result;
+    load = null;
+
+    const toDom: number[] = [];
+    let lost = 0;
+    for (let i = WARMUP_PROBES; i < total; i++) {
+      const t = seen.get(i);
+      const t0 = sentAt.get(i);
+      if (t === undefined || t0 === undefined) lost++;
+      else toDom.push(t - t0);
+    }
+    if (toDom.length === 0) throw new Error('no probe reached the renderer');
+    const label = `live webhook → renderer DOM, ${cfg.liveRate} msg/s background`;
+    return [
+      {
+        ...latencyMetric('latency.dom.p50', `${label}, p50`, toDom, { op: '<=', value: 20, text: 'p50 ≤ 20 ms', percentile: 'p50' }, ['p50', 'p95']),
+        note: `${toDom.length} probes, ${lost} not seen ${SETTLE_MS / 1000} s after the last POST was answered (${failed} POSTs failed). POST answered ${percentilesText(summarize(acks), 'ms', ['p50', 'p99'])}. Background: ${loadText(background)}`,
+        details: { toDom: summarize(toDom), ack: summarize(acks), lost, background },
+      },
+      latencyMetric('latency.dom.p99', `${label}, p99`, toDom, { op: '<=', value: 60, text: 'p99 ≤ 60 ms', percentile: 'p99' }, ['p99']),
+    ];
+  } finally {
+    load?.stop();
+    if (load) await load.result.catch(() => undefined);
+    await renderer?.close();
+    await backend?.stop();
+  }
+}

@@ -1,0 +1,82 @@
+// 8. Backend fan-out: inbound webhooks driven as fast as the backend answers (up to 100 in
+// flight, from a separate process) while 200 agent sockets of the tenant are connected and receive
+// every change; the same load with no socket connected, in the same run, is the reference.
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { io, type Socket } from 'socket.io-client';
+import { DEMO_AGENTS } from '../../shared/demo';
+import type { ChangeEvent } from '../../shared/protocol';
+import { startBackend, type Backend } from '../../testing/backend';
+import { formatNumber } from '../lib/format';
+import { LOAD_MAX_IN_FLIGHT, startWebhookLoad, until, type LoadResult } from '../lib/load';
+import type { Metric } from '../lib/metric';
+
+const SOCKETS = 200;
+/** Far above what the backend sustains: the load child's in-flight cap sets the pace. */
+const FLOOD_RATE = 5_000;
+const CONNECT_BATCH = 20;
+
+interface Listener {
+  socket: Socket;
+  messages: number;
+}
+
+function listen(url: string, token: string): Promise<Listener> {
+  const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const listener: Listener = { socket, messages: 0 };
+  socket.on('sync.events', (push: { events: ChangeEvent[] }) => {
+    for (const e of push.events) if (e.type === 'message.created') listener.messages++;
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(listener));
+    socket.once('connect_error', (error) => {
+      socket.disconnect();
+      reject(new Error(error.message));
+    });
+  });
+}
+
+export async function runFanout(seconds: number): Promise<Metric[]> {
+  let backend: Backend | null = null;
+  const listeners: Listener[] = [];
+  try {
+    backend = await startBackend({ seed: 'minimal' });
+    const b = backend;
+    const alone: LoadResult = await startWebhookLoad(b, FLOOD_RATE, seconds).result;
+
+    const tokens = await Promise.all(DEMO_AGENTS.map(async (a) => (await b.login(a.email)).token));
+    for (let i = 0; i < SOCKETS; i += CONNECT_BATCH) {
+      const batch = Array.from({ length: Math.min(CONNECT_BATCH, SOCKETS - i) }, (_, k) => listen(b.url, tokens[(i + k) % tokens.length] ?? ''));
+      listeners.push(...(await Promise.all(batch)));
+    }
+    const fanned: LoadResult = await startWebhookLoad(b, FLOOD_RATE, seconds).result;
+    const t0 = performance.now();
+    const least = () => Math.min(...listeners.map((l) => l.messages));
+    await until('every socket to receive every message', () => least() >= fanned.ok, 30_000).catch(() => undefined);
+    const drainMs = performance.now() - t0;
+    await sleep(0);
+    const delivered = least();
+    return [
+      {
+        id: 'backend.fanout.msgPerSec',
+        label: `backend inbound, fanned out to ${SOCKETS} agent sockets`,
+        value: fanned.rate,
+        unit: 'msg/s',
+        note:
+          `${fanned.ok} messages in ${formatNumber(fanned.seconds, 's')} with ${LOAD_MAX_IN_FLIGHT} POSTs in flight (${fanned.failed} failed); POST answered p50 ${formatNumber(fanned.ackP50)} · p99 ${formatNumber(fanned.ackP99, 'ms')}; ` +
+          `every socket got ${formatNumber((100 * delivered) / Math.max(1, fanned.ok))} % of them (last ${formatNumber(drainMs, 'ms')} after the load ended). ` +
+          `Reference, no socket connected: ${formatNumber(alone.rate, 'msg/s')} (${alone.failed} failed)`,
+        details: { sockets: SOCKETS, fanned, alone, delivered, drainMs },
+      },
+      {
+        id: 'backend.fanout.ratio',
+        label: '  ÷ the same load with no socket connected',
+        value: fanned.rate / alone.rate,
+        unit: '',
+      },
+    ];
+  } finally {
+    for (const l of listeners) l.socket.disconnect();
+    await backend?.stop();
+  }
+}

@@ -1,0 +1,59 @@
+// 6b. Renderer memory: the built renderer in Chromium over the full benchmark cache (core in host
+// mode, backend unreachable), the "All" tab scrolled from top to bottom so that every page of the
+// inbox is loaded; the JS heap after a full GC, before and after.
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { openRenderer, jsHeapMb, type RendererSession } from '../lib/browser';
+import { formatNumber } from '../lib/format';
+import type { Metric } from '../lib/metric';
+
+const STALL_MS = 15_000;
+
+/** Runs in the page: scrolls the list to its end; answers how many rows it holds and whether more are coming. */
+function scrollToEnd(): { rows: number; more: boolean } {
+  const list = document.querySelector<HTMLElement>('.inbox-list');
+  const sizer = list?.firstElementChild as HTMLElement | null | undefined;
+  const slot = list?.querySelector<HTMLElement>('.inbox-list__slot');
+  if (!list || !sizer || !slot) return { rows: 0, more: true };
+  list.scrollTop = list.scrollHeight;
+  const more = list.querySelector('.inbox-list__loader') !== null;
+  return { rows: Math.round(sizer.offsetHeight / slot.offsetHeight) - (more ? 1 : 0), more };
+}
+
+export async function runRendererHeap(dataDir: string, unreachableUrl: string, conversations: number): Promise<Metric[]> {
+  let renderer: RendererSession | null = null;
+  try {
+    renderer = await openRenderer({ serverUrl: unreachableUrl, dataDir });
+    const { page } = renderer;
+    await page.getByTestId('inbox-tab-all').click({ timeout: 60_000 });
+    await page.getByTestId('inbox-row').first().waitFor({ timeout: 60_000 });
+    const before = await jsHeapMb(page);
+    const t0 = performance.now();
+    let rows = -1;
+    let lastProgress = performance.now();
+    for (;;) {
+      const now = await page.evaluate(scrollToEnd);
+      if (now.rows !== rows) {
+        rows = now.rows;
+        lastProgress = performance.now();
+      } else if (!now.more) break;
+      if (performance.now() - lastProgress > STALL_MS) throw new Error(`scrolling stalled at ${rows} rows`);
+      await sleep(20);
+    }
+    const scrollMs = performance.now() - t0;
+    if (rows < conversations) throw new Error(`the inbox ended after ${rows} of ${conversations} conversations`);
+    const after = await jsHeapMb(page);
+    return [
+      {
+        id: 'memory.renderer.heapMb',
+        label: `renderer JS heap after scrolling all ${formatNumber(conversations)} conversations`,
+        value: after,
+        unit: 'MB',
+        note: `after a full GC; ${formatNumber(before, 'MB')} with the first page; scrolling to the end took ${formatNumber(scrollMs / 1000, 's')} (${formatNumber(rows)} rows)`,
+        details: { before, after, scrollMs },
+      },
+    ];
+  } finally {
+    await renderer?.close();
+  }
+}
