@@ -17,11 +17,19 @@ import { createHandlers } from './socket/handlers';
 import { createSocketServer, serveRequests } from './socket/server';
 import { countTenants } from './store/directory';
 import { startRetention } from './sync/retention';
-import { createWriter } from './sync/writer';
+import { createWriter, type Publisher } from './sync/writer';
+import { DEMO_TENANT } from '../shared/demo';
+import type { PortalDemoLink } from '../shared/portal';
+import { demoPortalLinks } from './portal/demoLinks';
+import { createPortalHub } from './portal/liveEvents';
+import { registerPortalRoutes } from './portal/routes';
+import { conversationOwners } from './portal/store';
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** Portal sign-in links for `count` demo customers of the demo tenant. */
+  portalLinks(count: number): Promise<PortalDemoLink[]>;
   close(): Promise<void>;
 }
 
@@ -46,7 +54,14 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
   }
 
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
-  const { io, publisher } = createSocketServer(app.server, { db, log });
+  const { io, publisher: agents } = createSocketServer(app.server, { db, log });
+  const portalHub = createPortalHub({ owners: (tenantId, ids) => conversationOwners(db, tenantId, ids), onError });
+  const publisher: Publisher = {
+    publish(tenantId, events) {
+      agents.publish(tenantId, events);
+      portalHub.publish(tenantId, events);
+    },
+  };
   const writer = createWriter({ database, publisher, now, retainEvents: config.retainEvents });
   const channels = createSimulatedChannels({
     delayScale: config.carrierDelayScale,
@@ -56,6 +71,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
     onError,
   });
   registerRoutes(app, { db, writer, newId, now, log });
+  registerPortalRoutes(app, { db, writer, newId, now, hub: portalHub, portalDir: config.portalDir });
   serveRequests(io, createHandlers({ db, writer, channels, newId, onError, now }), log);
 
   await app.listen({ host: config.host, port: config.port });
@@ -71,11 +87,13 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
   return {
     url,
     port,
+    portalLinks: (count) => demoPortalLinks(db, { tenantSlug: DEMO_TENANT.slug, baseUrl: url, now: now(), count }),
     async close() {
       await simulator?.stop();
       await retention.stop();
       closeChannels(channels);
       io.disconnectSockets(true);
+      portalHub.close();
       await app.close();
       await writer.idle();
       await database.close();

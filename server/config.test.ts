@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       retainMs: 30 * 24 * 60 * 60 * 1000,
       databaseUrl: null,
       exitOnStdinEnd: false,
+      portalDir: null,
+      portalLinks: 0,
     });
   });
 

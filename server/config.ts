@@ -20,6 +20,10 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** Shut down when stdin closes, so a crashed parent process never leaves the server behind. */
   exitOnStdinEnd: boolean;
+  /** The built customer portal (dist/portal); null serves the portal API without pages. */
+  portalDir: string | null;
+  /** Demo customers whose portal sign-in links go into the listening line (0: none). */
+  portalLinks: number;
 }
 
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
@@ -34,6 +38,8 @@ const FLAGS = {
   'retain-events': 'RETAIN_EVENTS',
   'retain-ms': 'RETAIN_MS',
   'exit-on-stdin-end': 'EXIT_ON_STDIN_END',
+  'portal-dir': 'PORTAL_DIR',
+  'portal-links': 'PORTAL_LINKS',
 } as const;
 type FlagName = keyof typeof FLAGS;
 const BOOLEAN_FLAGS: ReadonlySet<FlagName> = new Set(['simulate', 'exit-on-stdin-end']);
@@ -51,6 +57,8 @@ const rawSchema = z.object({
   'retain-events': z.coerce.number().int().positive().optional(),
   'retain-ms': z.coerce.number().int().positive().default(THIRTY_DAYS_MS),
   'exit-on-stdin-end': boolish.default(false),
+  'portal-dir': z.string().min(1).optional(),
+  'portal-links': z.coerce.number().int().min(0).max(20).default(0),
 });
 
 function parseArgv(argv: readonly string[]): Partial<Record<FlagName, string>> {
@@ -72,7 +80,12 @@ function parseArgv(argv: readonly string[]): Partial<Record<FlagName, string>> {
   return out;
 }
 
-export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, defaultDataDir: string): ServerConfig {
+export function loadConfig(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  defaultDataDir: string,
+  defaultPortalDir: string | null = null,
+): ServerConfig {
   const flags = parseArgv(argv);
   const merged: Record<string, string> = {};
   for (const [flag, envName] of Object.entries(FLAGS) as [FlagName, string][]) {
@@ -96,5 +109,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv, defa
     retainMs: c['retain-ms'],
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
     exitOnStdinEnd: c['exit-on-stdin-end'],
+    portalDir: c['portal-dir'] !== undefined ? path.resolve(c['portal-dir']) : defaultPortalDir,
+    portalLinks: c['portal-links'],
   };
 }

@@ -1,6 +1,8 @@
 // Entry point: `npx tsx server/main.ts [--port 0] [--data-dir dir] [--seed demo|minimal|none]
-// [--simulate] [--carrier-delay-scale 1] [--retain-events n] [--retain-ms ms] [--exit-on-stdin-end]`.
-// Prints one JSON line {"listening": url} on stdout once it accepts connections.
+// [--simulate] [--carrier-delay-scale 1] [--retain-events n] [--retain-ms ms] [--exit-on-stdin-end]
+// [--portal-dir dir] [--portal-links n]`.
+// Prints one JSON line {"listening": url} on stdout once it accepts connections (with
+// `portalLinks`, sign-in links for n demo customers, when asked for).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app';
@@ -11,9 +13,10 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const log = createLogger((line) => process.stderr.write(line));
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.argv.slice(2), process.env, path.join(projectRoot, '.data', 'server'));
+  const config = loadConfig(process.argv.slice(2), process.env, path.join(projectRoot, '.data', 'server'), path.join(projectRoot, 'dist', 'portal'));
   const server = await startServer(config, log);
-  process.stdout.write(`${JSON.stringify({ listening: server.url })}\n`);
+  const portalLinks = config.portalLinks > 0 ? { portalLinks: await server.portalLinks(config.portalLinks) } : {};
+  process.stdout.write(`${JSON.stringify({ listening: server.url, ...portalLinks })}\n`);
 
   let closing: Promise<void> | null = null;
   const shutdown = (reason: string) => {

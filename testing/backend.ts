@@ -15,13 +15,15 @@ import {
   socketRequests,
   WEBHOOK_SECRET_HEADER,
 } from '../shared/protocol';
+import { z } from 'zod';
+import { type PortalDemoLink, portalDemoLinkSchema } from '../shared/portal';
 import { spawnUntilReady, stopChild } from '../scripts/lib/processes';
 import { ROOT, temporaryDir } from './lifecycle';
 
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 10_000;
 /** Environment variables the server reads as flag fallbacks; the harness passes flags instead. */
-const SERVER_ENV = ['PORT', 'DATA_DIR', 'SEED', 'SIMULATE', 'CARRIER_DELAY_SCALE', 'RETAIN_EVENTS', 'RETAIN_MS', 'EXIT_ON_STDIN_END', 'DATABASE_URL'];
+const SERVER_ENV = ['PORT', 'DATA_DIR', 'SEED', 'SIMULATE', 'CARRIER_DELAY_SCALE', 'RETAIN_EVENTS', 'RETAIN_MS', 'EXIT_ON_STDIN_END', 'DATABASE_URL', 'PORTAL_DIR', 'PORTAL_LINKS'];
 
 export interface StartBackendOptions {
   /** Default 'demo'. Applies only when the data directory holds no database yet. */
@@ -36,6 +38,10 @@ export interface StartBackendOptions {
   carrierDelayScale?: number;
   retainEvents?: number;
   retainMs?: number;
+  /** Demo customers to get portal sign-in links for (`backend.portalLinks`). Default 0. */
+  portalLinks?: number;
+  /** Where the built portal pages are; default the server's own (dist/portal). */
+  portalDir?: string;
 }
 
 export interface WebhookAnswer {
@@ -51,6 +57,8 @@ export interface Backend {
   /** The demo tenant's slug, used in webhook paths. */
   readonly tenant: string;
   readonly webhookSecret: string;
+  /** Portal sign-in links of demo customers, as many as `portalLinks` asked for (first start only). */
+  readonly portalLinks: PortalDemoLink[];
   /** The backend process id, or null while it is not running. */
   readonly pid: number | null;
   /** POSTs a carrier webhook for the demo tenant. `secret` overrides the header value. */
@@ -107,17 +115,17 @@ export function connectAgent(url: string, token: string): Promise<AgentSocket> {
   });
 }
 
-async function launch(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+async function launch(args: string[]): Promise<{ child: ChildProcess; url: string; portalLinks: PortalDemoLink[] }> {
   const env = { ...process.env };
   for (const name of SERVER_ENV) delete env[name];
-  const { child, value: url } = await spawnUntilReady(
+  const { child, value: url, line } = await spawnUntilReady(
     process.execPath,
     ['--import', 'tsx', 'server/main.ts', ...args, '--exit-on-stdin-end'],
     // stdin stays open as a lifeline: if this process dies without cleanup, the server sees EOF
     // and shuts itself down.
     { name: 'The backend', readyKey: 'listening', cwd: ROOT, env, stdin: 'pipe', timeoutMs: READY_TIMEOUT_MS },
   );
-  return { child, url };
+  return { child, url, portalLinks: z.array(portalDemoLinkSchema).parse(line.portalLinks ?? []) };
 }
 
 export async function startBackend(options: StartBackendOptions = {}): Promise<Backend> {
@@ -132,6 +140,8 @@ export async function startBackend(options: StartBackendOptions = {}): Promise<B
     ];
     if (options.retainEvents !== undefined) args.push('--retain-events', String(options.retainEvents));
     if (options.retainMs !== undefined) args.push('--retain-ms', String(options.retainMs));
+    if (options.portalLinks !== undefined) args.push('--portal-links', String(options.portalLinks));
+    if (options.portalDir !== undefined) args.push('--portal-dir', options.portalDir);
     return args;
   };
 
@@ -147,6 +157,7 @@ export async function startBackend(options: StartBackendOptions = {}): Promise<B
     dataDir,
     tenant: DEMO_TENANT.slug,
     webhookSecret: DEMO_WEBHOOK_SECRET,
+    portalLinks: first.portalLinks,
     get pid() {
       return running?.pid ?? null;
     },

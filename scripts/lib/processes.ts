@@ -12,6 +12,8 @@ export interface ReadyChild {
   child: ChildProcess;
   /** The value of `readyKey` in the child's ready line. */
   value: string;
+  /** The whole ready line. */
+  line: Record<string, unknown>;
 }
 
 export interface SpawnUntilReadyOptions {
@@ -88,7 +90,7 @@ export function spawnUntilReady(command: string, args: string[], options: SpawnU
         if (typeof value === 'string') {
           settled = true;
           clearTimeout(timer);
-          resolve({ child, value });
+          resolve({ child, value, line: parsed });
         }
       } catch {
         // Not the ready line.

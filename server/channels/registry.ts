@@ -1,9 +1,11 @@
 import type { ChannelAdapter, OutboundChannel, ReceiptSink } from './adapter';
+import { createPortalChannel } from './portal';
 import { createSimulatedCarrier } from './simulatedCarrier';
 
 export type ChannelAdapters = Readonly<Record<OutboundChannel, ChannelAdapter>>;
 
-const OUTBOUND_CHANNELS: readonly OutboundChannel[] = ['whatsapp', 'sms', 'email', 'portal', 'messenger'];
+/** Carriers outside the backend; the portal is served by the backend itself. */
+const CARRIER_CHANNELS: readonly Exclude<OutboundChannel, 'portal'>[] = ['whatsapp', 'sms', 'email', 'messenger'];
 
 export function createSimulatedChannels(options: {
   delayScale: number;
@@ -12,8 +14,8 @@ export function createSimulatedChannels(options: {
   onReceipt: ReceiptSink;
   onError: (error: unknown) => void;
 }): ChannelAdapters {
-  const entries = OUTBOUND_CHANNELS.map((channel) => [channel, createSimulatedCarrier({ ...options, channel })] as const);
-  return Object.fromEntries(entries) as Record<OutboundChannel, ChannelAdapter>;
+  const entries = CARRIER_CHANNELS.map((channel) => [channel, createSimulatedCarrier({ ...options, channel })] as const);
+  return { ...Object.fromEntries(entries), portal: createPortalChannel(options.newId) } as Record<OutboundChannel, ChannelAdapter>;
 }
 
 export function closeChannels(adapters: ChannelAdapters): void {

@@ -148,6 +148,23 @@ export interface IdempotencyTable {
   created_at: number;
 }
 
+/** Portal settings of a tenant, created on first use. */
+export interface PortalSettingsTable {
+  tenant_id: string;
+  /** HMAC key of the tenant's magic links (base64url). */
+  signing_secret: string;
+  reply_within_minutes: number;
+}
+
+/** A customer signed in to the portal: the cookie's token, stored as SHA-256. */
+export interface PortalSessionsTable {
+  token_hash: string;
+  tenant_id: string;
+  contact_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   tenants: TenantsTable;
@@ -163,4 +180,6 @@ export interface DB {
   change_log: ChangeLogTable;
   idempotency: IdempotencyTable;
   attachments: AttachmentsTable;
+  portal_settings: PortalSettingsTable;
+  portal_sessions: PortalSessionsTable;
 }

@@ -29,7 +29,7 @@ export interface HttpDeps {
   log: Logger;
 }
 
-function fail(reply: FastifyReply, status: number, code: ProtocolErrorCode | 'badCredentials', message: string) {
+export function fail(reply: FastifyReply, status: number, code: ProtocolErrorCode | 'badCredentials', message: string) {
   return reply.code(status).send({ error: { code, message } });
 }
 

@@ -1,10 +1,12 @@
-// An inbound customer message from a channel webhook.
+// An inbound customer message: from a channel webhook (the sender is found or created by their
+// handle) or from a signed-in customer on the portal (the sender is known, and so may be the
+// conversation). Both take the same write path, so agents see either live.
 import { type Channel, type Contact, type Conversation, plainMessageFields } from '../../shared/domain';
 import { findContactByHandle, insertContact, normalizeHandle } from '../store/contacts';
-import { findOpenConversation } from '../store/conversations';
+import { findOpenConversation, getConversation, OPEN_STATUSES } from '../store/conversations';
 import { firstQueueId } from '../store/directory';
 import { findMessageByExternalId } from '../store/messages';
-import type { Writer } from '../sync/writer';
+import type { WriteContext, Writer } from '../sync/writer';
 import { appendMessage } from './appendMessage';
 import { fallbackName, type InboundMessage } from './inboundPayload';
 
@@ -18,6 +20,9 @@ export interface InboundResult {
   messageId: string;
   duplicate: boolean;
 }
+
+/** What a message says, apart from who sent it. */
+export type InboundContent = Pick<InboundMessage, 'externalId' | 'subject' | 'body' | 'call'>;
 
 export async function receiveInbound(
   deps: InboundDeps,
@@ -45,42 +50,75 @@ export async function receiveInbound(
       await changes.record({ seq, type: 'contact.upserted', contact: created });
       contact = created;
     }
-
-    const conversation: Conversation = (await findOpenConversation(trx, tenantId, contact.id)) ?? {
-      id: deps.newId(),
-      contactId: contact.id,
-      channel,
-      status: 'queued',
-      queueId: await firstQueueId(trx, tenantId),
-      assigneeId: null,
-      subject: inbound.subject,
-      createdAt: now,
-      lastMessageAt: now,
-      lastMessagePreview: '',
-      lastMessageDirection: null,
-      lastInboundAt: null,
-      seq: 0,
-    };
-    const { message } = await appendMessage(
-      ctx,
-      tenantId,
-      conversation,
-      {
-        id: deps.newId(),
-        clientId: null,
-        conversationId: conversation.id,
-        direction: 'inbound',
-        kind: inbound.call ? 'call' : 'text',
-        channel,
-        authorAgentId: null,
-        body: inbound.body,
-        createdAt: now,
-        status: null,
-        call: inbound.call,
-        ...plainMessageFields(),
-      },
-      inbound.externalId,
-    );
-    return { conversationId: conversation.id, messageId: message.id, duplicate: false };
+    const open = await findOpenConversation(trx, tenantId, contact.id);
+    return append(deps, ctx, tenantId, channel, contact.id, open, inbound);
   });
+}
+
+/**
+ * A known contact writes into `conversationId`, or starts a new conversation when it is null or
+ * no longer open. The caller has checked that the conversation is the contact's.
+ */
+export async function receiveFromContact(
+  deps: InboundDeps,
+  tenantId: string,
+  channel: Channel,
+  target: { contactId: string; conversationId: string | null },
+  content: InboundContent,
+): Promise<InboundResult> {
+  return deps.writer.run(tenantId, async (ctx) => {
+    const stored = await findMessageByExternalId(ctx.trx, tenantId, channel, content.externalId);
+    if (stored) return { conversationId: stored.conversationId, messageId: stored.id, duplicate: true };
+    const found = target.conversationId === null ? null : await getConversation(ctx.trx, tenantId, target.conversationId);
+    const open =
+      found !== null && found.contactId === target.contactId && (OPEN_STATUSES as readonly string[]).includes(found.status) ? found : null;
+    return append(deps, ctx, tenantId, channel, target.contactId, open, content);
+  });
+}
+
+async function append(
+  deps: InboundDeps,
+  ctx: WriteContext,
+  tenantId: string,
+  channel: Channel,
+  contactId: string,
+  open: Conversation | null,
+  content: InboundContent,
+): Promise<InboundResult> {
+  const conversation: Conversation = open ?? {
+    id: deps.newId(),
+    contactId,
+    channel,
+    status: 'queued',
+    queueId: await firstQueueId(ctx.trx, tenantId),
+    assigneeId: null,
+    subject: content.subject,
+    createdAt: ctx.now,
+    lastMessageAt: ctx.now,
+    lastMessagePreview: '',
+    lastMessageDirection: null,
+    lastInboundAt: null,
+    seq: 0,
+  };
+  const { message } = await appendMessage(
+    ctx,
+    tenantId,
+    conversation,
+    {
+      id: deps.newId(),
+      clientId: null,
+      conversationId: conversation.id,
+      direction: 'inbound',
+      kind: content.call ? 'call' : 'text',
+      channel,
+      authorAgentId: null,
+      body: content.body,
+      createdAt: ctx.now,
+      status: null,
+      call: content.call,
+      ...plainMessageFields(),
+    },
+    content.externalId,
+  );
+  return { conversationId: conversation.id, messageId: message.id, duplicate: false };
 }

@@ -1,8 +1,8 @@
 // Carrier delivery and read receipts for outbound messages.
-import type { DeliveryStatus } from '../../shared/domain';
+import type { DeliveryStatus, Message } from '../../shared/domain';
 import type { Receipt, ReceiptOutcome } from '../channels/adapter';
 import { findMessageByExternalId, updateMessageStatus } from '../store/messages';
-import type { Writer } from '../sync/writer';
+import type { WriteContext, Writer } from '../sync/writer';
 
 const RANK: Record<DeliveryStatus, number> = { pending: 0, sent: 1, failed: 2, delivered: 2, read: 3 };
 
@@ -15,19 +15,22 @@ export function isNewer(current: DeliveryStatus | null, next: DeliveryStatus): b
 }
 
 export function applyReceipt(writer: Writer, receipt: Receipt): Promise<ReceiptOutcome> {
-  return writer.run(receipt.tenantId, async ({ trx, changes }) => {
-    const message = await findMessageByExternalId(trx, receipt.tenantId, receipt.channel, receipt.externalId);
+  return writer.run(receipt.tenantId, async (ctx) => {
+    const message = await findMessageByExternalId(ctx.trx, receipt.tenantId, receipt.channel, receipt.externalId);
     if (!message) return 'unknown';
-    if (!isNewer(message.status, receipt.status)) return 'stale';
-    const seq = await changes.nextSeq();
-    await updateMessageStatus(trx, message.id, receipt.status, seq);
-    await changes.record({
-      seq,
-      type: 'message.status',
-      messageId: message.id,
-      conversationId: message.conversationId,
-      status: receipt.status,
-    });
-    return 'applied';
+    return (await advanceStatus(ctx, message, receipt.status)) ? 'applied' : 'stale';
   });
+}
+
+/** Moves a message's status forward inside a write (recording `message.status`); false if stale. */
+export async function advanceStatus(
+  { trx, changes }: Pick<WriteContext, 'trx' | 'changes'>,
+  message: Pick<Message, 'id' | 'conversationId' | 'status'>,
+  status: DeliveryStatus,
+): Promise<boolean> {
+  if (!isNewer(message.status, status)) return false;
+  const seq = await changes.nextSeq();
+  await updateMessageStatus(trx, message.id, status, seq);
+  await changes.record({ seq, type: 'message.status', messageId: message.id, conversationId: message.conversationId, status });
+  return true;
 }

@@ -2,5 +2,6 @@
 import type { Migration } from '../migrate';
 import { initial } from './001_initial';
 import { messageFeatures } from './002_message_features';
+import { portal } from './003_portal';
 
-export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures];
+export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal];

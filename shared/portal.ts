@@ -1,0 +1,107 @@
+// The customer portal's HTTP API: what the server's portal routes answer and what the portal page
+// (portal/) sends. A customer sees only their own conversations, never internal notes or the
+// desk's system lines, and staff only by name.
+import { z } from 'zod';
+import { callRecordSchema, channelSchema } from './domain';
+
+/** Pages and API of one tenant's portal live under `/portal/<tenant slug>/`. */
+export const PORTAL = {
+  root: (tenant: string) => `/portal/${tenant}/`,
+  /** Exchanges a magic-link token (`?token=`) for the session cookie, then redirects to root. */
+  signIn: (tenant: string) => `/portal/${tenant}/sign-in`,
+  thread: (tenant: string, conversationId: string) => `/portal/${tenant}/conversations/${encodeURIComponent(conversationId)}`,
+  api: (tenant: string, rest: string) => `/portal/${tenant}/api/${rest}`,
+  /** Built files (scripts, styles) shared by every tenant's portal. */
+  assets: '/portal/assets/',
+} as const;
+
+export const PORTAL_SESSION_COOKIE = 'portal_session';
+
+/** Longest message a customer can write in the portal. */
+export const PORTAL_MAX_TEXT = 5_000;
+
+/** `?signIn=` on the portal root after a failed sign-in. */
+export const SIGN_IN_FAILURES = ['invalid', 'expired'] as const;
+export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];
+
+/**
+ * Delivery state of a customer's own message as the portal shows it: stored (`sent`), with an
+ * agent (`delivered`: the conversation is assigned), read by staff (`read`).
+ */
+export const portalStatusSchema = z.enum(['sent', 'delivered', 'read']);
+export type PortalStatus = z.infer<typeof portalStatusSchema>;
+
+/** What the conversation is about, as the customer sees it on the card and in the thread header. */
+export const portalLinkedRecordSchema = z.object({
+  kind: z.string().min(1).max(50),
+  /** Main line, e.g. a vehicle registration. */
+  title: z.string().min(1).max(200),
+  /** Second line, e.g. make and model. */
+  detail: z.string().max(200).nullable(),
+});
+export type PortalLinkedRecord = z.infer<typeof portalLinkedRecordSchema>;
+
+export const portalMessageSchema = z.object({
+  id: z.string(),
+  seq: z.number().int().nonnegative(),
+  /** `customer`: written by the signed-in customer on any channel; `staff`: a team reply. */
+  from: z.enum(['customer', 'staff']),
+  kind: z.enum(['text', 'call']),
+  channel: channelSchema,
+  body: z.string(),
+  createdAt: z.number().int().nonnegative(),
+  /** The staff member's name on staff messages. */
+  staffName: z.string().nullable(),
+  /** Only on the customer's own messages. */
+  status: portalStatusSchema.nullable(),
+  call: callRecordSchema.nullable(),
+});
+export type PortalMessage = z.infer<typeof portalMessageSchema>;
+
+export const portalConversationSchema = z.object({
+  id: z.string(),
+  channel: channelSchema,
+  open: z.boolean(),
+  linkedRecord: portalLinkedRecordSchema.nullable(),
+  lastMessage: z
+    .object({ from: z.enum(['customer', 'staff']), channel: channelSchema, preview: z.string(), createdAt: z.number() })
+    .nullable(),
+  /** Staff messages the customer has not read yet. */
+  unreadCount: z.number().int().nonnegative(),
+});
+export type PortalConversation = z.infer<typeof portalConversationSchema>;
+
+export const portalMeSchema = z.object({
+  customer: z.object({ name: z.string() }),
+  team: z.object({ name: z.string() }),
+  /** The reply time the team aims for. */
+  replyWithinMinutes: z.number().int().positive(),
+});
+export type PortalMe = z.infer<typeof portalMeSchema>;
+
+export const portalConversationListSchema = z.object({ conversations: z.array(portalConversationSchema) });
+
+export const portalThreadSchema = z.object({
+  conversation: portalConversationSchema,
+  messages: z.array(portalMessageSchema),
+});
+export type PortalThread = z.infer<typeof portalThreadSchema>;
+
+export const portalSendRequestSchema = z.object({
+  /** UUID the page generates per message: a retried send is stored once. */
+  clientId: z.string().uuid(),
+  text: z.string().trim().min(1).max(PORTAL_MAX_TEXT),
+});
+export type PortalSendRequest = z.infer<typeof portalSendRequestSchema>;
+
+export const portalSendResponseSchema = z.object({ conversationId: z.string(), message: portalMessageSchema });
+
+export const portalReadRequestSchema = z.object({ upToSeq: z.number().int().nonnegative() });
+
+/** The one Server-Sent Event the portal listens to: these of the customer's conversations changed. */
+export const PORTAL_CHANGED_EVENT = 'changed';
+export const portalChangedSchema = z.object({ conversationIds: z.array(z.string()) });
+
+/** A sign-in link for a demo customer, printed by `npm start`. */
+export const portalDemoLinkSchema = z.object({ name: z.string(), about: z.string(), url: z.string() });
+export type PortalDemoLink = z.infer<typeof portalDemoLinkSchema>;
