@@ -199,7 +199,9 @@ describe('conversation.markRead', () => {
     expect(await alex.request('conversation.markRead', { clientId: newClientId(), conversationId, readSeq: start })).toEqual({ readSeq: start });
     expect(await alex.request('conversation.markRead', { clientId: newClientId(), conversationId, readSeq: start - 2 })).toEqual({ readSeq: start });
     const { events } = await pullAll(alex, start);
-    expect(events).toEqual([{ seq: start + 1, type: 'conversation.read', conversationId, agentId: alexId, readSeq: start }]);
+    // Carrier receipts for replies sent by earlier tests may land in between.
+    const reads = events.filter((e) => e.type !== 'message.status');
+    expect(reads).toEqual([{ seq: expect.any(Number), type: 'conversation.read', conversationId, agentId: alexId, readSeq: start }]);
   });
 });
 
