@@ -42,13 +42,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/**/*.{ts,tsx}', 'portal/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  // Import direction. renderer → shared; preload → shared; main/electron → main/core → shared;
-  // main/host → main/core → shared; server → shared.
+  // Import direction. renderer → shared; portal → shared; preload → shared;
+  // main/electron → main/core → shared; main/host → main/core → shared; server → shared.
   boundary(
     ['shared/**/*.ts'],
     noNode, noElectron, noRenderer, noServer, noMain, noPreload,
@@ -60,5 +60,6 @@ export default tseslint.config(
   boundary(['preload/**/*.ts'], noRenderer, noServer, noMain, noNode),
   boundary(['renderer/**/*.{ts,tsx}'], noNode, noElectron, noServer, noMain, noPreload),
   boundary(['server/**/*.ts'], noElectron, noRenderer, noMain, noPreload),
+  boundary(['portal/**/*.{ts,tsx}'], noNode, noElectron, noRenderer, noServer, noMain, noPreload),
   boundary(['e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'testing/**/*.ts'], noRenderer, noServer, noElectron),
 );

@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
-          include: ['renderer/**/*.test.{ts,tsx}'],
+          include: ['renderer/**/*.test.{ts,tsx}', 'portal/**/*.test.{ts,tsx}'],
           testTimeout: 15_000,
         },
       },

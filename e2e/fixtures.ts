@@ -16,7 +16,7 @@ export const test = base.extend<DeskFixtures>({
   // eslint-disable-next-line no-empty-pattern
   backend: async ({}, use) => {
     // Receipts arrive quickly so that delivered → read is observable within a test.
-    const backend = await startBackend({ seed: 'demo', carrierDelayScale: 0.1 });
+    const backend = await startBackend({ seed: 'demo', carrierDelayScale: 0.1, portalLinks: 2 });
     await use(backend);
     await backend.stop();
   },

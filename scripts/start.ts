@@ -3,7 +3,9 @@
 // (`--host`, i.e. `npm run start:host`) or when the Electron runtime is not installed.
 // Ctrl+C stops every process it started.
 import path from 'node:path';
+import { z } from 'zod';
 import { DEMO_AGENTS, DEMO_PASSWORD } from '../shared/demo';
+import { type PortalDemoLink, portalDemoLinkSchema } from '../shared/portal';
 import { buildAll } from './lib/build';
 import { NATIVE_BINDING_ENV, SERVER_URL_ENV } from '../main/electron/launchConfig';
 import {
@@ -32,21 +34,32 @@ async function shutdown(code: number): Promise<never> {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-async function startBackend(): Promise<string> {
+/** Demo customers whose portal sign-in links are printed. */
+const PORTAL_DEMO_CUSTOMERS = 3;
+
+async function startBackend(): Promise<{ url: string; portalLinks: PortalDemoLink[] }> {
   const port = await firstFreePort(DEMO_BACKEND_PORT);
   const [node, ...nodeArgs] = NODE_WITH_TSX;
-  const { value: url } = await spawnUntilReady(
+  const { value: url, line } = await spawnUntilReady(
     node,
-    [...nodeArgs, 'server/main.ts', '--port', String(port), '--data-dir', fromRoot('.data', 'server'), '--seed', 'demo', '--simulate'],
+    [
+      ...nodeArgs, 'server/main.ts', '--port', String(port), '--data-dir', fromRoot('.data', 'server'), '--seed', 'demo', '--simulate',
+      '--portal-links', String(PORTAL_DEMO_CUSTOMERS),
+    ],
     { name: 'The demo backend', readyKey: 'listening', logFile: path.join(LOG_DIR, 'server.log'), cwd: ROOT },
   );
-  return url;
+  const links = z.array(portalDemoLinkSchema).safeParse(line.portalLinks);
+  return { url, portalLinks: links.success ? links.data : [] };
 }
 
-function printDemo(serverUrl: string): void {
+function printDemo(serverUrl: string, portalLinks: PortalDemoLink[]): void {
   say(`Demo backend: ${serverUrl} (simulated customers write in every few seconds).`);
   say(`Demo logins, password "${DEMO_PASSWORD}":`);
   for (const agent of DEMO_AGENTS) say(`  ${agent.email.padEnd(18)} ${agent.name}`);
+  if (portalLinks.length > 0) {
+    say('Customer portal, signed in as a demo customer (links valid for 7 days):');
+    for (const link of portalLinks) say(`  ${link.name} (${link.about}):\n    ${link.url}`);
+  }
   say(`Logs: ${path.relative(process.cwd(), LOG_DIR) || '.'}${path.sep}`);
   say();
 }
@@ -84,8 +97,8 @@ async function runElectron(binary: string, serverUrl: string, binding: string): 
 async function main(): Promise<void> {
   const wantHost = process.argv.includes('--host');
   await buildAll({ force: false, log: say });
-  const serverUrl = await startBackend();
-  printDemo(serverUrl);
+  const { url: serverUrl, portalLinks } = await startBackend();
+  printDemo(serverUrl, portalLinks);
   if (wantHost) return runHost(serverUrl);
 
   const binary = findElectronBinary();

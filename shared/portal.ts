@@ -2,11 +2,12 @@
 // (portal/) sends. A customer sees only their own conversations, never internal notes or the
 // desk's system lines, and staff only by name.
 import { z } from 'zod';
-import { callRecordSchema, channelSchema } from './domain';
+import { callRecordSchema, channelSchema, conversationLinkSchema } from './domain';
 
 /** Pages and API of one tenant's portal live under `/portal/<tenant slug>/`. */
 export const PORTAL = {
   root: (tenant: string) => `/portal/${tenant}/`,
+  compose: (tenant: string) => `/portal/${tenant}/new`,
   /** Exchanges a magic-link token (`?token=`) for the session cookie, then redirects to root. */
   signIn: (tenant: string) => `/portal/${tenant}/sign-in`,
   thread: (tenant: string, conversationId: string) => `/portal/${tenant}/conversations/${encodeURIComponent(conversationId)}`,
@@ -31,14 +32,11 @@ export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];
 export const portalStatusSchema = z.enum(['sent', 'delivered', 'read']);
 export type PortalStatus = z.infer<typeof portalStatusSchema>;
 
-/** What the conversation is about, as the customer sees it on the card and in the thread header. */
-export const portalLinkedRecordSchema = z.object({
-  kind: z.string().min(1).max(50),
-  /** Main line, e.g. a vehicle registration. */
-  title: z.string().min(1).max(200),
-  /** Second line, e.g. make and model. */
-  detail: z.string().max(200).nullable(),
-});
+/**
+ * What the conversation is about, as the customer sees it on the card and in the thread header:
+ * the conversation's linked record without its internal id ("AB12 CDE · Ford Focus").
+ */
+export const portalLinkedRecordSchema = conversationLinkSchema.pick({ type: true, label: true });
 export type PortalLinkedRecord = z.infer<typeof portalLinkedRecordSchema>;
 
 export const portalMessageSchema = z.object({

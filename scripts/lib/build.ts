@@ -1,6 +1,6 @@
-// The two build steps behind `npm run build` and `npm start`: the renderer through Vite, and the
-// Electron main process and preload through esbuild. Each is skipped when its outputs are newer
-// than its sources.
+// The build steps behind `npm run build` and `npm start`: the renderer and the customer portal
+// through Vite, and the Electron main process and preload through esbuild. Each is skipped when
+// its outputs are newer than its sources.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { isSourceFile, newestMtime, oldestMtime } from './freshness';
@@ -23,6 +23,14 @@ const steps: Step[] = [
     outputs: [fromRoot('dist', 'renderer', 'index.html')],
     async run() {
       await viteBuild({ configFile: fromRoot('renderer', 'vite.config.ts'), logLevel: 'warn' });
+    },
+  },
+  {
+    name: 'portal',
+    sources: [fromRoot('portal'), fromRoot('shared'), fromRoot('package-lock.json')],
+    outputs: [fromRoot('dist', 'portal', 'index.html')],
+    async run() {
+      await viteBuild({ configFile: fromRoot('portal', 'vite.config.ts'), logLevel: 'warn' });
     },
   },
   {

@@ -58,7 +58,7 @@ function toPortalConversation(conversation: Conversation, last: Message | undefi
     id: conversation.id,
     channel: conversation.channel,
     open: (OPEN_STATUSES as readonly string[]).includes(conversation.status),
-    linkedRecord: null,
+    linkedRecord: conversation.linkedRecord ? { type: conversation.linkedRecord.type, label: conversation.linkedRecord.label } : null,
     lastMessage: last
       ? { from: last.direction === 'inbound' ? 'customer' : 'staff', channel: last.channel, preview: previewOf(last.body), createdAt: last.createdAt }
       : null,

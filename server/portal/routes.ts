@@ -129,6 +129,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: PortalRouteDeps
   });
   app.get<{ Params: Params }>('/portal/:tenant', (request, reply) => reply.redirect(PORTAL.root(request.params.tenant), 301));
   app.get<{ Params: Params }>('/portal/:tenant/', page);
+  app.get<{ Params: Params }>('/portal/:tenant/new', page);
   app.get<{ Params: ThreadParams }>('/portal/:tenant/conversations/:id', page);
 
   app.get<{ Params: { file: string } }>(`${PORTAL.assets}:file`, async (request, reply) => {

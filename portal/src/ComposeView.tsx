@@ -1,0 +1,52 @@
+// "Need help?": the first message of a new conversation. Sending starts the conversation and
+// opens its thread; if it fails, the text stays with a retry (same id, so never sent twice).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Composer } from './Composer';
+import { usePortal } from './context';
+import { BackIcon } from './icons';
+import { PendingBubble, type Pending } from './PendingBubble';
+import { pathOf, type Route } from './routes';
+
+export function ComposeView({ navigate, canGoBack = false }: { navigate(route: Route, options?: { replace?: boolean }): void; canGoBack?: boolean }) {
+  const { t } = useTranslation();
+  const { api } = usePortal();
+  const [pending, setPending] = useState<Pending | null>(null);
+
+  const send = (attempt: Pending) => {
+    setPending({ ...attempt, state: 'sending' });
+    api.send(null, { clientId: attempt.clientId, text: attempt.text }).then(
+      (result) => navigate({ page: 'thread', conversationId: result.conversationId }, { replace: true }),
+      () => setPending({ ...attempt, state: 'failed' }),
+    );
+  };
+
+  return (
+    <main className="page compose" data-testid="portal-compose">
+      {canGoBack && (
+        <a
+          className="back-link"
+          href={pathOf(api.tenant, { page: 'messages' })}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate({ page: 'messages' });
+          }}
+        >
+          <BackIcon />
+          <span>{t('compose.back')}</span>
+        </a>
+      )}
+      <section className="card compose-card" aria-labelledby="compose-title">
+        <h1 id="compose-title" tabIndex={-1}>{t('compose.title')}</h1>
+        <p className="subtitle">{t('compose.body')}</p>
+        {pending ? (
+          <ul className="timeline compact">
+            <PendingBubble pending={pending} onRetry={() => send(pending)} />
+          </ul>
+        ) : (
+          <Composer placeholder={t('compose.placeholder')} rows={5} autoFocus onSend={(text) => send({ clientId: crypto.randomUUID(), text, state: 'sending' })} />
+        )}
+      </section>
+    </main>
+  );
+}

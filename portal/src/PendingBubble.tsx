@@ -1,0 +1,36 @@
+// A message the customer sent that the server has not confirmed yet: a clock while it travels, a
+// retry when it failed. The retry reuses the id, so the server stores it at most once.
+import { useTranslation } from 'react-i18next';
+import { AlertIcon, ClockIcon } from './icons';
+
+export interface Pending {
+  clientId: string;
+  text: string;
+  state: 'sending' | 'failed';
+}
+
+export function PendingBubble({ pending, onRetry }: { pending: Pending; onRetry(): void }) {
+  const { t } = useTranslation();
+  return (
+    <li className="message mine pending" data-testid="portal-message" data-from="customer" data-status={pending.state === 'sending' ? 'pending' : 'failed'}>
+      <div className="bubble">
+        <p className="body">{pending.text}</p>
+        <div className="message-meta">
+          {pending.state === 'sending' ? (
+            <span className="status" title={t('status.pending')}>
+              <ClockIcon label={t('status.pending')} />
+            </span>
+          ) : (
+            <span className="status failed">
+              <AlertIcon />
+              <span>{t('composer.failed')}</span>
+              <button type="button" className="link-button" onClick={onRetry}>
+                {t('composer.retry')}
+              </button>
+            </span>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}

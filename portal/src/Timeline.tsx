@@ -1,0 +1,88 @@
+// The thread's messages from every channel in one timeline: the customer's on the inline end,
+// the team's on the inline start with the staff member's name, each with its channel; calls as
+// cards with an expandable transcript. All text is rendered as text, never as HTML.
+import { useTranslation } from 'react-i18next';
+import type { PortalMessage, PortalStatus } from '../../shared/portal';
+import { ChannelBadge } from './ChannelBadge';
+import { usePortal } from './context';
+import { clockTime, duration } from './format';
+import { CheckIcon, ChannelIcon, DoubleCheckIcon } from './icons';
+
+export function StatusTicks({ status }: { status: PortalStatus }) {
+  const { t } = useTranslation();
+  const label = t(`status.${status}`);
+  return (
+    <span className={`status status-${status}`} title={label}>
+      {status === 'sent' ? <CheckIcon label={label} /> : <DoubleCheckIcon label={label} />}
+    </span>
+  );
+}
+
+function CallCard({ message }: { message: PortalMessage }) {
+  const { t } = useTranslation();
+  const call = message.call;
+  return (
+    <div className="call-card">
+      <div className="call-head">
+        <ChannelIcon channel="voice" />
+        <strong>{t('call.title')}</strong>
+        {call && <span className="muted">{t('call.length', { duration: duration(call.durationSec) })}</span>}
+      </div>
+      {call && call.transcript.length > 0 ? (
+        <details className="transcript">
+          <summary>{t('call.showTranscript')}</summary>
+          <ol>
+            {call.transcript.map((line, index) => (
+              <li key={index} className={`transcript-line ${line.speaker}`}>
+                <span className="transcript-who">{line.speaker === 'customer' ? t('call.customer') : t('call.agent')}</span>
+                <span className="transcript-at muted">{duration(line.atSec)}</span>
+                <span className="transcript-text">{line.text}</span>
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : (
+        <p className="muted">{t('call.noTranscript')}</p>
+      )}
+    </div>
+  );
+}
+
+export function MessageItem({ message }: { message: PortalMessage }) {
+  const { t } = useTranslation();
+  const { locale } = usePortal();
+  const mine = message.from === 'customer';
+  return (
+    <li
+      className={mine ? 'message mine' : 'message theirs'}
+      data-testid="portal-message"
+      data-message-id={message.id}
+      data-from={message.from}
+      data-kind={message.kind}
+      data-channel={message.channel}
+      data-status={message.status ?? ''}
+    >
+      <div className="message-head">
+        <span className="author">{mine ? t('thread.you') : (message.staffName ?? t('thread.team'))}</span>
+        <ChannelBadge channel={message.channel} />
+      </div>
+      <div className="bubble">
+        {message.kind === 'call' ? <CallCard message={message} /> : <p className="body">{message.body}</p>}
+        <div className="message-meta">
+          <time dateTime={new Date(message.createdAt).toISOString()}>{clockTime(message.createdAt, locale)}</time>
+          {message.status && <StatusTicks status={message.status} />}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** Day headings between messages of different days. */
+export function DayDivider({ at }: { at: number }) {
+  const { locale } = usePortal();
+  return (
+    <li className="day-divider" aria-hidden="false">
+      <span>{new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(at)}</span>
+    </li>
+  );
+}
