@@ -2,13 +2,12 @@
 // opens its thread; if it fails, the text stays with a retry (same id, so never sent twice).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BackLink, type Navigate } from './AppLink';
 import { Composer } from './Composer';
 import { usePortal } from './context';
-import { BackIcon } from './icons';
 import { PendingBubble, type Pending } from './PendingBubble';
-import { pathOf, type Route } from './routes';
 
-export function ComposeView({ navigate, canGoBack = false }: { navigate(route: Route, options?: { replace?: boolean }): void; canGoBack?: boolean }) {
+export function ComposeView({ navigate, canGoBack = false }: { navigate: Navigate; canGoBack?: boolean }) {
   const { t } = useTranslation();
   const { api } = usePortal();
   const [pending, setPending] = useState<Pending | null>(null);
@@ -23,19 +22,7 @@ export function ComposeView({ navigate, canGoBack = false }: { navigate(route: R
 
   return (
     <main className="page compose" data-testid="portal-compose">
-      {canGoBack && (
-        <a
-          className="back-link"
-          href={pathOf(api.tenant, { page: 'messages' })}
-          onClick={(event) => {
-            event.preventDefault();
-            navigate({ page: 'messages' });
-          }}
-        >
-          <BackIcon />
-          <span>{t('compose.back')}</span>
-        </a>
-      )}
+      {canGoBack && <BackLink navigate={navigate} />}
       <section className="card compose-card" aria-labelledby="compose-title">
         <h1 id="compose-title" tabIndex={-1}>{t('compose.title')}</h1>
         <p className="subtitle">{t('compose.body')}</p>

@@ -42,6 +42,7 @@ export function Composer({ placeholder, onSend, autoFocus = false, rows = 1 }: C
     >
       <textarea
         className="composer-input"
+        dir="auto"
         data-testid="portal-composer-input"
         aria-label={t('composer.label')}
         aria-describedby={`${hintId} ${counterId}`}

@@ -2,29 +2,26 @@
 // wrote it, when, and how many team replies are unread. The whole card is one link.
 import { useTranslation } from 'react-i18next';
 import type { PortalConversation } from '../../shared/portal';
+import { AppLink, type Navigate } from './AppLink';
 import { ChannelBadge } from './ChannelBadge';
 import { usePortal } from './context';
 import { relativeTime } from './format';
 import { ChannelIcon } from './icons';
 import { LinkedRecordTitle } from './LinkedRecordTitle';
 
-export function ConversationCard({ conversation, href, now, onOpen }: { conversation: PortalConversation; href: string; now: number; onOpen(): void }) {
+export function ConversationCard({ conversation, now, navigate }: { conversation: PortalConversation; now: number; navigate: Navigate }) {
   const { t } = useTranslation();
   const { locale } = usePortal();
   const last = conversation.lastMessage;
   return (
     <li>
-      <a
+      <AppLink
+        to={{ page: 'thread', conversationId: conversation.id }}
+        navigate={navigate}
         className={conversation.unreadCount > 0 ? 'card conversation-card unread' : 'card conversation-card'}
-        href={href}
-        data-testid="portal-conversation"
+        testId="portal-conversation"
         data-conversation-id={conversation.id}
         data-unread={conversation.unreadCount}
-        onClick={(event) => {
-          if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-          event.preventDefault();
-          onOpen();
-        }}
       >
         <div className="card-top">
           <LinkedRecordTitle record={conversation.linkedRecord} />
@@ -36,7 +33,7 @@ export function ConversationCard({ conversation, href, now, onOpen }: { conversa
               <>
                 <ChannelIcon channel={last.channel} label={t(`channel.${last.channel}`)} className="preview-channel" />
                 <span className="preview-who">{last.from === 'staff' ? t('messages.fromTeam') : t('messages.fromYou')}</span>{' '}
-                <span className="preview-text">{last.preview}</span>
+                <span className="preview-text" dir="auto">{last.preview}</span>
               </>
             ) : (
               <span className="preview-text muted">{t('messages.noMessages')}</span>
@@ -56,7 +53,7 @@ export function ConversationCard({ conversation, href, now, onOpen }: { conversa
           </div>
         </div>
         {!conversation.open && <span className="closed-tag">{t('messages.closed')}</span>}
-      </a>
+      </AppLink>
     </li>
   );
 }

@@ -9,7 +9,7 @@ export function LinkedRecordTitle({ record, as: Tag = 'h3' }: { record: PortalLi
   return (
     <Tag className="record-title" data-testid="portal-record-title" tabIndex={Tag === 'h1' ? -1 : undefined}>
       {record && <RecordIcon type={record.type} />}
-      <span className="record-main">{record ? record.label : t('messages.generalEnquiry')}</span>
+      <span className="record-main" dir={record ? 'auto' : undefined}>{record ? record.label : t('messages.generalEnquiry')}</span>
     </Tag>
   );
 }

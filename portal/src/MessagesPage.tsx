@@ -2,14 +2,14 @@
 // compose view takes the page.
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppLink, type Navigate } from './AppLink';
 import { ComposeView } from './ComposeView';
 import { ConversationCard } from './ConversationCard';
 import { useLiveLoad, useNow, usePortal } from './context';
 import { PlusIcon } from './icons';
-import { pathOf, type Route } from './routes';
 import { LoadFailure, Loading } from './states';
 
-export function MessagesPage({ navigate }: { navigate(route: Route): void }) {
+export function MessagesPage({ navigate }: { navigate: Navigate }) {
   const { t } = useTranslation();
   const { api } = usePortal();
   const now = useNow();
@@ -25,24 +25,15 @@ export function MessagesPage({ navigate }: { navigate(route: Route): void }) {
           <h1 tabIndex={-1}>{t('messages.title')}</h1>
           <p className="subtitle">{t('messages.subtitle')}</p>
         </div>
-        <a
-          className="button primary"
-          href={pathOf(api.tenant, { page: 'compose' })}
-          data-testid="portal-new-message"
-          onClick={(event) => {
-            event.preventDefault();
-            navigate({ page: 'compose' });
-          }}
-        >
+        <AppLink to={{ page: 'compose' }} navigate={navigate} className="button primary" testId="portal-new-message">
           <PlusIcon />
           <span>{t('messages.newMessage')}</span>
-        </a>
+        </AppLink>
       </header>
       <ul className="conversation-list" aria-label={t('messages.list')}>
-        {list.data.map((conversation) => {
-          const route: Route = { page: 'thread', conversationId: conversation.id };
-          return <ConversationCard key={conversation.id} conversation={conversation} now={now} href={pathOf(api.tenant, route)} onOpen={() => navigate(route)} />;
-        })}
+        {list.data.map((conversation) => (
+          <ConversationCard key={conversation.id} conversation={conversation} now={now} navigate={navigate} />
+        ))}
       </ul>
     </main>
   );

@@ -14,7 +14,7 @@ export function PendingBubble({ pending, onRetry }: { pending: Pending; onRetry(
   return (
     <li className="message mine pending" data-testid="portal-message" data-from="customer" data-status={pending.state === 'sending' ? 'pending' : 'failed'}>
       <div className="bubble">
-        <p className="body">{pending.text}</p>
+        <p className="body" dir="auto">{pending.text}</p>
         <div className="message-meta">
           {pending.state === 'sending' ? (
             <span className="status" title={t('status.pending')}>

@@ -3,13 +3,13 @@
 import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalMe, PortalThread } from '../../shared/portal';
+import { BackLink, type Navigate } from './AppLink';
 import { ChannelBadge } from './ChannelBadge';
 import { Composer } from './Composer';
 import { useLiveLoad, usePortal } from './context';
-import { ArrowDownIcon, BackIcon, LockIcon } from './icons';
+import { ArrowDownIcon, LockIcon } from './icons';
 import { LinkedRecordTitle } from './LinkedRecordTitle';
 import { type Pending, PendingBubble } from './PendingBubble';
-import { pathOf, type Route } from './routes';
 import { LoadFailure, Loading } from './states';
 import { DayDivider, MessageItem } from './Timeline';
 
@@ -23,26 +23,7 @@ function ReplyTime({ minutes }: { minutes: number }) {
   return <>{minutes >= 60 && minutes % 60 === 0 ? t('thread.replyWithinHours', { count: minutes / 60 }) : t('thread.replyWithin', { count: minutes })}</>;
 }
 
-function BackLink({ navigate }: { navigate(route: Route): void }) {
-  const { t } = useTranslation();
-  const { api } = usePortal();
-  return (
-    <a
-      className="back-link"
-      href={pathOf(api.tenant, { page: 'messages' })}
-      data-testid="portal-back"
-      onClick={(event) => {
-        event.preventDefault();
-        navigate({ page: 'messages' });
-      }}
-    >
-      <BackIcon />
-      <span>{t('thread.back')}</span>
-    </a>
-  );
-}
-
-export function ThreadPage({ conversationId, me, navigate }: { conversationId: string; me: PortalMe; navigate(route: Route, options?: { replace?: boolean }): void }) {
+export function ThreadPage({ conversationId, me, navigate }: { conversationId: string; me: PortalMe; navigate: Navigate }) {
   const { t } = useTranslation();
   const { api } = usePortal();
   const thread = useLiveLoad(
@@ -91,7 +72,7 @@ function ThreadView({
   data: PortalThread;
   me: PortalMe;
   pending: Pending[];
-  navigate(route: Route): void;
+  navigate: Navigate;
   onSend(text: string): void;
   onRetry(pending: Pending): void;
 }) {

@@ -36,7 +36,7 @@ function CallCard({ message }: { message: PortalMessage }) {
               <li key={index} className={`transcript-line ${line.speaker}`}>
                 <span className="transcript-who">{line.speaker === 'customer' ? t('call.customer') : t('call.agent')}</span>
                 <span className="transcript-at muted">{duration(line.atSec)}</span>
-                <span className="transcript-text">{line.text}</span>
+                <span className="transcript-text" dir="auto">{line.text}</span>
               </li>
             ))}
           </ol>
@@ -67,7 +67,7 @@ export function MessageItem({ message }: { message: PortalMessage }) {
         <ChannelBadge channel={message.channel} />
       </div>
       <div className="bubble">
-        {message.kind === 'call' ? <CallCard message={message} /> : <p className="body">{message.body}</p>}
+        {message.kind === 'call' ? <CallCard message={message} /> : <p className="body" dir="auto">{message.body}</p>}
         <div className="message-meta">
           <time dateTime={new Date(message.createdAt).toISOString()}>{clockTime(message.createdAt, locale)}</time>
           {message.status && <StatusTicks status={message.status} />}

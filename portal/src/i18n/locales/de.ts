@@ -34,7 +34,6 @@ export const de: Translation = {
     title: 'Brauchen Sie Hilfe?',
     body: 'Schreiben Sie dem Team; die Antwort erscheint hier.',
     placeholder: 'Wie können wir helfen?',
-    back: 'Zurück zu den Nachrichten',
   },
   thread: {
     back: 'Zurück zu den Nachrichten',

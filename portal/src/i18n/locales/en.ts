@@ -32,7 +32,6 @@ export const en = {
     title: 'Need help?',
     body: 'Send the team a message; the reply will appear here.',
     placeholder: 'How can we help?',
-    back: 'Back to messages',
   },
   thread: {
     back: 'Back to messages',
