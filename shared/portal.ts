@@ -52,6 +52,8 @@ export const portalMessageSchema = z.object({
   staffName: z.string().nullable(),
   /** Only on the customer's own messages. */
   status: portalStatusSchema.nullable(),
+  /** Deleted by its author: the body is gone. */
+  deleted: z.boolean(),
   call: callRecordSchema.nullable(),
 });
 export type PortalMessage = z.infer<typeof portalMessageSchema>;

@@ -28,6 +28,11 @@ function CallCard({ message }: { message: PortalMessage }) {
         <strong>{t('call.title')}</strong>
         {call && <span className="muted">{t('call.length', { duration: duration(call.durationSec) })}</span>}
       </div>
+      {call?.summary && (
+        <p className="call-summary" dir="auto">
+          {call.summary}
+        </p>
+      )}
       {call && call.transcript.length > 0 ? (
         <details className="transcript">
           <summary>{t('call.showTranscript')}</summary>
@@ -67,7 +72,15 @@ export function MessageItem({ message }: { message: PortalMessage }) {
         <ChannelBadge channel={message.channel} />
       </div>
       <div className="bubble">
-        {message.kind === 'call' ? <CallCard message={message} /> : <p className="body" dir="auto">{message.body}</p>}
+        {message.deleted ? (
+          <p className="body muted deleted">{t('thread.deleted')}</p>
+        ) : message.kind === 'call' ? (
+          <CallCard message={message} />
+        ) : (
+          <p className="body" dir="auto">
+            {message.body}
+          </p>
+        )}
         <div className="message-meta">
           <time dateTime={new Date(message.createdAt).toISOString()}>{clockTime(message.createdAt, locale)}</time>
           {message.status && <StatusTicks status={message.status} />}

@@ -36,6 +36,7 @@ const message = (id: string, seq: number, patch: Partial<PortalMessage> = {}): P
   staffName: null,
   status: 'sent',
   call: null,
+  deleted: false,
   ...patch,
 });
 
@@ -148,7 +149,7 @@ describe('Thread', () => {
         channel: 'voice',
         body: 'Call, 2 min',
         status: 'delivered',
-        call: { durationSec: 125, transcript: [{ speaker: 'agent', atSec: 3, text: 'Acme Garage, hello.' }] },
+        call: { durationSec: 125, outcome: 'completed', summary: null, transcript: [{ speaker: 'agent', atSec: 3, text: 'Acme Garage, hello.' }] },
       }),
     ],
   };

@@ -45,11 +45,12 @@ export function toPortalMessage(
     from: fromCustomer ? 'customer' : 'staff',
     kind: message.kind === 'call' ? 'call' : 'text',
     channel: message.channel,
-    body: message.body,
+    body: message.deletedAt === null ? message.body : '',
     createdAt: message.createdAt,
     staffName: fromCustomer ? null : staffName,
     status: !fromCustomer ? null : message.seq <= staffReadSeq ? 'read' : conversation.assigneeId !== null ? 'delivered' : 'sent',
     call: message.call,
+    deleted: message.deletedAt !== null,
   };
 }
 

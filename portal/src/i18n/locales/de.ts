@@ -37,6 +37,7 @@ export const de: Translation = {
   },
   thread: {
     back: 'Zurück zu den Nachrichten',
+    deleted: 'Diese Nachricht wurde gelöscht.',
     notFound: 'Unterhaltung nicht gefunden',
     notFoundBody: 'Sie wurde vielleicht entfernt, oder der Link ist falsch.',
     privacy: 'Nachrichten werden gespeichert und sind für Mitarbeitende sichtbar.',

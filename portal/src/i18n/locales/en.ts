@@ -35,6 +35,7 @@ export const en = {
   },
   thread: {
     back: 'Back to messages',
+    deleted: 'This message was deleted.',
     notFound: 'Conversation not found',
     notFoundBody: 'It may have been removed, or the link is wrong.',
     privacy: 'Messages are stored and visible to staff.',
