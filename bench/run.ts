@@ -135,7 +135,7 @@ try {
     );
     if (memory) metrics.push(...memory);
     const heap = await step('renderer heap, whole inbox scrolled', [placeholder('memory.renderer.heapMb', 'renderer JS heap after scrolling the inbox')], () =>
-      runRendererHeap(coreDir, unreachableUrl, cfg.conversations),
+      runRendererHeap(coreDir, unreachableUrl),
     );
     if (heap) metrics.push(...heap);
   }

@@ -1,6 +1,6 @@
 // 6b. Renderer memory: the built renderer in Chromium over the full benchmark cache (core in host
-// mode, backend unreachable), the "All" tab scrolled from top to bottom so that every page of the
-// inbox is loaded; the JS heap after a full GC, before and after.
+// mode, backend unreachable), the "All" tab (every open conversation) scrolled from top to bottom
+// so that every page of it is loaded; the JS heap after a full GC, before and after.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openRenderer, jsHeapMb, type RendererSession } from '../lib/browser';
@@ -20,11 +20,14 @@ function scrollToEnd(): { rows: number; more: boolean } {
   return { rows: Math.round(sizer.offsetHeight / slot.offsetHeight) - (more ? 1 : 0), more };
 }
 
-export async function runRendererHeap(dataDir: string, unreachableUrl: string, conversations: number): Promise<Metric[]> {
+export async function runRendererHeap(dataDir: string, unreachableUrl: string): Promise<Metric[]> {
   let renderer: RendererSession | null = null;
   try {
     renderer = await openRenderer({ serverUrl: unreachableUrl, dataDir });
-    const { page } = renderer;
+    const { page, host } = renderer;
+    const counts = await host.api['inbox.counts']({});
+    if (!counts.ok) throw new Error(`inbox.counts failed: ${counts.error.message}`);
+    const conversations = counts.value.all;
     await page.getByTestId('inbox-tab-all').click({ timeout: 60_000 });
     await page.getByTestId('inbox-row').first().waitFor({ timeout: 60_000 });
     const before = await jsHeapMb(page);
@@ -46,7 +49,7 @@ export async function runRendererHeap(dataDir: string, unreachableUrl: string, c
     return [
       {
         id: 'memory.renderer.heapMb',
-        label: `renderer JS heap after scrolling all ${formatNumber(conversations)} conversations`,
+        label: `renderer JS heap after scrolling the All tab (${formatNumber(conversations)} rows)`,
         value: after,
         unit: 'MB',
         note: `after a full GC; ${formatNumber(before, 'MB')} with the first page; scrolling to the end took ${formatNumber(scrollMs / 1000, 's')} (${formatNumber(rows)} rows)`,
