@@ -2,6 +2,7 @@
 // restart) and edited in the Settings dialog. Each setting is one field with its own schema and
 // default: add a field here, and it is validated, stored and defaulted everywhere.
 import { z } from 'zod';
+import { DEFAULT_NOTIFICATION_SETTINGS, notificationSettingsSchema } from './notifications';
 
 export const SEND_KEYS = ['enter', 'modEnter'] as const;
 export type SendKey = (typeof SEND_KEYS)[number];
@@ -13,6 +14,8 @@ export const settingsFields = {
   customerSections: z.array(z.string().min(1).max(40)).max(20),
   /** The customer panel is folded away (it also folds itself on narrow windows). */
   customerPanelCollapsed: z.boolean(),
+  /** Which events notify, the sound, do not disturb and queue reminders (shared/notifications.ts). */
+  notifications: notificationSettingsSchema,
 } as const;
 
 export const settingsSchema = z.object(settingsFields);
@@ -23,6 +26,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   sendKey: 'enter',
   customerSections: ['linked', 'conversations'],
   customerPanelCollapsed: false,
+  notifications: DEFAULT_NOTIFICATION_SETTINGS,
 };
 
 /** A change to some settings; unknown names are refused. */

@@ -22,7 +22,9 @@ import { DEFAULT_BACKOFF, type BackoffPolicy } from './outbox/backoff';
 import { kindOf } from './outbox/kinds';
 import { OutboxSender } from './outbox/sender';
 import type { OutboxEntry } from './outbox/store';
-import type { Logger, SecretStore } from './ports';
+import { NotificationCenter } from './notifications/center';
+import { loadSettings } from './settings/settingsStore';
+import type { DesktopPort, Logger, Notifier, SecretStore } from './ports';
 import { fileSecretStore } from './session/fileSecretStore';
 import { login, type FetchLike } from './session/login';
 import { ownerOf, readSession, writeSession, type StoredSession } from './session/sessionStore';
@@ -40,6 +42,8 @@ export interface CoreDeps {
   outbox: { ackTimeoutMs: number; backoff: BackoffPolicy };
   /** How often diagnostics are logged while connected. */
   diagnosticsIntervalMs: number;
+  /** How often queued conversations are checked for reminders. */
+  reminderTickMs: number;
 }
 
 export interface CoreConfig {
@@ -50,6 +54,10 @@ export interface CoreConfig {
   secrets?: SecretStore;
   log?: Logger;
   nativeBinding?: string;
+  /** Shows notifications natively (desktop); without one the renderer shows them. */
+  notifier?: Notifier;
+  /** Desktop integration (launch at login); absent in host mode. */
+  desktop?: DesktopPort;
   deps?: Partial<CoreDeps>;
 }
 
@@ -86,6 +94,9 @@ export class DeskCore {
   private diagnosticsTimer: (() => void) | null = null;
   private stopped = false;
   private pendingNotices: Notice[] = [];
+  private pendingNavigation: string | null = null;
+  private lastUnread: number | null = null;
+  readonly notifications: NotificationCenter;
 
   constructor(readonly config: CoreConfig) {
     this.log = config.log ?? silentLogger;
@@ -97,12 +108,26 @@ export class DeskCore {
       sync: {},
       outbox: { ackTimeoutMs: 15_000, backoff: DEFAULT_BACKOFF },
       diagnosticsIntervalMs: 60_000,
+      reminderTickMs: 5_000,
       ...config.deps,
     };
     this.cacheFile = path.join(config.dataDir, CACHE_FILE);
     this.outboxFile = path.join(config.dataDir, OUTBOX_FILE);
     this.secrets = config.secrets ?? fileSecretStore(path.join(config.dataDir, SESSION_FILE));
     const schedule = (fn: () => void, ms: number) => this.schedule(fn, ms);
+    this.notifications = new NotificationCenter({
+      db: () => this.store.db,
+      self: () => this.sessionView()?.agent ?? null,
+      settings: () => this.guard(() => loadSettings(this.store.outboxMeta).notifications),
+      log: this.log,
+      now: this.deps.now,
+      schedule,
+      reminderTickMs: this.deps.reminderTickMs,
+      deliver: (notification) => {
+        this.emitter.emit('notify', { notification, display: config.notifier === undefined });
+        config.notifier?.show(notification);
+      },
+    });
     this.engine = new SyncEngine({
       store: () => this.store,
       transport: () => this.transportRef,
@@ -128,7 +153,11 @@ export class DeskCore {
       head: (seq) => {
         this.serverHead = Math.max(this.serverHead ?? 0, seq);
       },
-      caughtUp: () => this.logDiagnostics('Caught up'),
+      caughtUp: () => {
+        this.logDiagnostics('Caught up');
+        this.notifications.caughtUp();
+      },
+      observe: (events) => this.notifications.observe(events),
       corrupted: (e) => this.recoverCache(e),
     });
     this.sender = new OutboxSender({
@@ -179,10 +208,12 @@ export class DeskCore {
       else this.connectionError = SESSION_EXPIRED;
     }
     this.emitConnection();
+    this.notifications.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.notifications.stop();
     this.disconnect();
     this.sender.stop();
     await Promise.all([this.engine.stop(), this.sender.idle()]);
@@ -491,7 +522,38 @@ export class DeskCore {
       if (!notice || this.stopped) return;
       this.emitter.emit('changed', notice);
       if (notice.outbox) this.emitConnection();
+      this.emitAttention();
     });
+  }
+
+  /** Unread messages needing the agent; pushed when it changes (badge, title, tray). */
+  unread(): number {
+    return this.guard(() => this.notifications.unread());
+  }
+
+  private emitAttention(): void {
+    let unread: number;
+    try {
+      unread = this.unread();
+    } catch (e) {
+      this.log.warn('Unread count unavailable', { error: String(e) });
+      return;
+    }
+    if (unread === this.lastUnread) return;
+    this.lastUnread = unread;
+    this.emitter.emit('attention', { unread });
+  }
+
+  /** Asks the window to open a conversation (deep link, notification click); kept until taken. */
+  navigate(conversationId: string): void {
+    this.pendingNavigation = conversationId;
+    this.emitter.emit('navigate', { conversationId });
+  }
+
+  takeNavigation(): string | null {
+    const taken = this.pendingNavigation;
+    this.pendingNavigation = null;
+    return taken;
   }
 
   enqueue(kind: string, conversationId: string, payload: unknown): OutboxEntry {

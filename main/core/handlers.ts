@@ -133,6 +133,28 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     'connection.get': async () => core.connectionState(),
     'notices.take': async () => core.takeNotices(),
 
+    'notifications.focus': async (focus) => {
+      core.notifications.setFocus(focus);
+      return null;
+    },
+    'notifications.texts': async (texts) => {
+      core.notifications.setTexts(texts);
+      return null;
+    },
+    'notifications.test': async () => {
+      core.notifications.test();
+      return null;
+    },
+    'attention.get': async () => ({ unread: core.sessionView() ? core.unread() : 0 }),
+    'navigation.take': async () => core.takeNavigation(),
+    'desktop.get': async () => ({ launchAtLogin: core.config.desktop?.launchAtLogin() ?? null }),
+    'desktop.set': async ({ launchAtLogin }) => {
+      const desktop = core.config.desktop;
+      if (!desktop) throw new DeskError('rejected', 'Launch at login is available in the desktop app only.');
+      desktop.setLaunchAtLogin(launchAtLogin);
+      return { launchAtLogin: desktop.launchAtLogin() };
+    },
+
     'outbox.list': async () => core.guard(() => core.store.outbox.list()).map(entryView),
     'outbox.retry': async ({ entryId }) => {
       core.requireSession();

@@ -3,7 +3,7 @@
 // Web links a customer sent open in the OS browser, after the URL policy has vetted them.
 import type { Session, WebContents } from 'electron';
 import { isAppUrl } from './appOrigin';
-import { isSafeExternalUrl } from './urlPolicy';
+import { isSafeExternalUrl } from '../../shared/links';
 
 export type OpenExternal = (url: string) => Promise<void>;
 

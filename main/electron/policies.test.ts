@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APP_START_URL, isAppUrl } from './appOrigin';
 import { isTrustedSender } from './senderPolicy';
-import { isSafeExternalUrl } from './urlPolicy';
 
 describe('isAppUrl', () => {
   it('accepts only our app:// origin', () => {
@@ -25,26 +24,3 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ frameUrl: null, isMainWindowTopFrame: true })).toBe(false);
   });
 });
-
-describe('isSafeExternalUrl', () => {
-  it('lets plain web links out', () => {
-    expect(isSafeExternalUrl('https://example.com/track?id=4411')).toBe(true);
-    expect(isSafeExternalUrl('http://example.com')).toBe(true);
-  });
-  it('refuses other protocols, credentials, junk and overlong URLs', () => {
-    for (const url of [
-      'file:///etc/passwd',
-      'javascript:alert(1)',
-      'smb://server/share',
-      'ms-msdt:/id PCWDiagnostic',
-      'app://desk/index.html',
-      'https://user:pass@example.com/',
-      'https://',
-      'not a url',
-      `https://example.com/${'a'.repeat(3000)}`,
-    ]) {
-      expect(isSafeExternalUrl(url), url).toBe(false);
-    }
-  });
-});
-

@@ -13,6 +13,7 @@ import type {
 } from '../domain';
 import { MAX_MESSAGE_BODY } from '../domain';
 import { settingsPatchSchema, type Settings } from '../settings';
+import { notificationTextsSchema, type DeskNotification } from '../notifications';
 import type { Result } from './result';
 
 // ---------------------------------------------------------------------------------------------
@@ -116,6 +117,15 @@ const returns = <T>() => undefined as unknown as T;
 const conversationId = z.string().min(1).max(100);
 const empty = z.object({}).strict();
 
+export interface Attention {
+  /** Unread customer messages in the agent's own open conversations and the queue. */
+  unread: number;
+}
+
+export interface DesktopSettings {
+  launchAtLogin: boolean | null;
+}
+
 export interface AppInfo {
   version: string;
   /** 'electron' in the desktop app; 'host' when core runs under Node and the UI in a browser. */
@@ -189,6 +199,25 @@ export const contract = {
   'settings.get': { request: empty, response: returns<Settings>() },
   /** Changes some settings; answers with all of them as now stored. */
   'settings.update': { request: settingsPatchSchema, response: returns<Settings>() },
+  /** Where the agent is looking: notifications about the conversation in front of them are suppressed. */
+  'notifications.focus': {
+    request: z.object({ focused: z.boolean(), conversationId: conversationId.nullable() }),
+    response: returns<null>(),
+  },
+  /** Notification text templates in the agent's language (see shared/notifications.ts). */
+  'notifications.texts': { request: notificationTextsSchema, response: returns<null>() },
+  /** Raises a test notification through the real path, regardless of preferences. */
+  'notifications.test': { request: empty, response: returns<null>() },
+  /** Unread messages needing the agent (badge, window title, tray). */
+  'attention.get': { request: empty, response: returns<Attention>() },
+  /**
+   * The conversation to open, if a deep link or a notification click asked for one before a window
+   * listened; taking it clears it.
+   */
+  'navigation.take': { request: empty, response: returns<string | null>() },
+  /** Desktop integration; `launchAtLogin` is null where the runtime cannot offer it (host mode). */
+  'desktop.get': { request: empty, response: returns<DesktopSettings>() },
+  'desktop.set': { request: z.object({ launchAtLogin: z.boolean() }), response: returns<DesktopSettings>() },
 } as const;
 
 export type Contract = typeof contract;
@@ -224,9 +253,27 @@ export interface PushEvents {
   session: Session | null;
   /** Run a keymap command (shared/keymap.ts), e.g. chosen from the desktop app's menu. */
   command: { id: string };
+  /**
+   * A notification was raised. `display` asks the renderer to show it (browser Notification API,
+   * host mode); in the desktop app the main process has shown it natively and the renderer only
+   * plays the sound.
+   */
+  notify: { notification: DeskNotification; display: boolean };
+  /** Open this conversation (notification click, deep link); take it with `navigation.take`. */
+  navigate: { conversationId: string };
+  attention: Attention;
 }
 export type PushEventName = keyof PushEvents;
-export const PUSH_EVENT_NAMES = ['changed', 'connection', 'notice', 'session', 'command'] as const satisfies readonly PushEventName[];
+export const PUSH_EVENT_NAMES = [
+  'changed',
+  'connection',
+  'notice',
+  'session',
+  'command',
+  'notify',
+  'navigate',
+  'attention',
+] as const satisfies readonly PushEventName[];
 
 // ---------------------------------------------------------------------------------------------
 // Derived names and API shapes

@@ -49,6 +49,8 @@ export interface SyncDeps {
   head(seq: number): void;
   caughtUp(): void;
   corrupted(error: unknown): void;
+  /** Called before a batch is applied; the result is called once it committed (notifications). */
+  observe?(events: readonly ChangeEvent[]): (phase: 'catchup' | 'live') => void;
 }
 
 class MustRefetch extends Error {}
@@ -140,7 +142,7 @@ export class SyncEngine {
           await this.catchUp();
         } else {
           const plan = this.buffer.take(cursor);
-          if (plan.ready.length > 0) this.apply(plan.ready);
+          if (plan.ready.length > 0) this.apply(plan.ready, 'live');
           if (plan.gap) this.needPull = true;
           else if (plan.ready.length === 0) break;
         }
@@ -194,9 +196,11 @@ export class SyncEngine {
     }, delay);
   }
 
-  private apply(events: ChangeEvent[]): void {
+  private apply(events: ChangeEvent[], phase: 'catchup' | 'live'): void {
+    const applied = this.deps.observe?.(events);
     const summary = this.deps.store().applyEvents(events, this.deps.selfId());
     this.deps.changed(summary);
+    applied?.(phase);
   }
 
   private request(name: Parameters<Transport['request']>[0], body: unknown): Promise<unknown> {
@@ -215,7 +219,7 @@ export class SyncEngine {
       this.deps.head(page.head);
       if (page.mustRefetch) throw new MustRefetch();
       const { ready, rest } = planApply(page.events, after);
-      if (ready.length > 0) this.apply(ready);
+      if (ready.length > 0) this.apply(ready, 'catchup');
       const problem = page.problems[0] ?? (rest.length > 0 ? `events after seq ${after} are not contiguous` : null);
       if (problem) throw new MalformedPayloadError('a sync page', problem);
       if (!page.hasMore) break;

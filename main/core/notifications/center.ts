@@ -1,0 +1,152 @@
+// The notification center: wires the pure policy to the cache, the clock, the preferences file and
+// whoever shows notifications. The sync engine hands it every applied batch; the renderer tells it
+// where the agent is looking; a timer drives the queue reminders.
+import type Database from 'better-sqlite3';
+import type { ChangeEvent } from '../../../shared/protocol';
+import {
+  type AttentionFocus,
+  type DeskNotification,
+  type NotificationSettings,
+  type NotificationTexts,
+} from '../../../shared/notifications';
+import type { Logger } from '../ports';
+import { deriveCandidates, type ConversationFacts, type Self } from './derive';
+import { NotificationFacts } from './facts';
+import { NotificationPolicy, type Moment, type Outgoing, type PolicyTuning } from './policy';
+import { ENGLISH_TEXTS, testNotification, toNotification, type Names } from './text';
+
+export type ApplyPhase = 'catchup' | 'live';
+
+export interface NotificationCenterDeps {
+  /** The open cache connection (replaced when the cache is rebuilt). */
+  db: () => Database.Database;
+  self: () => Self | null;
+  /** The agent's current notification preferences. */
+  settings: () => NotificationSettings;
+  log: Logger;
+  now: () => number;
+  schedule: (fn: () => void, ms: number) => () => void;
+  deliver: (notification: DeskNotification) => void;
+  /** How often waiting queued conversations are checked for reminders. */
+  reminderTickMs: number;
+  tuning?: PolicyTuning;
+}
+
+export function momentOf(at: number): Moment {
+  const date = new Date(at);
+  return { at, minute: date.getHours() * 60 + date.getMinutes() };
+}
+
+export class NotificationCenter {
+  private readonly policy: NotificationPolicy;
+  private texts: NotificationTexts = ENGLISH_TEXTS;
+  private factsFor: { db: Database.Database; facts: NotificationFacts } | null = null;
+  private cancelTick: (() => void) | null = null;
+
+  constructor(private readonly deps: NotificationCenterDeps) {
+    this.policy = new NotificationPolicy(deps.tuning);
+  }
+
+  private facts(): NotificationFacts {
+    const db = this.deps.db();
+    if (this.factsFor?.db !== db) this.factsFor = { db, facts: new NotificationFacts(db) };
+    return this.factsFor.facts;
+  }
+
+  // Queue membership is not known to the client yet: every queue counts as the agent's.
+  private readonly inMyQueues = (_queueId: string) => true;
+
+  /**
+   * Call before applying a batch: reads what the batch will change. Call the result after the
+   * batch committed; `catchup` batches are held until `caughtUp`.
+   */
+  observe(events: readonly ChangeEvent[]): (phase: ApplyPhase) => void {
+    const self = this.deps.self();
+    if (!self) return () => undefined;
+    const prior = new Map<string, ConversationFacts | null>();
+    const facts = this.facts();
+    for (const event of events) {
+      const id = event.type === 'conversation.upserted' ? event.conversation.id : event.type === 'message.created' ? event.message.conversationId : null;
+      if (id !== null && !prior.has(id)) prior.set(id, facts.conversation(id));
+    }
+    return (phase) => {
+      const candidates = deriveCandidates(events, prior, { self, inMyQueues: this.inMyQueues });
+      if (candidates.length === 0) return;
+      if (phase === 'catchup') this.policy.beginCatchUp();
+      this.send(this.policy.offer(candidates, this.deps.settings(), momentOf(this.deps.now())));
+    };
+  }
+
+  caughtUp(): void {
+    this.send(this.policy.caughtUp(this.deps.settings(), momentOf(this.deps.now())));
+  }
+
+  private names(): Names {
+    const facts = this.facts();
+    return {
+      contact: (id) => facts.contactName(id) || this.texts.unknownContact,
+      agent: (id) => (id === null ? null : facts.agentName(id)) ?? this.texts.unknownAgent,
+    };
+  }
+
+  private send(outgoing: readonly Outgoing[]): void {
+    if (outgoing.length === 0) return;
+    const names = this.names();
+    const settings = this.deps.settings();
+    for (const item of outgoing) this.deliver(toNotification(item, this.texts, names, settings));
+  }
+
+  private deliver(notification: DeskNotification): void {
+    try {
+      this.deps.deliver(notification);
+    } catch (e) {
+      this.deps.log.warn('A notification could not be shown.', { id: notification.id, error: String(e) });
+    }
+  }
+
+  /** Checks the queue for conversations waiting too long. */
+  tick(): void {
+    if (!this.deps.self()) return;
+    const waiting = this.facts()
+      .queued()
+      .filter((row) => this.inMyQueues(row.queueId))
+      .map((row) => row.id);
+    const reminder = this.policy.remind(waiting, this.deps.settings(), momentOf(this.deps.now()));
+    if (reminder) this.send([reminder]);
+  }
+
+  start(): void {
+    const loop = () => {
+      try {
+        this.tick();
+      } catch (e) {
+        this.deps.log.warn('Queue reminder check failed.', { error: String(e) });
+      }
+      this.cancelTick = this.deps.schedule(loop, this.deps.reminderTickMs);
+    };
+    this.cancelTick = this.deps.schedule(loop, this.deps.reminderTickMs);
+  }
+
+  stop(): void {
+    this.cancelTick?.();
+    this.cancelTick = null;
+  }
+
+  setFocus(focus: AttentionFocus): void {
+    this.policy.setFocus(focus);
+  }
+
+  setTexts(texts: NotificationTexts): void {
+    this.texts = texts;
+  }
+
+  test(): void {
+    this.deliver(testNotification(this.texts, this.deps.settings(), this.deps.now()));
+  }
+
+  /** Unread customer messages needing the agent, for the badge and the window title. */
+  unread(): number {
+    const self = this.deps.self();
+    return self ? this.facts().unread(self.id) : 0;
+  }
+}

@@ -1,0 +1,103 @@
+// Turns the policy's decisions into notifications with text. The templates come from the renderer
+// in the agent's language (`notifications.texts`); until a window has sent them, the English ones
+// below are used, so a notification raised before any window exists still reads well.
+import {
+  fillTemplate,
+  type DeskNotification,
+  type NotificationSettings,
+  type NotificationTexts,
+} from '../../../shared/notifications';
+import type { Outgoing } from './policy';
+
+export const ENGLISH_TEXTS: NotificationTexts = {
+  assignedTitle: 'Assigned to you: {{contact}}',
+  assignedBody: 'A conversation is now yours.',
+  queuedTitle: 'New conversation in the queue',
+  queuedBody: '{{contact}} is waiting.',
+  messageTitle: '{{contact}}',
+  mentionTitle: '{{agent}} mentioned you',
+  transferTitle: '{{agent}} transferred {{contact}} to you',
+  transferBody: 'The conversation is now yours.',
+  transferBodyWithNote: 'Note: {{note}}',
+  catchUpTitle: 'While you were offline',
+  catchUpBody: 'New notifications: {{count}}. Open Agent Desk to see them.',
+  reminderTitle: 'Still waiting in the queue',
+  reminderBody: '{{contact}} has not been accepted yet.',
+  testTitle: 'Notifications work',
+  testBody: 'This is how Agent Desk will tell you about new conversations.',
+  unknownContact: 'A customer',
+  unknownAgent: 'A colleague',
+};
+
+/** Names the text needs, looked up in the cache after the events were applied. */
+export interface Names {
+  contact(conversationId: string): string;
+  agent(agentId: string | null): string;
+}
+
+export function soundFor(settings: NotificationSettings): DeskNotification['sound'] {
+  return settings.sound === 'none' ? null : settings.sound;
+}
+
+export function toNotification(
+  outgoing: Outgoing,
+  texts: NotificationTexts,
+  names: Names,
+  settings: NotificationSettings,
+): DeskNotification {
+  const sound = soundFor(settings);
+  if (outgoing.type === 'group') {
+    return {
+      id: outgoing.id,
+      kind: 'catchUp',
+      conversationId: null,
+      title: texts.catchUpTitle,
+      body: fillTemplate(texts.catchUpBody, { count: outgoing.count }),
+      sound,
+    };
+  }
+  if (outgoing.type === 'reminder') {
+    const [first] = outgoing.conversationIds;
+    const single = outgoing.conversationIds.length === 1 && first !== undefined;
+    const contact = single ? names.contact(first) : outgoing.conversationIds.map((id) => names.contact(id)).join(', ');
+    return {
+      id: outgoing.id,
+      kind: 'reminder',
+      conversationId: first ?? null,
+      title: texts.reminderTitle,
+      body: fillTemplate(texts.reminderBody, { contact, count: outgoing.conversationIds.length }),
+      sound,
+    };
+  }
+  const { candidate } = outgoing;
+  const values = {
+    contact: names.contact(candidate.conversationId),
+    agent: names.agent(candidate.agentId),
+    preview: candidate.text ?? '',
+    note: candidate.text ?? '',
+  };
+  const text = (title: keyof NotificationTexts, body: string) => ({
+    id: candidate.id,
+    kind: candidate.kind,
+    conversationId: candidate.conversationId,
+    title: fillTemplate(texts[title], values),
+    body,
+    sound,
+  });
+  switch (candidate.kind) {
+    case 'assigned':
+      return text('assignedTitle', fillTemplate(texts.assignedBody, values));
+    case 'queued':
+      return text('queuedTitle', fillTemplate(texts.queuedBody, values));
+    case 'message':
+      return text('messageTitle', values.preview);
+    case 'mention':
+      return text('mentionTitle', values.note);
+    case 'transfer':
+      return text('transferTitle', fillTemplate(candidate.text ? texts.transferBodyWithNote : texts.transferBody, values));
+  }
+}
+
+export function testNotification(texts: NotificationTexts, settings: NotificationSettings, at: number): DeskNotification {
+  return { id: `test:${at}`, kind: 'test', conversationId: null, title: texts.testTitle, body: texts.testBody, sound: soundFor(settings) };
+}
