@@ -14,6 +14,7 @@ import type {
   SyncProgress,
 } from '../../shared/ipc/contract';
 import { DeskError } from '../../shared/ipc/result';
+import type { DeskNotification } from '../../shared/notifications';
 import { emptySummary, type ChangeSummary } from './cache/apply';
 import { isCorruptionError, moveAside } from './db/corruption';
 import { CacheUnusableError, openDatabase } from './db/open';
@@ -95,6 +96,7 @@ export class DeskCore {
   private stopped = false;
   private pendingNotices: Notice[] = [];
   private pendingNavigation: string | null = null;
+  private pendingNotifications: DeskNotification[] = [];
   private lastUnread: number | null = null;
   readonly notifications: NotificationCenter;
 
@@ -124,7 +126,10 @@ export class DeskCore {
       schedule,
       reminderTickMs: this.deps.reminderTickMs,
       deliver: (notification) => {
-        this.emitter.emit('notify', { notification, display: config.notifier === undefined });
+        const display = config.notifier === undefined;
+        // Kept for the page until it takes them: a tab that is closed or reloading misses nothing.
+        if (display) this.pendingNotifications = [...this.pendingNotifications, notification].slice(-MAX_PENDING_NOTICES);
+        this.emitter.emit('notify', { notification, display });
         config.notifier?.show(notification);
       },
     });
@@ -548,6 +553,12 @@ export class DeskCore {
   navigate(conversationId: string): void {
     this.pendingNavigation = conversationId;
     this.emitter.emit('navigate', { conversationId });
+  }
+
+  takeNotifications(): DeskNotification[] {
+    const taken = this.pendingNotifications;
+    this.pendingNotifications = [];
+    return taken;
   }
 
   takeNavigation(): string | null {

@@ -141,6 +141,7 @@ export function createHandlers(core: DeskCore): DeskHandlers {
       core.notifications.setTexts(texts);
       return null;
     },
+    'notifications.take': async () => core.takeNotifications(),
     'notifications.test': async () => {
       core.notifications.test();
       return null;
@@ -153,6 +154,10 @@ export function createHandlers(core: DeskCore): DeskHandlers {
       if (!desktop) throw new DeskError('rejected', 'Launch at login is available in the desktop app only.');
       desktop.setLaunchAtLogin(launchAtLogin);
       return { launchAtLogin: desktop.launchAtLogin() };
+    },
+    'desktop.labels': async ({ labels }) => {
+      core.config.desktop?.setLabels(labels);
+      return null;
     },
 
     'outbox.list': async () => core.guard(() => core.store.outbox.list()).map(entryView),

@@ -17,6 +17,8 @@ export interface Core {
   start(): Promise<void>;
   /** Closes the socket, timers and database files. */
   stop(): Promise<void>;
+  /** Asks the window to open a conversation (deep link, notification click). */
+  navigate(conversationId: string): void;
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -26,5 +28,6 @@ export function createCore(options: CoreOptions): Core {
     on: (event, listener) => core.on(event, listener),
     start: () => core.start(),
     stop: () => core.stop(),
+    navigate: (conversationId) => core.navigate(conversationId),
   };
 }

@@ -28,4 +28,6 @@ export interface Notifier {
 export interface DesktopPort {
   launchAtLogin(): boolean;
   setLaunchAtLogin(enabled: boolean): void;
+  /** Translated menu and tray labels from the window. */
+  setLabels(labels: Readonly<Record<string, string>>): void;
 }

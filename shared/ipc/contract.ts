@@ -206,6 +206,11 @@ export const contract = {
   },
   /** Notification text templates in the agent's language (see shared/notifications.ts). */
   'notifications.texts': { request: notificationTextsSchema, response: returns<null>() },
+  /**
+   * Notifications for the page to show (host mode), oldest first; taking them clears them. Those
+   * raised while no page was open wait here, so none is lost to a closed or reloading tab.
+   */
+  'notifications.take': { request: empty, response: returns<DeskNotification[]>() },
   /** Raises a test notification through the real path, regardless of preferences. */
   'notifications.test': { request: empty, response: returns<null>() },
   /** Unread messages needing the agent (badge, window title, tray). */
@@ -218,6 +223,11 @@ export const contract = {
   /** Desktop integration; `launchAtLogin` is null where the runtime cannot offer it (host mode). */
   'desktop.get': { request: empty, response: returns<DesktopSettings>() },
   'desktop.set': { request: z.object({ launchAtLogin: z.boolean() }), response: returns<DesktopSettings>() },
+  /** Translated labels for the desktop menus and tray (keys: shared/desktop.ts). */
+  'desktop.labels': {
+    request: z.object({ labels: z.record(z.string().max(100), z.string().max(200)).refine((labels) => Object.keys(labels).length <= 200) }),
+    response: returns<null>(),
+  },
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,8 @@ export function rendererCsp(connectSrc: "'none'" | "'self'"): string {
     'style-src': "'self'",
     'img-src': "'self' data:",
     'font-src': "'self'",
+    // The notification sounds.
+    'media-src': "'self'",
     'connect-src': connectSrc,
     'object-src': "'none'",
     'base-uri': "'none'",

@@ -17,6 +17,9 @@ export function fileSecretStore(file: string): SecretStore {
       // Write-then-rename: a crash never leaves half a session file.
       const tmp = `${file}.tmp`;
       await fs.writeFile(tmp, value, { mode: 0o600 });
+      // The mode above applies only when the file is created; a leftover temporary file keeps its
+      // own, so set it explicitly before the secret takes the real name.
+      await fs.chmod(tmp, 0o600);
       await fs.rename(tmp, file);
     },
     async clear() {

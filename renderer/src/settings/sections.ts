@@ -2,6 +2,7 @@
 // props (read and write settings with `useSettings`), add a label under `settings.sections` in
 // the locales, and add one line here.
 import type { ComponentType } from 'react';
+import { NotificationsSection } from '../notifications/NotificationsSection';
 import { ComposingSection } from './ComposingSection';
 
 export interface SettingsSection {
@@ -13,4 +14,5 @@ export interface SettingsSection {
 
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'composing', labelKey: 'settings.sections.composing', Component: ComposingSection },
+  { id: 'notifications', labelKey: 'settings.sections.notifications', Component: NotificationsSection },
 ];

@@ -4,6 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { InboxView, Session } from '../../../shared/ipc/contract';
 import { CustomerPanel } from '../customer/CustomerPanel';
 import { InboxPanel } from '../inbox/InboxPanel';
+import { useNotifications } from '../notifications/useNotifications';
 import { useInbox } from '../inbox/useInbox';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { DiagnosticsDialog } from '../status/DiagnosticsDialog';
@@ -37,6 +38,7 @@ function WorkspaceScreen({ session }: { session: Session }) {
     setOpenId(conversationId);
     setHighlightedId(conversationId);
   }, []);
+  useNotifications({ openId, open });
 
   const changeView = (next: InboxView) => {
     setView(next);
