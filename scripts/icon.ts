@@ -1,7 +1,8 @@
-// Draws the app icon from one description into build/icon.svg and build/icon.png, so the two
+// Draws the app icon from one description into build/icon.svg and build/icon.png (and the tray
+// icons), so they
 // never drift apart and the PNG needs no SVG renderer (or network) to produce. Run with
 // `npm run icon` after changing the shapes below.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { fromRoot } from './lib/paths';
 
@@ -142,6 +143,18 @@ function toPng(rgba: Buffer, size: number): Buffer {
   ]);
 }
 
+// The tray icon, plain and with an unread dot, and the dot alone as the Windows taskbar overlay.
+// They ship with the renderer's static files, which the packaged app reads them from.
+const UNREAD: Rgb = [220, 38, 38];
+const DOT: Shape = { kind: 'circle', cx: 800, cy: 224, r: 200, fill: UNREAD };
+const TRAY_SIZE = 32;
+const TRAY_SHAPES: Shape[] = [...SHAPES, { ...DOT, r: 236, fill: WHITE }, DOT];
+const OVERLAY_SHAPES: Shape[] = [{ kind: 'circle', cx: 512, cy: 512, r: 448, fill: UNREAD }];
+
 writeFileSync(fromRoot('build', 'icon.svg'), toSvg(SHAPES));
 writeFileSync(fromRoot('build', 'icon.png'), toPng(rasterize(SHAPES, PNG_SIZE), PNG_SIZE));
-console.log('Wrote build/icon.svg and build/icon.png.');
+mkdirSync(fromRoot('renderer', 'public', 'tray'), { recursive: true });
+writeFileSync(fromRoot('renderer', 'public', 'tray', 'tray.png'), toPng(rasterize(SHAPES, TRAY_SIZE), TRAY_SIZE));
+writeFileSync(fromRoot('renderer', 'public', 'tray', 'tray-unread.png'), toPng(rasterize(TRAY_SHAPES, TRAY_SIZE), TRAY_SIZE));
+writeFileSync(fromRoot('renderer', 'public', 'tray', 'overlay.png'), toPng(rasterize(OVERLAY_SHAPES, 16), 16));
+console.log('Wrote build/icon.svg, build/icon.png and the tray icons in renderer/public/tray/.');

@@ -26,16 +26,36 @@ function createFakeElectron(appRoot: string, userData: string) {
   let permissionCheck: Listener | null = null;
   let schemes: unknown = null;
   let quit = false;
+  const sent: [string, unknown][] = [];
+  const notifications: FakeNotification[] = [];
+  const menus: { application: unknown[] | null; tray: unknown[] | null } = { application: null, tray: null };
+  const badge: number[] = [];
+  const protocolClients: string[] = [];
 
   class FakeWindow {
-    readonly webContents = { id: 1, mainFrame: { processId: 10, routingId: 1 }, send: () => undefined };
+    readonly webContents = {
+      id: 1,
+      mainFrame: { processId: 10, routingId: 1 },
+      send: (channel: string, payload: unknown) => sent.push([channel, payload]),
+    };
     url: string | null = null;
     focused = 0;
+    hidden = false;
+    readonly listeners = new Map<string, Listener>();
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
       windows.push(this);
     }
     once() {}
-    on() {}
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
+    }
+    getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 820 });
+    isMaximized = () => false;
+    maximize() {}
+    hide() {
+      this.hidden = true;
+    }
+    setOverlayIcon() {}
     loadURL(url: string) {
       this.url = url;
       return Promise.resolve();
@@ -50,12 +70,42 @@ function createFakeElectron(appRoot: string, userData: string) {
     static getAllWindows = () => windows;
   }
 
+  class FakeNotification {
+    readonly listeners = new Map<string, Listener>();
+    shown = false;
+    constructor(readonly options: { title: string; body: string; silent: boolean }) {
+      notifications.push(this);
+    }
+    static isSupported = () => true;
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
+    }
+    show() {
+      this.shown = true;
+    }
+  }
+
+  class FakeTray {
+    on() {}
+    setImage() {}
+    setToolTip() {}
+    setContextMenu(menu: { template: unknown[] }) {
+      menus.tray = menu.template;
+    }
+    destroy() {}
+  }
+
   const fake = {
     app: {
       setName: () => undefined,
       setPath: () => undefined,
       getPath: (name: string) => (name === 'userData' ? userData : path.join(userData, name)),
       requestSingleInstanceLock: () => true,
+      isPackaged: false,
+      setAsDefaultProtocolClient: (scheme: string) => protocolClients.push(scheme) > 0,
+      setBadgeCount: (count: number) => badge.push(count) > 0,
+      getLoginItemSettings: () => ({ openAtLogin: false }),
+      setLoginItemSettings: () => undefined,
       on: (event: string, listener: Listener) => appListeners.set(event, [...(appListeners.get(event) ?? []), listener]),
       whenReady: () => Promise.resolve(),
       getAppPath: () => appRoot,
@@ -101,6 +151,16 @@ function createFakeElectron(appRoot: string, userData: string) {
       },
     },
     BrowserWindow: FakeWindow,
+    Notification: FakeNotification,
+    Tray: FakeTray,
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => ({ template, popup: () => undefined }),
+      setApplicationMenu: (menu: { template: unknown[] }) => {
+        menus.application = menu.template;
+      },
+    },
+    nativeImage: { createFromBuffer: () => ({}), createEmpty: () => ({}) },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   };
 
   const emitApp = (event: string, ...args: unknown[]) => (appListeners.get(event) ?? []).map((listener) => listener(...args));
@@ -110,6 +170,10 @@ function createFakeElectron(appRoot: string, userData: string) {
     opened,
     ipcHandlers,
     emitApp,
+    sent,
+    notifications,
+    menus,
+    protocolClients,
     get protocolHandler() {
       return protocolHandler;
     },
@@ -156,7 +220,7 @@ beforeAll(async () => {
           builder.onResolve({ filter: /^electron$/ }, () => ({ path: 'electron', namespace: 'fake' }));
           builder.onLoad({ filter: /.*/, namespace: 'fake' }, () => ({ contents: 'module.exports = globalThis.__fakeElectron;' }));
           // Native modules load from the project's node_modules, wherever the bundle is written.
-          builder.onResolve({ filter: /^(better-sqlite3|bufferutil|utf-8-validate)$/ }, (args) => {
+          builder.onResolve({ filter: /^(better-sqlite3|bufferutil|utf-8-validate|electron-updater)$/ }, (args) => {
             try {
               return { path: require.resolve(args.path), external: true };
             } catch {
@@ -225,10 +289,17 @@ describe('Electron main process glue', () => {
   });
 
   it('denies permissions and guards every web contents', () => {
-    let granted: boolean | null = null;
-    electron.permissionRequest!(null, 'media', (value: boolean) => (granted = value));
-    expect(granted).toBe(false);
-    expect(electron.permissionCheck!()).toBe(false);
+    const decide = (permission: string, requestingUrl: string) => {
+      let granted: boolean | null = null;
+      electron.permissionRequest!(null, permission, (value: boolean) => (granted = value), { requestingUrl });
+      return granted;
+    };
+    expect(decide('media', 'app://desk/index.html')).toBe(false);
+    expect(decide('geolocation', 'app://desk/index.html')).toBe(false);
+    expect(decide('notifications', 'app://desk/index.html')).toBe(true);
+    expect(decide('notifications', 'https://evil.test/')).toBe(false);
+    expect(electron.permissionCheck!(null, 'media', 'app://desk')).toBe(false);
+    expect(electron.permissionCheck!(null, 'notifications', 'app://desk')).toBe(true);
 
     const handlers = new Map<string, Listener>();
     let openHandler: Listener | null = null;
@@ -242,8 +313,56 @@ describe('Electron main process glue', () => {
     expect(electron.opened).toEqual(['https://example.com/a']);
   });
 
-  it('focuses the existing window when a second instance starts', () => {
-    electron.emitApp('second-instance');
+  it('focuses the existing window when a second instance starts, and opens its deep link', () => {
+    electron.emitApp('second-instance', {}, ['/opt/agent-desk']);
     expect(electron.windows[0]!.focused).toBe(1);
+    electron.sent.length = 0;
+    electron.emitApp('second-instance', {}, ['/opt/agent-desk', 'agentdesk://conversation/c-42']);
+    electron.emitApp('second-instance', {}, ['/opt/agent-desk', 'agentdesk://conversation/../../etc']);
+    expect(electron.sent).toEqual([['desk-push:navigate', { conversationId: 'c-42' }]]);
+    expect(electron.protocolClients).toEqual(['agentdesk']);
+  });
+
+  it('opens deep links handed over by the OS (macOS open-url)', () => {
+    electron.sent.length = 0;
+    const event = { prevented: false, preventDefault() { this.prevented = true; } };
+    electron.emitApp('open-url', event, 'agentdesk://conversation/c-7');
+    expect(event.prevented).toBe(true);
+    expect(electron.sent).toEqual([['desk-push:navigate', { conversationId: 'c-7' }]]);
+  });
+
+  it('shows notifications through the OS; a click brings the window forward', async () => {
+    const fromWindow = { sender: { id: 1 }, senderFrame: { url: 'app://desk/index.html', processId: 10, routingId: 1 } };
+    expect(await electron.ipcHandlers.get(ipcChannel('notifications.test'))!(fromWindow, {})).toEqual({ ok: true, value: null });
+    const [shown] = electron.notifications;
+    expect(shown).toMatchObject({ shown: true, options: { title: 'Notifications work', silent: true } });
+    const before = electron.windows[0]!.focused;
+    shown!.listeners.get('click')!();
+    expect(electron.windows[0]!.focused).toBe(before + 1);
+    // The renderer still hears of it, to play the sound, but does not show it a second time.
+    expect(electron.sent).toContainEqual(['desk-push:notify', { notification: expect.objectContaining({ kind: 'test' }), display: false }]);
+  });
+
+  it('builds the menus from the keymap, translated once the window sends its labels', async () => {
+    type Item = { label?: string; role?: string; id?: string; submenu?: Item[]; click?: () => void };
+    const flat = (items: Item[]): Item[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
+    const menu = () => flat(electron.menus.application as Item[]);
+    expect(menu().some((i) => i.role === 'reload' || i.role === 'forceReload')).toBe(false);
+    electron.sent.length = 0;
+    menu().find((i) => i.id === 'command:resolve')!.click!();
+    expect(electron.sent).toEqual([['desk-push:command', { id: 'resolve' }]]);
+
+    const fromWindow = { sender: { id: 1 }, senderFrame: { url: 'app://desk/index.html', processId: 10, routingId: 1 } };
+    await electron.ipcHandlers.get(ipcChannel('desktop.labels'))!(fromWindow, { labels: { 'menu.conversation': 'Unterhaltung', 'tray.quit': 'Beenden' } });
+    expect(menu().some((i) => i.label === 'Unterhaltung')).toBe(true);
+    expect(flat(electron.menus.tray as Item[]).some((i) => i.label === 'Beenden')).toBe(true);
+  });
+
+  it('hides the window on close instead of quitting, so notifications keep coming', () => {
+    const window = electron.windows[0]!;
+    const event = { prevented: false, preventDefault() { this.prevented = true; } };
+    window.listeners.get('close')!(event);
+    expect(event.prevented).toBe(true);
+    expect(window.hidden).toBe(true);
   });
 });

@@ -1,15 +1,39 @@
 // Electron entry point (bundled to dist/electron/main.cjs). Glue only: it creates the core with
-// OS-backed ports, wires the contract to ipcMain, and manages the window and app lifecycle.
+// OS-backed ports (keychain, notification centre, login items), wires the contract to ipcMain, and
+// manages the window, tray, badge, menus, deep links and updates. Every decision it applies is a
+// pure function in this folder with its own tests.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BrowserWindow, app, ipcMain, safeStorage, session, shell } from 'electron';
+import {
+  Menu,
+  Notification,
+  Tray,
+  app,
+  ipcMain,
+  nativeImage,
+  nativeTheme,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import type { BrowserWindow } from 'electron';
+import { pushChannel, type PushEventName, type PushEvents } from '../../shared/ipc/contract';
 import { createCore, type Core } from '../core';
 import { registerAppScheme, serveRenderer } from './appProtocol';
+import { linuxAutostart, type LoginItems } from './autostart';
 import { createConsoleLogger } from './consoleLogger';
+import { DEEP_LINK_SCHEME, deepLinkFromArgv, parseDeepLink } from './deepLink';
 import { denyPermissions, guardWebContents } from './guards';
 import { forwardPushEvents, registerContractHandlers } from './ipc';
 import { readLaunchConfig } from './launchConfig';
+import { menuTemplate, type Labels } from './menu';
+import { nativeNotifier } from './notifier';
 import { createSafeSecretStore } from './safeSecretStore';
-import { createMainWindow, focusWindow } from './window';
+import { spellingMenu } from './spelling';
+import { trayMenuTemplate, trayTooltip } from './tray';
+import { startUpdates } from './updates';
+import { createMainWindow, focusWindow, loadWindowState, saveWindowState } from './window';
 
 const PRODUCT_NAME = 'Agent Desk';
 const log = createConsoleLogger('electron');
@@ -20,8 +44,20 @@ app.setName(PRODUCT_NAME);
 app.setPath('userData', path.join(app.getPath('appData'), PRODUCT_NAME));
 registerAppScheme();
 
+/** Links that arrive before the core is ready (macOS sends open-url that early). */
+let pendingLink: string | null = deepLinkFromArgv(process.argv);
+let openLink: (conversationId: string) => void = (id) => {
+  pendingLink = id;
+};
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  const id = parseDeepLink(url);
+  if (id !== null) openLink(id);
+  else log.warn('Ignored a malformed deep link.', { url: url.slice(0, 200) });
+});
+
 if (!app.requestSingleInstanceLock()) {
-  // Another instance owns the cache; it focuses its window on 'second-instance'.
+  // Another instance owns the cache; it focuses its window (and opens the link) on 'second-instance'.
   app.quit();
 } else {
   run().catch((error: unknown) => {
@@ -30,26 +66,65 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
+function registerDeepLinks(): void {
+  // In development the executable is Electron itself, which needs the app's path to start it.
+  const registered = process.defaultApp
+    ? app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1] ?? '.')])
+    : app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  if (!registered) log.warn('Could not register the agentdesk:// link handler.');
+}
+
+function loginItems(): LoginItems {
+  if (process.platform === 'linux') {
+    return linuxAutostart({
+      configDir: app.getPath('appData'),
+      fileName: 'agent-desk.desktop',
+      name: PRODUCT_NAME,
+      execPath: process.env.APPIMAGE ?? process.execPath,
+    });
+  }
+  return {
+    launchAtLogin: () => app.getLoginItemSettings().openAtLogin,
+    setLaunchAtLogin: (enabled) => app.setLoginItemSettings({ openAtLogin: enabled, args: ['--hidden'] }),
+  };
+}
+
 async function run(): Promise<void> {
   let mainWindow: BrowserWindow | null = null;
+  let quitting = false;
+  let labels: Labels = {};
+  let unread = 0;
   const appRoot = app.getAppPath();
   const preload = path.join(appRoot, 'dist', 'electron', 'preload.cjs');
+  const rendererDir = path.join(appRoot, 'dist', 'renderer');
+  const userData = app.getPath('userData');
+  const windowStateFile = path.join(userData, 'window-state.json');
+  const startHidden = process.argv.includes('--hidden');
 
-  app.on('second-instance', () => {
-    if (mainWindow) focusWindow(mainWindow);
-  });
-  app.on('web-contents-created', (_event, contents) =>
+  const sendToWindow = <E extends PushEventName>(event: E, payload: PushEvents[E]) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(pushChannel(event), payload);
+  };
+
+  app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, (url) => shell.openExternal(url), (url) =>
       log.warn('Refused to open a link outside the app.', { url: url.slice(0, 200) }),
-    ),
-  );
+    );
+    contents.on('context-menu', (_e, params) => {
+      const items = spellingMenu(params, labels, contents);
+      if (items.length > 0) Menu.buildFromTemplate(items).popup();
+    });
+  });
 
   await app.whenReady();
+  registerDeepLinks();
   denyPermissions(session.defaultSession);
-  serveRenderer(session.defaultSession.protocol, path.join(appRoot, 'dist', 'renderer'));
+  serveRenderer(session.defaultSession.protocol, rendererDir);
 
-  const userData = app.getPath('userData');
   const config = readLaunchConfig(process.env);
+  const showWindow = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) openWindow(true);
+    else focusWindow(mainWindow);
+  };
   const core: Core = createCore({
     dataDir: userData,
     mode: 'electron',
@@ -62,6 +137,20 @@ async function run(): Promise<void> {
       log,
     }),
     log,
+    notifier: nativeNotifier(
+      { isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) },
+      (notification) => {
+        showWindow();
+        if (notification.conversationId) core.navigate(notification.conversationId);
+      },
+    ),
+    desktop: {
+      ...loginItems(),
+      setLabels: (next) => {
+        labels = next;
+        buildMenus();
+      },
+    },
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
 
@@ -69,28 +158,86 @@ async function run(): Promise<void> {
   forwardPushEvents(core, (channel, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
   });
-  await core.start();
 
-  const openWindow = () => {
-    mainWindow = createMainWindow(preload);
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-    });
+  // Tray and badge: the unread count follows the core's attention push.
+  const icons = trayIcons(rendererDir);
+  const tray = new Tray(icons.normal);
+  tray.on('click', showWindow);
+  const quit = () => {
+    quitting = true;
+    app.quit();
   };
-  openWindow();
+  const buildMenus = () => {
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate({ labels, isMac: process.platform === 'darwin', isDev: !app.isPackaged, run: (id) => sendToWindow('command', { id }) }),
+      ),
+    );
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate({ labels, open: showWindow, quit, status: null })));
+    tray.setToolTip(trayTooltip(PRODUCT_NAME, unread, labels));
+  };
+  buildMenus();
+  core.on('attention', (attention) => {
+    unread = attention.unread;
+    app.setBadgeCount(unread);
+    tray.setImage(unread > 0 ? icons.unread : icons.normal);
+    tray.setToolTip(trayTooltip(PRODUCT_NAME, unread, labels));
+    if (process.platform === 'win32' && mainWindow && !mainWindow.isDestroyed()) {
+      mainWindow.setOverlayIcon(unread > 0 ? icons.overlay : null, trayTooltip(PRODUCT_NAME, unread, labels));
+    }
+  });
 
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  await core.start();
+  openLink = (id) => {
+    showWindow();
+    core.navigate(id);
+  };
+  if (pendingLink !== null) core.navigate(pendingLink);
+
+  app.on('second-instance', (_event, argv) => {
+    showWindow();
+    const id = deepLinkFromArgv(argv);
+    if (id !== null) core.navigate(id);
   });
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+
+  function openWindow(show: boolean): void {
+    const window = createMainWindow({
+      preload,
+      dark: nativeTheme.shouldUseDarkColors,
+      title: PRODUCT_NAME,
+      state: loadWindowState(windowStateFile),
+      workAreas: screen.getAllDisplays().map((display) => display.workArea),
+      show,
+    });
+    mainWindow = window;
+    // With a tray icon, closing the window hides it: agents keep the app running all week and
+    // must still hear about new conversations. Quit is in the tray and app menus.
+    window.on('close', (event) => {
+      saveWindowState(windowStateFile, window, log);
+      if (!quitting) {
+        event.preventDefault();
+        window.hide();
+      }
+    });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+  }
+  openWindow(!startHidden);
+
+  app.on('activate', showWindow);
+  app.on('before-quit', () => {
+    quitting = true;
   });
+
+  startUpdates({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, env: process.env, log });
 
   // Quit waits for the core to close its database and sockets.
   let stopped = false;
   app.on('will-quit', (event) => {
     if (stopped) return;
     event.preventDefault();
+    tray.destroy();
     core
       .stop()
       .catch((error: unknown) => log.error('The core did not stop cleanly.', { error: String(error) }))
@@ -99,4 +246,13 @@ async function run(): Promise<void> {
         app.quit();
       });
   });
+}
+
+/** Tray and overlay images, shipped with the renderer (renderer/public/tray, `npm run icon`). */
+function trayIcons(rendererDir: string) {
+  const load = (name: string) => {
+    const file = path.join(rendererDir, 'tray', name);
+    return existsSync(file) ? nativeImage.createFromBuffer(readFileSync(file)) : nativeImage.createEmpty();
+  };
+  return { normal: load('tray.png'), unread: load('tray-unread.png'), overlay: load('overlay.png') };
 }

@@ -13,8 +13,11 @@ interface Step {
   run(): Promise<void>;
 }
 
-/** Node's native modules and Electron itself are loaded at run time, never bundled. */
-const RUNTIME_EXTERNALS = ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'];
+/**
+ * Node's native modules and Electron itself are loaded at run time, never bundled; so is the
+ * updater, a production dependency that is only loaded when an update feed is configured.
+ */
+const RUNTIME_EXTERNALS = ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'electron-updater'];
 
 const steps: Step[] = [
   {
