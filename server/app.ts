@@ -2,7 +2,10 @@
 // jobs, and tears them down in reverse order.
 import Fastify from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
-import { closeChannels, createSimulatedChannels } from './channels/registry';
+import { createActivityHub } from './activity/hub';
+import { attachmentFiles } from './attachments/store';
+import { closeChannels, createSimulatedChannels, recordOutbound } from './channels/registry';
+import { registerAttachmentRoutes } from './http/attachments';
 import type { ServerConfig } from './config';
 import { migrate } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
@@ -14,7 +17,7 @@ import { seed } from './seed/seed';
 import { startSimulator } from './simulator/simulator';
 import { openConversationTargets } from './simulator/targets';
 import { createHandlers } from './socket/handlers';
-import { createSocketServer, serveRequests } from './socket/server';
+import { createSocketServer, serveRequests, tenantRoom } from './socket/server';
 import { countTenants } from './store/directory';
 import { startRetention } from './sync/retention';
 import { createWriter, type Publisher } from './sync/writer';
@@ -63,16 +66,21 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
     },
   };
   const writer = createWriter({ database, publisher, now, retainEvents: config.retainEvents });
-  const channels = createSimulatedChannels({
+  const carriers = createSimulatedChannels({
     delayScale: config.carrierDelayScale,
     random: Math.random,
     newId,
     onReceipt: (receipt) => applyReceipt(writer, receipt),
     onError,
   });
-  registerRoutes(app, { db, writer, newId, now, log });
+  const channels = config.outboundLog ? recordOutbound(carriers, config.outboundLog) : carriers;
+  const activity = createActivityHub({ now });
+  activity.subscribe((tenantId, event) => void io.to(tenantRoom(tenantId)).emit('activity', event));
+  const files = attachmentFiles(config.dataDir);
+  registerRoutes(app, { db, writer, newId, now, log, activity });
+  registerAttachmentRoutes(app, { db, files, now });
   registerPortalRoutes(app, { db, writer, newId, now, hub: portalHub, portalDir: config.portalDir });
-  serveRequests(io, createHandlers({ db, writer, channels, newId, onError, now }), log);
+  serveRequests(io, createHandlers({ db, writer, channels, newId, onError, now, activity }), log);
 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
@@ -81,7 +89,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
 
   const retention = startRetention({ db, writer, retainMs: config.retainMs, now, onError });
   const simulator = config.simulate
-    ? startSimulator({ url, targets: openConversationTargets(db, Math.random), random: Math.random, newId, onError })
+    ? startSimulator({ url, targets: openConversationTargets(db, Math.random), random: Math.random, newId, onError, typingMs: 2_500 })
     : null;
 
   return {
@@ -92,6 +100,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
       await simulator?.stop();
       await retention.stop();
       closeChannels(channels);
+      activity.close();
       io.disconnectSockets(true);
       portalHub.close();
       await app.close();

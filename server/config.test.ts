@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       exitOnStdinEnd: false,
       portalDir: null,
       portalLinks: 0,
+      outboundLog: null,
     });
   });
 

@@ -24,6 +24,8 @@ export interface ServerConfig {
   portalDir: string | null;
   /** Demo customers whose portal sign-in links go into the listening line (0: none). */
   portalLinks: number;
+  /** Append every envelope handed to a carrier adapter to this file (JSON lines): an audit trail. */
+  outboundLog: string | null;
 }
 
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
@@ -40,6 +42,7 @@ const FLAGS = {
   'exit-on-stdin-end': 'EXIT_ON_STDIN_END',
   'portal-dir': 'PORTAL_DIR',
   'portal-links': 'PORTAL_LINKS',
+  'outbound-log': 'OUTBOUND_LOG',
 } as const;
 type FlagName = keyof typeof FLAGS;
 const BOOLEAN_FLAGS: ReadonlySet<FlagName> = new Set(['simulate', 'exit-on-stdin-end']);
@@ -59,6 +62,7 @@ const rawSchema = z.object({
   'exit-on-stdin-end': boolish.default(false),
   'portal-dir': z.string().min(1).optional(),
   'portal-links': z.coerce.number().int().min(0).max(20).default(0),
+  'outbound-log': z.string().min(1).optional(),
 });
 
 function parseArgv(argv: readonly string[]): Partial<Record<FlagName, string>> {
@@ -111,5 +115,6 @@ export function loadConfig(
     exitOnStdinEnd: c['exit-on-stdin-end'],
     portalDir: c['portal-dir'] !== undefined ? path.resolve(c['portal-dir']) : defaultPortalDir,
     portalLinks: c['portal-links'],
+    outboundLog: c['outbound-log'] ? path.resolve(c['outbound-log']) : null,
   };
 }

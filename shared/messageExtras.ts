@@ -1,7 +1,7 @@
 // The optional message fields (reply, edit, deletion, reactions, attachments, bot flag) as one
 // JSON column, in the server's database and in the desktop cache alike. Most messages have none
 // of them: those store NULL, which keeps bulk inserts of plain messages as cheap as before.
-import { type Message, type MessageExtras, messageSchema, plainMessageFields } from './domain';
+import { type Message, type MessageExtras, messageSchema, plainMessageFields, type ReactionEmoji } from './domain';
 
 const storedExtrasSchema = messageSchema.pick({
   replyTo: true,
@@ -37,4 +37,11 @@ export function parseMessageExtras(json: string | null): StoredExtras {
 export function extrasOf(m: Message): MessageExtras {
   const { replyTo, editedAt, deletedAt, reactions, attachments, automated, revSeq } = m;
   return { replyTo, editedAt, deletedAt, reactions, attachments, automated, revSeq };
+}
+
+/** Sets (or clears) one reaction; one entry per reacting agent (null: the customer) and emoji. */
+export function withReaction(reactions: Message['reactions'], agentId: string | null, emoji: ReactionEmoji, on: boolean): Message['reactions'] {
+  const others = reactions.filter((r) => !(r.agentId === agentId && r.emoji === emoji));
+  if (!on) return others;
+  return others.length === reactions.length ? [...reactions, { emoji, agentId }] : reactions;
 }

@@ -3,6 +3,7 @@
 // Both sides validate with these schemas, so a payload either parses or is rejected with a clear
 // error; nothing half-valid reaches storage.
 import { z } from 'zod';
+import { MAX_TEMPLATE_PARAM_LENGTH } from './channels/whatsapp';
 import {
   agentSchema,
   callOutcomeSchema,
@@ -10,11 +11,19 @@ import {
   contactSchema,
   conversationSchema,
   deliveryStatusSchema,
+  MAX_ATTACHMENTS_PER_MESSAGE,
   MAX_MESSAGE_BODY,
   messageSchema,
+  reactionEmojiSchema,
   queueSchema,
   transcriptLineSchema,
 } from './domain';
+
+/** An approved WhatsApp template and the values of its placeholders, in order. */
+export const templateRequestSchema = z.object({
+  id: z.string().min(1).max(100),
+  params: z.array(z.string().max(MAX_TEMPLATE_PARAM_LENGTH)).max(10),
+});
 
 // ---------------------------------------------------------------------------------------------
 // HTTP
@@ -24,6 +33,16 @@ export const HTTP = {
   health: '/api/health',
   /** `/webhooks/:tenant/:channel`, authenticated by the `x-webhook-secret` header. */
   webhook: (tenant: string, channel: string) => `/webhooks/${tenant}/${channel}`,
+  /** `/webhooks/:tenant/:channel/activity`: the customer is typing or came online / left. */
+  activityWebhook: (tenant: string, channel: string) => `/webhooks/${tenant}/${channel}/activity`,
+  /** `/api/attachments/:id`: PUT uploads (with `?conversationId=`), GET downloads; bearer token. */
+  attachment: (id: string) => `/api/attachments/${id}`,
+} as const;
+
+/** Headers of an attachment upload besides Content-Type and Content-Length. */
+export const ATTACHMENT_HEADERS = {
+  /** The file's name, URI-encoded. */
+  fileName: 'x-file-name',
 } as const;
 
 export const WEBHOOK_SECRET_HEADER = 'x-webhook-secret';
@@ -73,6 +92,15 @@ export const webhookSchemas = {
   }),
 } as const satisfies Record<Channel, z.ZodType>;
 
+/** A carrier's typing or presence signal; `from` is the phone, email or psid, as in the message webhook. */
+export const activityWebhookSchema = z
+  .object({
+    from: z.string().min(1).max(320),
+    typing: z.boolean().optional(),
+    online: z.boolean().optional(),
+  })
+  .refine((a) => a.typing !== undefined || a.online !== undefined, 'typing or online is required');
+
 export const webhookResponseSchema = z.object({
   conversationId: z.string(),
   messageId: z.string(),
@@ -91,6 +119,8 @@ export const changeEventSchema = z.discriminatedUnion('type', [
     conversation: conversationSchema,
   }),
   z.object({ seq: z.number().int().positive(), type: z.literal('message.created'), message: messageSchema }),
+  /** An edit, deletion or reaction: the whole message at revision `message.revSeq` (= seq). */
+  z.object({ seq: z.number().int().positive(), type: z.literal('message.updated'), message: messageSchema }),
   z.object({
     seq: z.number().int().positive(),
     type: z.literal('message.status'),
@@ -204,15 +234,67 @@ export const socketRequests = {
     }),
     response: z.object({ messages: z.array(messageSchema), hasMore: z.boolean() }),
   },
-  /** Idempotent by clientId: a repeat answers with the first result and stores nothing new. */
+  /**
+   * Idempotent by clientId: a repeat answers with the first result and stores nothing new. The body
+   * may be empty when files are attached (it is their caption) or a template is sent (the server
+   * writes the text from the approved template; WhatsApp outside its 24-hour window takes nothing
+   * else).
+   */
   'message.send': {
+    request: z
+      .object({
+        clientId: z.string().uuid(),
+        conversationId: z.string().min(1).max(100),
+        kind: z.enum(['text', 'note']).default('text'),
+        body: z.string().trim().max(MAX_MESSAGE_BODY).default(''),
+        replyToId: z.string().min(1).max(100).nullable().default(null),
+        /** Files uploaded before (HTTP.attachment), sent with this message. */
+        attachmentIds: z.array(z.string().min(1).max(100)).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
+        template: templateRequestSchema.nullable().default(null),
+      })
+      .refine((r) => r.body !== '' || r.attachmentIds.length > 0 || r.template !== null, {
+        message: 'a message needs text, a file or a template',
+        path: ['body'],
+      })
+      .refine((r) => r.kind === 'text' || (r.template === null && r.attachmentIds.length === 0), {
+        message: 'notes carry text only',
+        path: ['kind'],
+      }),
+    response: z.object({ message: messageSchema }),
+  },
+  /** The author changes the body of their own message; idempotent by clientId. */
+  'message.edit': {
     request: z.object({
       clientId: z.string().uuid(),
-      conversationId: z.string().min(1).max(100),
-      kind: z.enum(['text', 'note']).default('text'),
+      messageId: z.string().min(1).max(100),
       body: z.string().trim().min(1).max(MAX_MESSAGE_BODY),
     }),
     response: z.object({ message: messageSchema }),
+  },
+  /** The author deletes their own message: it stays in the timeline as "message deleted". */
+  'message.delete': {
+    request: z.object({ clientId: z.string().uuid(), messageId: z.string().min(1).max(100) }),
+    response: z.object({ message: messageSchema }),
+  },
+  /** Sets (`on`) or clears the agent's reaction with `emoji` on any message. */
+  'message.react': {
+    request: z.object({
+      clientId: z.string().uuid(),
+      messageId: z.string().min(1).max(100),
+      emoji: reactionEmojiSchema,
+      on: z.boolean(),
+    }),
+    response: z.object({ message: messageSchema }),
+  },
+  /** The agent is (still) typing in a conversation, or stopped. Ephemeral: nothing is stored. */
+  'activity.typing': {
+    request: z.object({ conversationId: z.string().min(1).max(100), typing: z.boolean() }),
+    response: z.object({ ok: z.literal(true) }),
+  },
+  /** The tenant's customers online now; a client asks on every connect, then follows pushes. */
+  'activity.presence': {
+    request: z.object({}),
+    response: z.object({ online: z.array(z.object({ contactId: z.string(), at: z.number().int().nonnegative() })) }),
   },
   'conversation.markRead': {
     request: z.object({
@@ -227,8 +309,23 @@ export type SocketRequestName = keyof typeof socketRequests;
 export type SocketRequest<N extends SocketRequestName> = z.input<(typeof socketRequests)[N]['request']>;
 export type SocketResponse<N extends SocketRequestName> = z.infer<(typeof socketRequests)[N]['response']>;
 
+/** Typing and presence: ephemeral, pushed as they happen, never in the change log. */
+export const activitySchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('typing'),
+    conversationId: z.string(),
+    /** The agent typing; null for the customer. */
+    agentId: z.string().nullable(),
+    typing: z.boolean(),
+    at: z.number().int().nonnegative(),
+  }),
+  z.object({ type: z.literal('presence'), contactId: z.string(), online: z.boolean(), at: z.number().int().nonnegative() }),
+]);
+export type Activity = z.infer<typeof activitySchema>;
+
 /** Server → client pushes. */
 export const socketPushes = {
   /** Newly committed change events of the agent's tenant, in seq order. */
   'sync.events': z.object({ events: z.array(changeEventSchema) }),
+  activity: activitySchema,
 } as const;

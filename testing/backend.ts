@@ -23,7 +23,7 @@ import { ROOT, temporaryDir } from './lifecycle';
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 10_000;
 /** Environment variables the server reads as flag fallbacks; the harness passes flags instead. */
-const SERVER_ENV = ['PORT', 'DATA_DIR', 'SEED', 'SIMULATE', 'CARRIER_DELAY_SCALE', 'RETAIN_EVENTS', 'RETAIN_MS', 'EXIT_ON_STDIN_END', 'DATABASE_URL', 'PORTAL_DIR', 'PORTAL_LINKS'];
+const SERVER_ENV = ['PORT', 'DATA_DIR', 'SEED', 'SIMULATE', 'CARRIER_DELAY_SCALE', 'RETAIN_EVENTS', 'RETAIN_MS', 'EXIT_ON_STDIN_END', 'DATABASE_URL', 'PORTAL_DIR', 'PORTAL_LINKS', 'OUTBOUND_LOG'];
 
 export interface StartBackendOptions {
   /** Default 'demo'. Applies only when the data directory holds no database yet. */
@@ -36,6 +36,8 @@ export interface StartBackendOptions {
   port?: number;
   /** Multiplies the simulated carriers' receipt delays. Default 1. */
   carrierDelayScale?: number;
+  /** Record every envelope handed to a carrier adapter in this file (JSON lines). */
+  outboundLog?: string;
   retainEvents?: number;
   retainMs?: number;
   /** Demo customers to get portal sign-in links for (`backend.portalLinks`). Default 0. */
@@ -142,6 +144,7 @@ export async function startBackend(options: StartBackendOptions = {}): Promise<B
     if (options.retainMs !== undefined) args.push('--retain-ms', String(options.retainMs));
     if (options.portalLinks !== undefined) args.push('--portal-links', String(options.portalLinks));
     if (options.portalDir !== undefined) args.push('--portal-dir', options.portalDir);
+    if (options.outboundLog !== undefined) args.push('--outbound-log', options.outboundLog);
     return args;
   };
 

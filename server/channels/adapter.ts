@@ -1,10 +1,10 @@
 // The boundary to the carriers. An adapter accepts an outbound message and answers with the
 // carrier's id; delivery and read receipts come back later through a ReceiptSink.
-import type { Channel } from '../../shared/domain';
+import type { OutboundChannel } from '../../shared/channels/outbound';
+import type { Attachment, Channel } from '../../shared/domain';
 import type { HandleKind } from '../db/schema';
 
-/** Channels that carry agent replies. Voice conversations are answered by SMS. */
-export type OutboundChannel = Exclude<Channel, 'voice'>;
+export { type OutboundChannel, outboundChannelFor } from '../../shared/channels/outbound';
 
 export interface OutboundEnvelope {
   tenantId: string;
@@ -12,6 +12,8 @@ export interface OutboundEnvelope {
   /** Phone number, email address or psid, depending on the channel. */
   to: string;
   body: string;
+  /** Files sent with the message (their bytes are served from HTTP.attachment). */
+  attachments: readonly Attachment[];
   /** Carriers deduplicate on it, so a retried send is delivered once. */
   idempotencyKey: string;
 }
@@ -33,10 +35,6 @@ export interface Receipt {
 /** 'unknown' means the message is not stored (yet); the carrier retries, as real ones do. */
 export type ReceiptOutcome = 'applied' | 'stale' | 'unknown';
 export type ReceiptSink = (receipt: Receipt) => Promise<ReceiptOutcome>;
-
-export function outboundChannelFor(conversationChannel: Channel): OutboundChannel {
-  return conversationChannel === 'voice' ? 'sms' : conversationChannel;
-}
 
 export function handleKindFor(channel: Channel): HandleKind {
   switch (channel) {

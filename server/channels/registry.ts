@@ -1,3 +1,4 @@
+import { appendFile } from 'node:fs/promises';
 import type { ChannelAdapter, OutboundChannel, ReceiptSink } from './adapter';
 import { createPortalChannel } from './portal';
 import { createSimulatedCarrier } from './simulatedCarrier';
@@ -16,6 +17,26 @@ export function createSimulatedChannels(options: {
 }): ChannelAdapters {
   const entries = CARRIER_CHANNELS.map((channel) => [channel, createSimulatedCarrier({ ...options, channel })] as const);
   return { ...Object.fromEntries(entries), portal: createPortalChannel(options.newId) } as Record<OutboundChannel, ChannelAdapter>;
+}
+
+/**
+ * Wraps every adapter so each envelope is appended to `file` (one JSON line) before it is handed
+ * over: an audit of exactly what left for the carriers, which is how tests prove that internal
+ * notes never do.
+ */
+export function recordOutbound(adapters: ChannelAdapters, file: string): ChannelAdapters {
+  const wrapped = Object.values(adapters).map((adapter): [OutboundChannel, ChannelAdapter] => [
+    adapter.channel,
+    {
+      channel: adapter.channel,
+      async send(envelope) {
+        await appendFile(file, `${JSON.stringify({ at: Date.now(), ...envelope })}\n`);
+        return adapter.send(envelope);
+      },
+      close: () => adapter.close(),
+    },
+  ]);
+  return Object.fromEntries(wrapped) as Record<OutboundChannel, ChannelAdapter>;
 }
 
 export function closeChannels(adapters: ChannelAdapters): void {

@@ -8,6 +8,7 @@ import {
   loginRequestSchema,
   type ProtocolErrorCode,
   WEBHOOK_SECRET_HEADER,
+  activityWebhookSchema,
   webhookSchemas,
 } from '../../shared/protocol';
 import { UNMATCHABLE_HASH, verifyPassword } from '../auth/passwords';
@@ -16,7 +17,11 @@ import type { DB } from '../db/schema';
 import { describeZodError } from '../errors';
 import type { Logger } from '../log';
 import { errorFields } from '../log';
+import type { ActivityHub } from '../activity/hub';
+import { handleKindFor } from '../channels/adapter';
 import { receiveInbound } from '../operations/inbound';
+import { findContactByHandle } from '../store/contacts';
+import { findOpenConversation } from '../store/conversations';
 import { describeInbound } from '../operations/inboundPayload';
 import { createSession, findAgentByEmail, findTenantBySlug, getTenant } from '../store/directory';
 import type { Writer } from '../sync/writer';
@@ -27,6 +32,7 @@ export interface HttpDeps {
   newId: () => string;
   now: () => number;
   log: Logger;
+  activity: ActivityHub;
 }
 
 export function fail(reply: FastifyReply, status: number, code: ProtocolErrorCode | 'badCredentials', message: string) {
@@ -76,6 +82,36 @@ export function registerRoutes(app: FastifyInstance, deps: HttpDeps): void {
     if (!body.success) {
       return fail(reply, 400, 'invalid', `Invalid ${channel.data} webhook: ${describeZodError(body.error)}`);
     }
-    return receiveInbound(deps, tenant.id, channel.data, describeInbound(channel.data, body.data));
+    const inbound = describeInbound(channel.data, body.data);
+    const answer = await receiveInbound(deps, tenant.id, channel.data, inbound);
+    // A customer who just wrote is online and no longer typing.
+    const contact = await findContactByHandle(deps.db, tenant.id, inbound.handle);
+    if (contact) deps.activity.presence(tenant.id, contact.id, true);
+    deps.activity.typing(tenant.id, answer.conversationId, null, false);
+    return answer;
+  });
+
+  app.post<{ Params: { tenant: string; channel: string } }>(HTTP.activityWebhook(':tenant', ':channel'), async (request, reply) => {
+    const channel = channelSchema.safeParse(request.params.channel);
+    if (!channel.success) return fail(reply, 404, 'notFound', `Unknown channel "${request.params.channel}".`);
+    const tenant = await findTenantBySlug(deps.db, request.params.tenant);
+    if (!tenant) return fail(reply, 404, 'notFound', `Unknown tenant "${request.params.tenant}".`);
+    const secret = request.headers[WEBHOOK_SECRET_HEADER];
+    if (typeof secret !== 'string' || !matchesHash(secret, tenant.webhookSecretHash)) {
+      return fail(reply, 401, 'unauthorized', `Missing or wrong ${WEBHOOK_SECRET_HEADER} header.`);
+    }
+    const body = activityWebhookSchema.safeParse(request.body);
+    if (!body.success) return fail(reply, 400, 'invalid', `Invalid activity webhook: ${describeZodError(body.error)}`);
+    const contact = await findContactByHandle(deps.db, tenant.id, { kind: handleKindFor(channel.data), value: body.data.from });
+    if (!contact) return fail(reply, 404, 'notFound', `No customer ${body.data.from} on ${channel.data}.`);
+    if (body.data.online !== undefined) deps.activity.presence(tenant.id, contact.id, body.data.online);
+    if (body.data.typing !== undefined) {
+      const conversation = await findOpenConversation(deps.db, tenant.id, contact.id);
+      if (conversation) {
+        deps.activity.presence(tenant.id, contact.id, true);
+        deps.activity.typing(tenant.id, conversation.id, null, body.data.typing);
+      }
+    }
+    return { ok: true };
   });
 }

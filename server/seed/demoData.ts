@@ -1,11 +1,12 @@
 // Builds the demo tenant's conversations in memory from the corpus: pure, seeded, no I/O.
 import { v7 as uuidv7 } from 'uuid';
-import { type Agent, type Channel, type Contact, type Conversation, type Message, plainMessageFields, type Queue } from '../../shared/domain';
+import { type Agent, type CallOutcome, type CallRecord, type TranscriptLine, type Channel, type Contact, type Conversation, type Message, plainMessageFields, type Queue } from '../../shared/domain';
 import { conversationAfter } from '../operations/appendMessage';
 import { callSummary } from '../operations/inboundPayload';
 import { CALLS, type Line, SCRIPTS } from './corpus';
 import { makePeople, type Person } from './people';
 import { placeholders } from './placeholders';
+import { SHOWCASE_CONVERSATIONS, showcaseConversations } from './showcase';
 import { intBetween, pick, randomBytes16, type Random, shuffle, weighted } from './prng';
 
 const MINUTE = 60_000;
@@ -43,7 +44,8 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
   // Several assigned conversations go to the first agent, the one the README tells people to use.
   const [first, ...others] = agents;
   if (!first) throw new Error('The demo needs at least one agent.');
-  const assignees = Array.from({ length: DEMO_COUNTS.assigned }, (_, i) => (i < 20 || others.length === 0 ? first : others[i % others.length]!));
+  // The showcase conversations are assigned too, and count towards the total.
+  const assignees = Array.from({ length: DEMO_COUNTS.assigned - SHOWCASE_CONVERSATIONS }, (_, i) => (i < 20 || others.length === 0 ? first : others[i % others.length]!));
   const statuses = shuffle(random, [
     ...Array<'queued'>(DEMO_COUNTS.queued).fill('queued'),
     ...assignees.map((agent) => ({ agent })),
@@ -75,7 +77,7 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
       const transcript = call.transcript.map((t, i) => ({ speaker: t.speaker, atSec: i * intBetween(random, 15, 60), text: fill(t.text) }));
       const durationSec = (transcript.at(-1)?.atSec ?? 0) + intBetween(random, 30, 240);
       lines = [
-        { id: '', clientId: null, direction: 'inbound', kind: 'call', channel: 'voice', authorAgentId: null, body: callSummary(durationSec), createdAt: 0, status: null, call: { durationSec, transcript, outcome: 'completed', summary: null }, ...plainMessageFields() },
+        { id: '', clientId: null, direction: 'inbound', kind: 'call', channel: 'voice', authorAgentId: null, body: callSummary(durationSec), createdAt: 0, status: null, call: { durationSec, transcript, ...callOutcome(random, transcript) }, ...plainMessageFields() },
       ];
       if (agent) lines.push(outbound(agent, 'sms', fill(call.followUp)));
     } else {
@@ -121,6 +123,14 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
     });
   }
 
+  // The showcase chat is on WhatsApp: its customer needs a phone number.
+  const showcaseAt = openContacts.findIndex((c) => c.contact.phone !== null);
+  const showcaseContact = showcaseAt === -1 ? undefined : openContacts.splice(showcaseAt, 1)[0];
+  const firstQueue = queues[0];
+  if (showcaseContact && firstQueue) {
+    conversations.push(...showcaseConversations({ now, id, agent: first, contact: showcaseContact.contact, queueId: firstQueue.id }));
+  }
+
   // Seqs follow time: contacts, then every message in creation order, then conversations and
   // read markers, as if the history had been written live.
   let seq = 0;
@@ -158,6 +168,15 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
   }
 
   return { contacts, conversations: finished.map((f) => f.conversation), messages, reads, head: seq };
+}
+
+const CALL_OUTCOMES: Record<CallOutcome, number> = { completed: 60, transferred: 20, voicemail: 10, failed: 10 };
+
+/** How a seeded call ended, and a summary from what the customer said first. */
+function callOutcome(random: Random, transcript: readonly TranscriptLine[]): Pick<CallRecord, 'outcome' | 'summary'> {
+  const outcome = weighted(random, CALL_OUTCOMES);
+  const said = transcript.find((t) => t.speaker === 'customer')?.text ?? null;
+  return { outcome, summary: outcome === 'failed' || said === null ? null : `Customer: ${said}` };
 }
 
 function outbound(agent: Agent, channel: Channel, body: string): Draft {

@@ -21,11 +21,20 @@ export interface SimulatorOptions {
   newConversationShare?: number;
   /** Requests in flight at most; ticks beyond it are skipped rather than queued. */
   maxInFlight?: number;
+  /** A follow-up is preceded by this long a "typing" signal (0: none). */
+  typingMs?: number;
 }
 
 export interface Simulator {
   stop(): Promise<void>;
   stats(): { sent: number; failed: number; skipped: number };
+}
+
+/** The customer's handle in a webhook body: phone, email or Messenger psid. */
+function handleOf(body: object): string | null {
+  const b = body as { from?: unknown; email?: unknown; psid?: unknown };
+  const value = b.from ?? b.email ?? b.psid;
+  return typeof value === 'string' ? value : null;
 }
 
 export function startSimulator(options: SimulatorOptions): Simulator {
@@ -55,6 +64,18 @@ export function startSimulator(options: SimulatorOptions): Simulator {
     const channel = choice && reachableChannel(choice.target, choice.opening);
     if (!choice || !channel) return;
     const body = webhookBody(random, choice.target, channel, `sim-${options.newId()}`, choice.opening);
+    const typingMs = options.typingMs ?? 0;
+    if (typingMs > 0 && !choice.opening) {
+      const from = handleOf(body);
+      if (from !== null) {
+        await fetch(`${options.url}${HTTP.activityWebhook(tenant, channel)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [WEBHOOK_SECRET_HEADER]: secret },
+          body: JSON.stringify({ from, typing: true }),
+        });
+        await new Promise((r) => setTimeout(r, typingMs));
+      }
+    }
     const response = await fetch(`${options.url}${HTTP.webhook(tenant, channel)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [WEBHOOK_SECRET_HEADER]: secret },

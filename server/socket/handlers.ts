@@ -7,6 +7,10 @@ import { historyPage } from '../operations/history';
 import { markRead } from '../operations/markRead';
 import { pull } from '../operations/pull';
 import { sendMessage, type SendDeps } from '../operations/send';
+import { deleteMessage, editMessage, reactToMessage } from '../operations/messageChanges';
+import type { ActivityHub } from '../activity/hub';
+import { ProtocolFailure } from '../errors';
+import { getConversation } from '../store/conversations';
 import { snapshot } from '../operations/snapshot';
 
 export type ParsedRequest<N extends SocketRequestName> = z.output<(typeof socketRequests)[N]['request']>;
@@ -15,8 +19,18 @@ export type Handlers = {
   [N in SocketRequestName]: (session: Session, request: ParsedRequest<N>) => Promise<SocketResponse<N>>;
 };
 
-export function createHandlers(deps: SendDeps & { now: () => number }): Handlers {
+export function createHandlers(deps: SendDeps & { activity: ActivityHub }): Handlers {
   return {
+    'message.edit': (session, request) => editMessage(deps, session, request),
+    'message.delete': (session, request) => deleteMessage(deps, session, request),
+    'message.react': (session, request) => reactToMessage(deps, session, request),
+    'activity.typing': async (session, request) => {
+      const conversation = await getConversation(deps.db, session.tenantId, request.conversationId);
+      if (!conversation) throw new ProtocolFailure('notFound', `Conversation ${request.conversationId} not found.`);
+      deps.activity.typing(session.tenantId, conversation.id, session.agentId, request.typing);
+      return { ok: true as const };
+    },
+    'activity.presence': async (session) => ({ online: deps.activity.online(session.tenantId) }),
     'sync.pull': (session, request) => pull(deps.db, session.tenantId, request),
     'sync.snapshot': (session, request) => snapshot(deps.db, session, request, deps.now()),
     'history.page': (session, request) => historyPage(deps.db, session.tenantId, request),

@@ -11,7 +11,7 @@ import { findSession, type Session } from '../store/directory';
 import type { Publisher } from '../sync/writer';
 import type { Handlers } from './handlers';
 
-const tenantRoom = (tenantId: string) => `tenant:${tenantId}`;
+export const tenantRoom = (tenantId: string) => `tenant:${tenantId}`;
 
 type Ack = (answer: { ok: true; value: unknown } | { ok: false; error: ProtocolError }) => void;
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Message } from '../../shared/domain';
 import type { DB } from '../db/schema';
+import { serializeMessageExtras } from '../../shared/messageExtras';
 import { fromMessage, toMessage } from './rows';
 
 export async function insertMessage(
@@ -84,4 +85,45 @@ export async function messagesBefore(
     .limit(limit)
     .execute();
   return rows.map(toMessage);
+}
+
+export async function findMessage(db: Kysely<DB>, tenantId: string, messageId: string): Promise<Message | null> {
+  const row = await db.selectFrom('messages').selectAll().where('tenant_id', '=', tenantId).where('id', '=', messageId).executeTakeFirst();
+  return row ? toMessage(row) : null;
+}
+
+/** Writes an edit, deletion or reaction: body, the optional fields and the revision. */
+export async function updateMessageContent(db: Kysely<DB>, tenantId: string, message: Message): Promise<void> {
+  await db
+    .updateTable('messages')
+    .set({ body: message.body, extra_json: serializeMessageExtras(message), rev_seq: message.revSeq })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', message.id)
+    .execute();
+}
+
+/** The newest message that shows in the inbox preview (not a note, not a system line). */
+export async function latestPreviewMessage(db: Kysely<DB>, tenantId: string, conversationId: string): Promise<Message | null> {
+  const row = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('conversation_id', '=', conversationId)
+    .where('kind', '<>', 'note')
+    .where('direction', '<>', 'system')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toMessage(row) : null;
+}
+
+/** Marks uploaded files as sent with `messageId` (a file is sent once). */
+export async function attachToMessage(db: Kysely<DB>, tenantId: string, attachmentIds: readonly string[], messageId: string): Promise<void> {
+  if (attachmentIds.length === 0) return;
+  await db
+    .updateTable('attachments')
+    .set({ message_id: messageId })
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', attachmentIds)
+    .execute();
 }

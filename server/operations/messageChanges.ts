@@ -1,0 +1,95 @@
+// Changes to a stored message: an agent edits or deletes their own message, or anyone reacts to
+// any message. Each is idempotent by client id and produces one `message.updated` event carrying
+// the whole message at its new revision (revSeq = the event's seq), so clients converge by
+// last-writer-wins. Carriers are not told: what the customer received stays as it was.
+import type { Kysely } from 'kysely';
+import type { Message } from '../../shared/domain';
+import { withReaction } from '../../shared/messageExtras';
+import type { SocketRequest, SocketResponse } from '../../shared/protocol';
+import type { DB } from '../db/schema';
+import { ProtocolFailure } from '../errors';
+import { getConversation, saveConversation } from '../store/conversations';
+import type { Session } from '../store/directory';
+import { saveResult } from '../store/idempotency';
+import { findMessage, latestPreviewMessage, updateMessageContent } from '../store/messages';
+import type { Writer, WriteContext } from '../sync/writer';
+import { previewOf } from './appendMessage';
+import { priorResult } from './idempotent';
+
+export interface MessageChangeDeps {
+  db: Kysely<DB>;
+  writer: Writer;
+}
+
+type Answer = SocketResponse<'message.edit'>;
+
+async function change(
+  deps: MessageChangeDeps,
+  session: Session,
+  clientId: string,
+  messageId: string,
+  operation: string,
+  next: (message: Message, now: number) => Message,
+): Promise<Answer> {
+  const { tenantId, agentId } = session;
+  const earlier = await priorResult<Answer>(deps.db, tenantId, clientId, operation);
+  if (earlier) return earlier;
+  return deps.writer.run(tenantId, async (ctx) => {
+    const repeat = await priorResult<Answer>(ctx.trx, tenantId, clientId, operation);
+    if (repeat) return repeat;
+    const current = await findMessage(ctx.trx, tenantId, messageId);
+    if (!current) throw new ProtocolFailure('notFound', `Message ${messageId} not found.`);
+    const seq = await ctx.changes.nextSeq();
+    const message: Message = { ...next(current, ctx.now), revSeq: seq };
+    await updateMessageContent(ctx.trx, tenantId, message);
+    await ctx.changes.record({ seq, type: 'message.updated', message });
+    if (message.body !== current.body) await refreshPreview(ctx, tenantId, message.conversationId);
+    const result: Answer = { message };
+    await saveResult(ctx.trx, { tenantId, clientId, agentId, operation, result, now: ctx.now });
+    return result;
+  });
+}
+
+/** An edit or deletion of the newest message changes the inbox preview too. */
+async function refreshPreview(ctx: WriteContext, tenantId: string, conversationId: string): Promise<void> {
+  const conversation = await getConversation(ctx.trx, tenantId, conversationId);
+  if (!conversation) return;
+  const latest = await latestPreviewMessage(ctx.trx, tenantId, conversationId);
+  const preview = latest ? previewOf(latest.body) : '';
+  if (preview === conversation.lastMessagePreview) return;
+  const seq = await ctx.changes.nextSeq();
+  const updated = { ...conversation, lastMessagePreview: preview, seq };
+  await saveConversation(ctx.trx, tenantId, updated);
+  await ctx.changes.record({ seq, type: 'conversation.upserted', conversation: updated });
+}
+
+function requireOwnEditable(message: Message, agentId: string, what: string): void {
+  if (message.authorAgentId !== agentId || message.direction !== 'outbound') {
+    throw new ProtocolFailure('forbidden', `Only the author can ${what} a message.`);
+  }
+  if (message.deletedAt !== null) throw new ProtocolFailure('conflict', 'The message was deleted.');
+  if (message.kind === 'call') throw new ProtocolFailure('invalid', `A call record cannot be ${what}ed.`);
+}
+
+export function editMessage(deps: MessageChangeDeps, session: Session, request: Required<SocketRequest<'message.edit'>>): Promise<Answer> {
+  return change(deps, session, request.clientId, request.messageId, 'message.edit', (m, now) => {
+    requireOwnEditable(m, session.agentId, 'edit');
+    if (m.body === request.body) return m;
+    return { ...m, body: request.body, editedAt: now };
+  });
+}
+
+export function deleteMessage(deps: MessageChangeDeps, session: Session, request: Required<SocketRequest<'message.delete'>>): Promise<Answer> {
+  return change(deps, session, request.clientId, request.messageId, 'message.delete', (m, now) => {
+    requireOwnEditable(m, session.agentId, 'delete');
+    // What was said is gone for everyone in the desk; the row stays as "message deleted".
+    return { ...m, body: '', attachments: [], replyTo: null, reactions: [], deletedAt: now };
+  });
+}
+
+export function reactToMessage(deps: MessageChangeDeps, session: Session, request: Required<SocketRequest<'message.react'>>): Promise<Answer> {
+  return change(deps, session, request.clientId, request.messageId, 'message.react', (m) => {
+    if (m.deletedAt !== null) throw new ProtocolFailure('conflict', 'The message was deleted.');
+    return { ...m, reactions: withReaction(m.reactions, session.agentId, request.emoji, request.on) };
+  });
+}
