@@ -15,12 +15,13 @@ import type {
 } from '../../shared/ipc/contract';
 import { DeskError } from '../../shared/ipc/result';
 import type { DeskNotification } from '../../shared/notifications';
+import { activitySchema, socketRequests } from '../../shared/protocol';
 import { emptySummary, type ChangeSummary } from './cache/apply';
 import { isCorruptionError, moveAside } from './db/corruption';
 import { CacheUnusableError, openDatabase } from './db/open';
 import { ChangeCollector, PushEmitter } from './events';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './outbox/backoff';
-import { kindOf } from './outbox/kinds';
+import { kindOf, type SendPayload } from './outbox/kinds';
 import { OutboxSender } from './outbox/sender';
 import type { OutboxEntry } from './outbox/store';
 import { NotificationCenter } from './notifications/center';
@@ -29,6 +30,9 @@ import type { DesktopPort, Logger, Notifier, SecretStore } from './ports';
 import { fileSecretStore } from './session/fileSecretStore';
 import { login, type FetchLike } from './session/login';
 import { ownerOf, readSession, writeSession, type StoredSession } from './session/sessionStore';
+import { ActivityState } from './activity';
+import { LocalFiles } from './attachments/localFiles';
+import { downloadAttachment, uploadAttachment } from './attachments/serverFiles';
 import { Store } from './store';
 import { DEFAULT_SYNC_TUNING, SyncEngine, type SyncTuning } from './sync/engine';
 import { socketIoTransport, TransportError, type Transport, type TransportFactory } from './sync/transport';
@@ -60,6 +64,8 @@ export interface CoreConfig {
   /** Desktop integration (launch at login); absent in host mode. */
   desktop?: DesktopPort;
   deps?: Partial<CoreDeps>;
+  /** Opens a checked http(s)/mailto link in the system browser (the desktop app passes one). */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -67,6 +73,8 @@ const silentLogger: Logger = { info: () => undefined, warn: () => undefined, err
 const CACHE_FILE = 'cache.sqlite';
 const OUTBOX_FILE = 'outbox.sqlite';
 const SESSION_FILE = 'session.json';
+const ATTACHMENTS_DIR = 'attachments';
+const PRESENCE_TIMEOUT_MS = 10_000;
 /** Enough to say everything that went wrong while nobody was looking, without growing forever. */
 const MAX_PENDING_NOTICES = 20;
 
@@ -99,6 +107,10 @@ export class DeskCore {
   private pendingNotifications: DeskNotification[] = [];
   private lastUnread: number | null = null;
   readonly notifications: NotificationCenter;
+  /** Attachment bytes: staged uploads and downloaded copies, beside the outbox. */
+  readonly files: LocalFiles;
+  readonly activity: ActivityState;
+  private readonly downloads = new Map<string, Promise<void>>();
 
   constructor(readonly config: CoreConfig) {
     this.log = config.log ?? silentLogger;
@@ -116,6 +128,8 @@ export class DeskCore {
     this.cacheFile = path.join(config.dataDir, CACHE_FILE);
     this.outboxFile = path.join(config.dataDir, OUTBOX_FILE);
     this.secrets = config.secrets ?? fileSecretStore(path.join(config.dataDir, SESSION_FILE));
+    this.files = new LocalFiles(path.join(config.dataDir, ATTACHMENTS_DIR));
+    this.activity = new ActivityState(this.deps.now);
     const schedule = (fn: () => void, ms: number) => this.schedule(fn, ms);
     this.notifications = new NotificationCenter({
       db: () => this.store.db,
@@ -179,6 +193,7 @@ export class DeskCore {
           const { kind, payload } = kindOf(entry);
           return kind.request(entry, payload);
         },
+        prepare: (entry) => this.uploadFiles(entry),
         acknowledged: (entry, value) => {
           this.changed(this.guard(() => this.store.acknowledge(entry, value, this.selfId())), true);
         },
@@ -432,6 +447,80 @@ export class DeskCore {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Attachments and activity
+
+  /** The live socket, if any; ephemeral requests (typing) go straight through it. */
+  get transport(): Transport | null {
+    return this.transportRef;
+  }
+
+  /** Uploads the files of a message entry before the message itself is sent (idempotent by id). */
+  private async uploadFiles(entry: OutboxEntry): Promise<void> {
+    if (entry.kind !== 'message.send') return;
+    const { payload } = kindOf(entry);
+    const { attachments, conversationId } = payload as SendPayload;
+    if (attachments.length === 0) return;
+    const s = this.sessionRef;
+    if (!s || s.token === null) throw new TransportError('unauthorized', 'Not logged in.');
+    const total = attachments.reduce((sum, a) => sum + a.size, 0);
+    let done = 0;
+    for (const attachment of attachments) {
+      let bytes: Buffer;
+      try {
+        bytes = this.files.readAll(attachment.id);
+      } catch {
+        throw new TransportError('invalid', `${attachment.name} is no longer on this computer.`);
+      }
+      const before = done;
+      await uploadAttachment({ serverUrl: s.serverUrl, token: s.token, conversationId }, attachment, bytes, (sent) =>
+        this.emitter.emit('upload', { entryId: entry.id, conversationId, sent: before + sent, total }),
+      );
+      done += attachment.size;
+    }
+  }
+
+  /** Brings a file this app has no copy of from the server (once, however many ask). */
+  fetchAttachment(id: string): Promise<void> {
+    const running = this.downloads.get(id);
+    if (running) return running;
+    const s = this.sessionRef;
+    if (!s || s.token === null) return Promise.reject(new DeskError('unauthenticated', 'Log in first.'));
+    const job = downloadAttachment({ serverUrl: s.serverUrl, token: s.token }, id)
+      .then((bytes) => this.files.store(id, bytes))
+      .catch((e: unknown) => {
+        if (e instanceof TransportError && e.code === 'notFound') throw new DeskError('notFound', 'This file is not available.');
+        throw new DeskError('unreachable', `The file could not be downloaded: ${e instanceof Error ? e.message : String(e)}`);
+      })
+      .finally(() => this.downloads.delete(id));
+    this.downloads.set(id, job);
+    return job;
+  }
+
+  private applyActivity(payload: unknown): void {
+    const parsed = activitySchema.safeParse(payload);
+    if (!parsed.success) {
+      this.log.warn('Malformed activity push ignored', { error: parsed.error.message });
+      return;
+    }
+    const touched = this.activity.apply(parsed.data);
+    const conversationIds =
+      'conversationId' in touched ? [touched.conversationId] : this.guard(() => this.store.queries.conversationsOfContact(touched.contactId));
+    if (conversationIds.length > 0) this.emitter.emit('activity', { conversationIds });
+  }
+
+  private refreshPresence(transport: Transport): void {
+    transport
+      .request('activity.presence', {}, PRESENCE_TIMEOUT_MS)
+      .then((raw) => {
+        const parsed = socketRequests['activity.presence'].response.safeParse(raw);
+        if (!parsed.success || this.transportRef !== transport) return;
+        this.activity.resetPresence(parsed.data.online);
+        this.emitter.emit('activity', { conversationIds: [] });
+      })
+      .catch((e: unknown) => this.log.warn('Presence could not be loaded', { error: String(e) }));
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Connection
 
   private connect(): void {
@@ -447,12 +536,14 @@ export class DeskCore {
         this.log.info('Connected', { serverUrl: s.serverUrl });
         this.engine.connected();
         this.sender.kick(true);
+        this.refreshPresence(transport);
         this.startDiagnosticsTimer();
       },
       disconnected: (reason) => {
         if (this.transportRef !== transport) return;
         this.status = 'reconnecting';
         this.progress = null;
+        this.activity.clear();
         this.stopDiagnosticsTimer();
         this.log.warn('Disconnected', { reason });
         this.emitConnection();
@@ -470,6 +561,9 @@ export class DeskCore {
       },
       events: (payload) => {
         if (this.transportRef === transport) this.engine.live(payload);
+      },
+      activity: (payload) => {
+        if (this.transportRef === transport) this.applyActivity(payload);
       },
     });
     // A token revoked while connected shows up as an 'unauthorized' answer to any request.

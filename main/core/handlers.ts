@@ -1,13 +1,14 @@
 // The IPC contract implemented over the core. Requests arrive validated (shared/ipc/dispatch.ts);
 // expected failures are thrown as DeskError with a code the renderer can translate.
-import type { DeskHandlers, OutboxEntryView, ThreadMessage } from '../../shared/ipc/contract';
+import type { DeskHandlers, OutboxEntryView } from '../../shared/ipc/contract';
 import { DeskError } from '../../shared/ipc/result';
 import { socketRequests } from '../../shared/protocol';
 import { emptySummary } from './cache/apply';
 import { newestRun } from './cache/ranges';
 import type { DeskCore } from './core';
 import type { OutboxEntry } from './outbox/store';
-import type { ReadPayload, SendPayload } from './outbox/kinds';
+import type { ReadPayload } from './outbox/kinds';
+import { createTimelineHandlers } from './timelineHandlers';
 import { loadSettings, updateSettings } from './settings/settingsStore';
 import { TransportError } from './sync/transport';
 
@@ -105,16 +106,7 @@ export function createHandlers(core: DeskCore): DeskHandlers {
       return { loaded, hasMore };
     },
 
-    'message.send': async ({ conversationId, body }) => {
-      requireConversation(conversationId);
-      const channel = core.guard(() => core.store.queries.channelOf(conversationId));
-      if (channel === null) throw notFound();
-      const payload: SendPayload = { conversationId, body, kind: 'text', channel: channel as SendPayload['channel'] };
-      const entry = core.enqueue('message.send', conversationId, payload);
-      const message: ThreadMessage | null = core.guard(() => core.store.queries.message(entry.id, core.inFlight));
-      if (!message) throw new DeskError('internal', 'The message was queued but cannot be shown.');
-      return message;
-    },
+    ...createTimelineHandlers(core),
 
     'conversation.markRead': async ({ conversationId }) => {
       requireConversation(conversationId);

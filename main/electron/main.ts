@@ -151,6 +151,8 @@ async function run(): Promise<void> {
         buildMenus();
       },
     },
+    // link.open: the core has checked the link (http, https, mailto) before it gets here.
+    openExternal: (url) => shell.openExternal(url),
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
   });
 

@@ -11,7 +11,9 @@ import type {
   Message,
   Queue,
 } from '../domain';
-import { MAX_MESSAGE_BODY } from '../domain';
+import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_MESSAGE_BODY, reactionEmojiSchema } from '../domain';
+import { ATTACHMENT_CHUNK_BYTES, MAX_ATTACHMENT_BYTES } from '../attachments';
+import { templateRequestSchema } from '../protocol';
 import { settingsPatchSchema, type Settings } from '../settings';
 import { notificationTextsSchema, type DeskNotification } from '../notifications';
 import type { Result } from './result';
@@ -36,6 +38,8 @@ export interface InboxRow {
   assigneeName: string | null;
   lastMessageAt: number;
   preview: string;
+  /** An email's subject, shown under the name. */
+  subject: string | null;
   /** The preview is the agent side's message: shown as "You: ...". */
   previewFromAgent: boolean;
   unreadCount: number;
@@ -60,6 +64,22 @@ export interface ThreadPage {
   messages: ThreadMessage[];
   /** Older messages exist (in the cache or on the server). */
   hasOlder: boolean;
+}
+
+/** Bytes of a file sent with a message the outbox is transmitting. */
+export interface UploadProgress {
+  /** The outbox entry, which is also the optimistic message's id. */
+  entryId: string;
+  conversationId: string;
+  sent: number;
+  total: number;
+}
+
+/** Who is typing and whether the customer is online, right now (ephemeral). */
+export interface ConversationActivity {
+  customerOnline: boolean;
+  /** Others typing: the customer (agentId null) or other agents. */
+  typing: { agentId: string | null; name: string }[];
 }
 
 export interface ConversationDetail {
@@ -115,6 +135,8 @@ export interface Diagnostics {
 const returns = <T>() => undefined as unknown as T;
 
 const conversationId = z.string().min(1).max(100);
+const messageId = z.string().min(1).max(100);
+const attachmentId = z.string().min(1).max(100);
 const empty = z.object({}).strict();
 
 export interface Attention {
@@ -177,13 +199,66 @@ export const contract = {
     request: z.object({ conversationId }),
     response: returns<{ loaded: number; hasMore: boolean }>(),
   },
+  /**
+   * Queues a reply or an internal note. The body may be empty when files are attached (their
+   * caption) or a template is sent; notes carry text only.
+   */
   'message.send': {
-    request: z.object({
-      conversationId,
-      body: z.string().trim().min(1).max(MAX_MESSAGE_BODY),
-    }),
+    request: z
+      .object({
+        conversationId,
+        body: z.string().trim().max(MAX_MESSAGE_BODY).default(''),
+        // Optional rather than defaulted, so callers that only reply keep their simple shape.
+        kind: z.enum(['text', 'note']).optional(),
+        replyToId: z.string().min(1).max(100).nullable().optional(),
+        /** Files staged with attachment.stage / attachment.chunk. */
+        attachmentIds: z.array(z.string().min(1).max(100)).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
+        template: templateRequestSchema.nullable().optional(),
+      })
+      .refine((r) => r.body !== '' || (r.attachmentIds?.length ?? 0) > 0 || (r.template ?? null) !== null, {
+        message: 'a message needs text, a file or a template',
+        path: ['body'],
+      }),
     response: returns<ThreadMessage>(),
   },
+  'message.edit': {
+    request: z.object({ messageId, body: z.string().trim().min(1).max(MAX_MESSAGE_BODY) }),
+    response: returns<null>(),
+  },
+  'message.delete': { request: z.object({ messageId }), response: returns<null>() },
+  'message.react': {
+    request: z.object({ messageId, emoji: reactionEmojiSchema, on: z.boolean() }),
+    response: returns<null>(),
+  },
+  /** Announces a file the agent attached; its bytes follow with attachment.chunk, in order. */
+  'attachment.stage': {
+    request: z.object({
+      conversationId,
+      name: z.string().trim().min(1).max(255),
+      mimeType: z.string().max(100),
+      size: z.number().int().nonnegative().max(MAX_ATTACHMENT_BYTES * 2),
+    }),
+    response: returns<{ attachmentId: string }>(),
+  },
+  'attachment.chunk': {
+    request: z.object({
+      attachmentId,
+      index: z.number().int().nonnegative(),
+      /** Base64 of at most ATTACHMENT_CHUNK_BYTES bytes. */
+      data: z.string().max(Math.ceil(ATTACHMENT_CHUNK_BYTES / 3) * 4),
+    }),
+    response: returns<{ received: number }>(),
+  },
+  /** Chunk `index` of a file (base64), fetched from the server into the local copy if needed. */
+  'attachment.read': {
+    request: z.object({ attachmentId, index: z.number().int().nonnegative() }),
+    response: returns<{ data: string; chunks: number; size: number }>(),
+  },
+  /** Desktop app: opens an http(s) or mailto link in the system browser, after checking it. */
+  'link.open': { request: z.object({ url: z.string().max(4_000) }), response: returns<null>() },
+  /** The agent is typing in (or stopped typing in) a conversation; dropped while offline. */
+  'activity.typing': { request: z.object({ conversationId, typing: z.boolean() }), response: returns<null>() },
+  'activity.get': { request: z.object({ conversationId }), response: returns<ConversationActivity>() },
   'conversation.markRead': { request: z.object({ conversationId }), response: returns<null>() },
   'connection.get': { request: empty, response: returns<ConnectionState>() },
   'outbox.list': { request: empty, response: returns<OutboxEntryView[]>() },
@@ -257,6 +332,10 @@ export interface Notice {
 
 export interface PushEvents {
   changed: ChangeNotice;
+  /** Upload progress of files in the outbox. */
+  upload: UploadProgress;
+  /** Typing or presence changed in these conversations: refetch activity.get. */
+  activity: { conversationIds: string[] };
   connection: ConnectionState;
   /** Something the agent should be told about once (a toast). */
   notice: Notice;
@@ -283,6 +362,8 @@ export const PUSH_EVENT_NAMES = [
   'notify',
   'navigate',
   'attention',
+  'upload',
+  'activity',
 ] as const satisfies readonly PushEventName[];
 
 // ---------------------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ export const IPC_ERROR_CODES = [
   'unsentMessages',
   /** The sender of an IPC message is not our window. */
   'forbidden',
+  /** This window cannot do that (e.g. a desktop-only method in host mode). */
+  'unsupported',
   'internal',
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

@@ -55,6 +55,9 @@ export class Applier {
         'SELECT status_seq, conversation_id FROM messages WHERE id = ? AND local = 0',
       ),
       setStatus: db.prepare<[string, number, string]>('UPDATE messages SET status = ?, status_seq = ? WHERE id = ?'),
+      updateContent: db.prepare<[string, string | null, number, string, number]>(
+        'UPDATE messages SET body = ?, extra = ?, rev_seq = ? WHERE id = ? AND local = 0 AND rev_seq < ?',
+      ),
       readSeq: db.prepare<[string], { read_seq: number }>('SELECT read_seq FROM reads WHERE conversation_id = ?'),
       bumpUnread: db.prepare<[string]>(
         `INSERT INTO reads (conversation_id, read_seq, unread_count) VALUES (?, 0, 1)
@@ -116,8 +119,20 @@ export class Applier {
         serializeMessageExtras(m),
         m.revSeq,
       ).changes > 0;
-    if (!inserted && message.status !== null) this.moveStatus(message.id, message.status, message.statusSeq);
+    if (!inserted) {
+      if (message.status !== null) this.moveStatus(message.id, message.status, message.statusSeq);
+      // A snapshot or history page may carry a newer revision (edited, deleted, reacted to).
+      if (message.revSeq > 0) this.updateMessage(message);
+    }
     return inserted;
+  }
+
+  /** Applies an edit, deletion or reaction if newer than the cached revision; true if it was. */
+  updateMessage(message: Message): boolean {
+    const m = message;
+    const changed = this.s.updateContent.run(m.body, serializeMessageExtras(m), m.revSeq, m.id, m.revSeq).changes > 0;
+    if (m.status !== null) this.moveStatus(m.id, m.status, m.statusSeq);
+    return changed;
   }
 
   /** Returns the conversation id when the status moved, null when it was older or unknown. */
@@ -179,6 +194,11 @@ export class Applier {
           summary.conversationIds.add(m.conversationId);
           break;
         }
+        case 'message.updated':
+          // Unknown messages are ignored: their created event (or a history page) carries the
+          // latest revision when they arrive.
+          if (this.updateMessage(e.message)) summary.conversationIds.add(e.message.conversationId);
+          break;
         case 'message.status':
           if (this.moveStatus(e.messageId, e.status, e.seq) !== null) summary.conversationIds.add(e.conversationId);
           break;

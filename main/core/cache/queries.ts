@@ -1,7 +1,9 @@
 // Read queries behind the inbox, the thread and the detail panel. Prepared once per connection;
 // each is an index range scan sized for tens of thousands of conversations.
 import type Database from 'better-sqlite3';
-import type { Agent, Queue } from '../../../shared/domain';
+import type { Agent, Queue, ReplyTo } from '../../../shared/domain';
+import { parseMessageExtras } from '../../../shared/messageExtras';
+import { previewOf } from '../../../shared/text/badge';
 import {
   INBOX_VIEWS,
   type ConversationDetail,
@@ -38,7 +40,7 @@ export class Queries {
       const { where, index } = viewFilter(view);
       inbox[view] = {
         page: db.prepare(
-          `SELECT c.id, c.channel, c.status, c.last_message_at, c.preview, c.last_direction,
+          `SELECT c.id, c.subject, c.channel, c.status, c.last_message_at, c.preview, c.last_direction,
              ct.name AS contact_name, ag.name AS assignee_name, coalesce(r.unread_count, 0) AS unread
            FROM conversations c INDEXED BY ${index}
            LEFT JOIN contacts ct ON ct.id = c.contact_id
@@ -53,6 +55,10 @@ export class Queries {
     this.s = {
       conversation: db.prepare<[string], ConversationSqlRow>('SELECT * FROM conversations WHERE id = ?'),
       contact: db.prepare<[string], ContactSqlRow>('SELECT * FROM contacts WHERE id = ?'),
+      ofContact: db.prepare<[string], { id: string }>('SELECT id FROM conversations WHERE contact_id = ?'),
+      quoted: db.prepare<[string], { conversation_id: string; direction: string; author_agent_id: string | null; body: string; extra: string | null }>(
+        'SELECT conversation_id, direction, author_agent_id, body, extra FROM messages WHERE id = ? AND local = 0',
+      ),
       agent: db.prepare<[string], Agent>('SELECT id, name, email FROM agents WHERE id = ?'),
       queue: db.prepare<[string], Queue>('SELECT id, name FROM queues WHERE id = ?'),
       ranges: db.prepare<[string], { from_seq: number; to_seq: number | null }>(
@@ -168,5 +174,26 @@ export class Queries {
 
   cachedCounts(): { conversations: number; messages: number } {
     return this.s.counts.get() as { conversations: number; messages: number };
+  }
+
+  /** The quote a reply to `messageId` shows while pending; null if the message is not here. */
+  replyExcerpt(messageId: string, conversationId: string): ReplyTo | null {
+    const row = this.s.quoted.get(messageId);
+    if (!row || row.conversation_id !== conversationId) return null;
+    const deleted = parseMessageExtras(row.extra).deletedAt !== null;
+    return {
+      messageId,
+      direction: row.direction as ReplyTo['direction'],
+      authorAgentId: row.author_agent_id,
+      excerpt: deleted ? '' : previewOf(row.body, 140),
+    };
+  }
+
+  conversationsOfContact(contactId: string): string[] {
+    return this.s.ofContact.all(contactId).map((r) => r.id);
+  }
+
+  agentName(agentId: string): string | null {
+    return this.s.agent.get(agentId)?.name ?? null;
   }
 }

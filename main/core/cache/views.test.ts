@@ -5,6 +5,7 @@ describe('toInboxRow', () => {
   it('marks agent-side previews and keeps the unread count', () => {
     const row = toInboxRow({
       id: 'c1',
+      subject: null,
       channel: 'sms',
       status: 'assigned',
       last_message_at: 5,
@@ -21,6 +22,7 @@ describe('toInboxRow', () => {
 
 const baseInbox = {
   id: 'c',
+  subject: null,
   channel: 'sms',
   status: 'queued',
   last_message_at: 1,

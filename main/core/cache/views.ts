@@ -14,6 +14,7 @@ import type { InboxRow, InboxView, OutboxState, ThreadMessage } from '../../../s
 
 export interface InboxSqlRow {
   id: string;
+  subject: string | null;
   channel: string;
   status: string;
   last_message_at: number;
@@ -32,6 +33,7 @@ export function toInboxRow(r: InboxSqlRow): InboxRow {
     status: r.status as ConversationStatus,
     assigneeName: r.assignee_name,
     lastMessageAt: r.last_message_at,
+    subject: r.subject,
     preview: r.preview,
     previewFromAgent: r.last_direction === 'outbound',
     unreadCount: r.unread,

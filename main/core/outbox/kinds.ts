@@ -3,8 +3,10 @@
 // acknowledgement writes, and how a permanent rejection or a discard undoes the effect.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { channelSchema } from '../../../shared/domain';
-import { socketRequests, type SocketRequestName } from '../../../shared/protocol';
+import { findTemplate, renderTemplate } from '../../../shared/channels/whatsapp';
+import { attachmentSchema, channelSchema, plainMessageFields, reactionEmojiSchema, replyToSchema } from '../../../shared/domain';
+import { parseMessageExtras, serializeMessageExtras, withReaction } from '../../../shared/messageExtras';
+import { socketRequests, type SocketRequestName, templateRequestSchema } from '../../../shared/protocol';
 import type { Applier, ChangeSummary } from '../cache/apply';
 import type { OutboxEntry } from './store';
 
@@ -29,6 +31,13 @@ const sendPayload = z.object({
   body: z.string(),
   kind: z.enum(['text', 'note']),
   channel: channelSchema,
+  // Absent in entries queued by earlier versions.
+  replyToId: z.string().nullable().default(null),
+  /** The quote as shown while the message is pending (the server writes its own). */
+  replyTo: replyToSchema.nullable().default(null),
+  /** Files kept in the data directory; uploaded before the message is sent. */
+  attachments: z.array(attachmentSchema).default([]),
+  template: templateRequestSchema.nullable().default(null),
 });
 export type SendPayload = z.infer<typeof sendPayload>;
 
@@ -36,16 +45,24 @@ const sendKind: OutboxKind<SendPayload> = {
   payload: sendPayload,
   request: (entry, p) => ({
     name: 'message.send',
-    body: { clientId: entry.id, conversationId: p.conversationId, kind: p.kind, body: p.body },
+    body: {
+      clientId: entry.id,
+      conversationId: p.conversationId,
+      kind: p.kind,
+      body: p.body,
+      replyToId: p.replyToId,
+      attachmentIds: p.attachments.map((a) => a.id),
+      template: p.template,
+    },
   }),
   apply(ctx, entry, p) {
     // OR IGNORE: neither a second optimistic row nor one beside the server's echo (unique client id).
     ctx.db
       .prepare(
         `INSERT OR IGNORE INTO messages (id, client_id, conversation_id, seq, direction, kind, channel,
-           author_agent_id, body, created_at, status, status_seq, call, local)
+           author_agent_id, body, created_at, status, status_seq, call, extra, local)
          VALUES (@id, @id, @conversationId, NULL, 'outbound', @kind, @channel, @author, @body, @createdAt,
-           @status, 0, NULL, 1)`,
+           @status, 0, NULL, @extra, 1)`,
       )
       .run({
         id: entry.id,
@@ -53,9 +70,10 @@ const sendKind: OutboxKind<SendPayload> = {
         kind: p.kind,
         channel: p.channel,
         author: ctx.selfId,
-        body: p.body,
+        body: pendingBody(p),
         createdAt: entry.createdAt,
         status: entry.state === 'failed' ? 'failed' : 'pending',
+        extra: serializeMessageExtras({ ...plainMessageFields(), replyTo: p.replyTo, attachments: p.attachments }),
       });
     // A retried entry shows as pending again.
     if (entry.state === 'waiting') {
@@ -119,8 +137,91 @@ const readKind: OutboxKind<ReadPayload> = {
   },
 };
 
+/** What a pending message shows: its text, or the approved template's text with its values. */
+function pendingBody(p: SendPayload): string {
+  if (p.template === null) return p.body;
+  const template = findTemplate(p.template.id);
+  const rendered = template ? renderTemplate(template, p.template.params) : null;
+  return rendered?.ok ? rendered.body : p.body;
+}
+
+const changePayload = z.object({
+  conversationId: z.string(),
+  messageId: z.string(),
+  change: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('edit'), body: z.string() }),
+    z.object({ type: z.literal('delete') }),
+    z.object({ type: z.literal('react'), emoji: reactionEmojiSchema, on: z.boolean() }),
+  ]),
+  /** The row before the change, restored if the server refuses it (unless it moved on since). */
+  previous: z.object({ body: z.string(), extra: z.string().nullable(), revSeq: z.number().int().nonnegative() }),
+});
+export type ChangePayload = z.infer<typeof changePayload>;
+
+interface ContentRow {
+  body: string;
+  extra: string | null;
+  rev_seq: number;
+}
+
+const changeKind: OutboxKind<ChangePayload> = {
+  payload: changePayload,
+  request(entry, p) {
+    const base = { clientId: entry.id, messageId: p.messageId };
+    switch (p.change.type) {
+      case 'edit':
+        return { name: 'message.edit', body: { ...base, body: p.change.body } };
+      case 'delete':
+        return { name: 'message.delete', body: base };
+      case 'react':
+        return { name: 'message.react', body: { ...base, emoji: p.change.emoji, on: p.change.on } };
+    }
+  },
+  apply(ctx, entry, p) {
+    if (entry.state === 'failed') return;
+    const row = ctx.db.prepare<[string], ContentRow>('SELECT body, extra, rev_seq FROM messages WHERE id = ? AND local = 0').get(p.messageId);
+    if (!row) return;
+    const extras = parseMessageExtras(row.extra);
+    let body = row.body;
+    let next = extras;
+    switch (p.change.type) {
+      case 'edit':
+        body = p.change.body;
+        next = { ...extras, editedAt: extras.editedAt ?? entry.createdAt };
+        break;
+      case 'delete':
+        body = '';
+        next = { ...extras, attachments: [], replyTo: null, reactions: [], deletedAt: entry.createdAt };
+        break;
+      case 'react':
+        next = { ...extras, reactions: withReaction(extras.reactions, ctx.selfId, p.change.emoji, p.change.on) };
+        break;
+    }
+    ctx.db.prepare('UPDATE messages SET body = ?, extra = ? WHERE id = ?').run(body, serializeMessageExtras(next), p.messageId);
+    ctx.summary.conversationIds.add(p.conversationId);
+  },
+  acknowledged(ctx, _entry, p, value) {
+    const { message } = socketRequests['message.edit'].response.parse(value);
+    ctx.applier.updateMessage(message);
+    ctx.summary.conversationIds.add(p.conversationId);
+    ctx.summary.inbox = true;
+  },
+  rejected: (ctx, _entry, p) => restoreContent(ctx, p),
+  discarded(ctx, entry, p) {
+    if (entry.state !== 'failed') restoreContent(ctx, p);
+  },
+};
+
+function restoreContent(ctx: EffectContext, p: ChangePayload): void {
+  ctx.db
+    .prepare('UPDATE messages SET body = ?, extra = ? WHERE id = ? AND rev_seq = ?')
+    .run(p.previous.body, p.previous.extra, p.messageId, p.previous.revSeq);
+  ctx.summary.conversationIds.add(p.conversationId);
+}
+
 const KINDS: Record<string, OutboxKind<never>> = {
   'message.send': sendKind as OutboxKind<never>,
+  'message.change': changeKind as OutboxKind<never>,
   'conversation.markRead': readKind as OutboxKind<never>,
 };
 

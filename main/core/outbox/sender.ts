@@ -27,6 +27,11 @@ export function classifyFailure(code: TransportErrorCode): FailureClass {
 /** What the sender needs from the outbox; each call is one transaction on the caller's side. */
 export interface OutboxOps {
   next(): OutboxEntry | null;
+  /**
+   * Work before the request (uploading an entry's files); throws a TransportError classified like
+   * a failed request. Optional.
+   */
+  prepare?(entry: OutboxEntry, transport: Transport): Promise<void>;
   /** The socket request for an entry; throws if the entry cannot be turned into one. */
   request(entry: OutboxEntry): { name: Parameters<Transport['request']>[0]; body: unknown };
   acknowledged(entry: OutboxEntry, value: unknown): void;
@@ -125,6 +130,7 @@ export class OutboxSender {
       ops.changed();
       let value: unknown;
       try {
+        await ops.prepare?.(entry, transport);
         value = await transport.request(request.name, request.body, this.deps.ackTimeoutMs);
       } catch (e) {
         this.current = null;

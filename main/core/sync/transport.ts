@@ -24,6 +24,8 @@ export interface TransportListener {
   connectFailed(unauthorized: boolean, message: string): void;
   /** A `sync.events` push, unvalidated. */
   events(payload: unknown): void;
+  /** An `activity` push (typing, presence), unvalidated. */
+  activity?(payload: unknown): void;
 }
 
 export interface Transport {
@@ -82,6 +84,7 @@ export const socketIoTransportWith =
       if (!unauthorized && !socket.active) retryLater();
     });
     socket.on('sync.events', (payload: unknown) => listener.events(payload));
+    socket.on('activity', (payload: unknown) => listener.activity?.(payload));
 
     return {
       get connected() {

@@ -8,6 +8,7 @@ const now = Date.now();
 const row: InboxRow = {
   conversationId: 'c9',
   contactName: 'Maria García',
+  subject: null,
   channel: 'sms',
   status: 'assigned',
   assigneeName: 'Alex Morgan',

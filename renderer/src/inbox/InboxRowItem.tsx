@@ -47,7 +47,14 @@ export const InboxRowItem = memo(function InboxRowItem({ row, now, open, highlig
         </time>
       </div>
       <div className="inbox-row__bottom">
-        <span className="inbox-row__preview" dir="auto">{row.previewFromAgent ? t('inbox.you', { preview: isolate(row.preview) }) : row.preview}</span>
+        <span className="inbox-row__preview" dir="auto">
+          {row.subject ? (
+            <span className="inbox-row__subject" data-testid="inbox-subject">
+              {row.subject}
+            </span>
+          ) : null}
+          {row.previewFromAgent ? t('inbox.you', { preview: isolate(row.preview) }) : row.preview}
+        </span>
         {badge ? (
           <>
             <span className="inbox-row__badge" data-testid="unread-badge" aria-hidden="true">

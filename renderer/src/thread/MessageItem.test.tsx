@@ -50,12 +50,60 @@ describe('MessageItem', () => {
     await waitFor(() => expect(desk.calls).toContainEqual({ method: 'outbox.retry', request: { entryId: 'e7' } }));
   });
 
-  it('shows a call with an expandable transcript', async () => {
-    const call = { ...base, kind: 'call' as const, channel: 'voice' as const, call: { durationSec: 272, transcript: [{ speaker: 'customer' as const, atSec: 3, text: 'Hello?' }], outcome: 'completed' as const, summary: null } };
+  it('shows a call as a card that expands to the transcript', async () => {
+    const call = {
+      ...base,
+      kind: 'call' as const,
+      channel: 'voice' as const,
+      body: 'Call, 5 min',
+      call: {
+        durationSec: 135,
+        transcript: [
+          { speaker: 'customer' as const, atSec: 3, text: 'Hello?' },
+          { speaker: 'agent' as const, atSec: 6, text: 'Hi, Acme support.' },
+        ],
+        outcome: 'transferred' as const,
+        summary: 'Asked about a refund.',
+      },
+    };
     await renderWithDesk(<MessageItem message={call} />, fakeDesk({}));
-    expect(screen.getByText('Phone call · 4:32')).toBeTruthy();
+    expect(screen.getByTestId('call-duration').textContent).toBe('2m 15s');
+    expect(screen.getByText('Transferred to staff')).toBeTruthy();
+    expect(screen.getByText('Asked about a refund.')).toBeTruthy();
     expect(screen.queryByText('Hello?')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show transcript' }));
-    expect(screen.getByText('Hello?')).toBeTruthy();
+    expect(screen.getByText('Hello?').closest('li')?.className).toContain('call__line--customer');
+    expect(screen.getByText('Hi, Acme support.').closest('li')?.className).toContain('call__line--agent');
+  });
+
+  it('renders markdown as elements and keeps HTML as text', async () => {
+    const { container } = await renderWithDesk(
+      <MessageItem message={{ ...base, body: '**Bold** and *soft* `code` [docs](https://example.com/d) <img src=x onerror=alert(1)> [x](javascript:alert(1))' }} />,
+      fakeDesk({}),
+    );
+    expect(container.querySelector('strong')?.textContent).toBe('Bold');
+    expect(container.querySelector('em')?.textContent).toBe('soft');
+    expect(container.querySelector('code')?.textContent).toBe('code');
+    const links = container.querySelectorAll('a');
+    expect([...links].map((a) => a.getAttribute('href'))).toEqual(['https://example.com/d']);
+    expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toContain('[x](javascript:alert(1))');
+  });
+
+  it('shows deletions, edits, the bot badge and reactions', async () => {
+    const desk = fakeDesk({ 'message.react': async () => null });
+    await renderWithDesk(<MessageItem message={{ ...base, body: '', deletedAt: 5 }} />, desk);
+    expect(screen.getByTestId('message-deleted').textContent).toBe('Message deleted');
+    await renderWithDesk(
+      <MessageItem
+        message={{ ...base, id: 'm2', seq: 3, direction: 'outbound', body: 'Thanks!', editedAt: 9, automated: true, reactions: [{ emoji: '👍', agentId: null }] }}
+      />,
+      desk,
+    );
+    expect(screen.getByTestId('edited').textContent).toBe('edited');
+    expect(screen.getByTestId('bot-badge').textContent).toBe('Automated');
+    fireEvent.click(screen.getByRole('button', { name: '👍 1' }));
+    await waitFor(() => expect(desk.calls).toContainEqual({ method: 'message.react', request: { messageId: 'm2', emoji: '👍', on: true } }));
   });
 });

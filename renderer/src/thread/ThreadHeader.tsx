@@ -2,14 +2,24 @@ import { useTranslation } from 'react-i18next';
 import type { ConversationDetail } from '../../../shared/ipc/contract';
 import { ChannelBadge } from '../ui/ChannelBadge';
 
-export function ThreadHeader({ detail }: { detail: ConversationDetail }) {
+export function ThreadHeader({ detail, online }: { detail: ConversationDetail; online: boolean }) {
   const { t } = useTranslation();
   const { conversation, contact } = detail;
   return (
     <header className="thread-header">
       <div className="thread-header__titles">
-        <h2 className="thread-header__name" dir="auto">{contact.name}</h2>
-        {conversation.subject ? <span className="thread-header__subject" dir="auto">{conversation.subject}</span> : null}
+        <h2 className="thread-header__name" dir="auto">
+          {contact.name}
+          <span className={online ? 'presence presence--online' : 'presence'} data-testid="presence" data-online={online ? 'true' : 'false'}>
+            <span className="presence__dot" aria-hidden="true" />
+            {online ? t('thread.presence.online') : t('thread.presence.offline')}
+          </span>
+        </h2>
+        {conversation.subject ? (
+          <span className="thread-header__subject" dir="auto" data-testid="thread-subject">
+            {conversation.subject}
+          </span>
+        ) : null}
       </div>
       <ChannelBadge channel={conversation.channel} withName />
       <span className={`status-pill status-pill--${conversation.status}`}>{t(`conversationStatus.${conversation.status}`)}</span>

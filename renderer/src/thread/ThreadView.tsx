@@ -1,11 +1,16 @@
-import type { Ref } from 'react';
+import { useCallback, useMemo, useState, type DragEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { useDeskQuery } from '../api/hooks';
 import { Composer } from './Composer';
 import { MessageTimeline } from './MessageTimeline';
+import { ThreadContext, type ThreadContextValue } from './threadContext';
 import { ThreadHeader } from './ThreadHeader';
+import { TypingIndicator } from './TypingIndicator';
+import { useActivity } from './useActivity';
 import { useMarkRead } from './useMarkRead';
 import { useThread } from './useThread';
+import { useUploads } from './useUploads';
 import './thread.css';
 
 interface ThreadViewProps {
@@ -17,33 +22,95 @@ interface ThreadViewProps {
 export function ThreadView({ conversationId, composerRef, drafts }: ThreadViewProps) {
   const { t } = useTranslation();
   const detail = useDeskQuery('conversation.get', { conversationId });
+  const session = useDeskQuery('session.get', {});
   const thread = useThread(conversationId);
+  const activity = useActivity(conversationId);
+  const uploads = useUploads(conversationId);
   useMarkRead(conversationId, thread.messages, thread.isSuccess);
+  const [quoting, setQuoting] = useState<{ conversationId: string; message: ThreadMessage } | null>(null);
+  const [dropped, setDropped] = useState<{ files: File[]; at: number } | null>(null);
+  const [dragging, setDragging] = useState(false);
 
   const contactName = detail.data?.contact.name ?? '';
+  const selfId = session.data?.agent.id ?? '';
+  const replyTo = useCallback(
+    (message: ThreadMessage) => {
+      setQuoting({ conversationId, message });
+      document.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]')?.focus();
+    },
+    [conversationId],
+  );
+  const context = useMemo<ThreadContextValue>(() => ({ selfId, contactName, replyTo, uploads }), [selfId, contactName, replyTo, uploads]);
+
+  const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+  const onDragOver = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    setDragging(false);
+    setDropped({ files: [...event.dataTransfer.files], at: Date.now() });
+  };
+
+  const conversation = detail.data?.conversation;
   return (
-    <section className="thread" data-testid="thread" data-conversation-id={conversationId} aria-label={t('thread.label', { name: contactName })}>
-      {detail.data ? <ThreadHeader detail={detail.data} /> : <div className="thread-header thread-header--placeholder" />}
-      {/* A failed refetch keeps the messages already shown; only a thread never loaded is an error. */}
-      {thread.data ? (
-        <MessageTimeline
-          messages={thread.messages}
-          hasOlder={thread.hasNextPage}
-          loadingOlder={thread.isFetchingNextPage}
-          olderFailed={thread.isFetchNextPageError}
-          loadOlder={thread.loadOlder}
-        />
-      ) : thread.isError ? (
-        <p className="thread__state" role="alert">
-          {t('thread.loadError')}
-        </p>
-      ) : (
-        <p className="thread__state" aria-busy="true">
-          {t('app.loading')}
-        </p>
-      )}
-      <Composer key={conversationId} conversationId={conversationId} contactName={contactName} inputRef={composerRef} drafts={drafts} />
-    </section>
+    <ThreadContext.Provider value={context}>
+      <section
+        className={dragging ? 'thread thread--dragging' : 'thread'}
+        data-testid="thread"
+        data-conversation-id={conversationId}
+        aria-label={t('thread.label', { name: contactName })}
+        onDragOver={onDragOver}
+        onDragLeave={(event) => {
+          if (event.currentTarget === event.target) setDragging(false);
+        }}
+        onDrop={onDrop}
+      >
+        {detail.data ? (
+          <ThreadHeader detail={detail.data} online={activity.data?.customerOnline ?? false} />
+        ) : (
+          <div className="thread-header thread-header--placeholder" />
+        )}
+        {/* A failed refetch keeps the messages already shown; only a thread never loaded is an error. */}
+        {thread.data ? (
+          <MessageTimeline
+            messages={thread.messages}
+            hasOlder={thread.hasNextPage}
+            loadingOlder={thread.isFetchingNextPage}
+            olderFailed={thread.isFetchNextPageError}
+            loadOlder={thread.loadOlder}
+          />
+        ) : thread.isError ? (
+          <p className="thread__state" role="alert">
+            {t('thread.loadError')}
+          </p>
+        ) : (
+          <p className="thread__state" aria-busy="true">
+            {t('app.loading')}
+          </p>
+        )}
+        <TypingIndicator typing={activity.data?.typing ?? []} />
+        {dragging ? <div className="thread__drop" aria-hidden="true">{t('attachments.dropHere')}</div> : null}
+        {conversation ? (
+          <Composer
+            key={conversationId}
+            conversationId={conversationId}
+            contactName={contactName}
+            channel={conversation.channel}
+            lastInboundAt={conversation.lastInboundAt}
+            inputRef={composerRef}
+            drafts={drafts}
+            quoting={quoting?.conversationId === conversationId ? quoting.message : null}
+            clearQuote={() => setQuoting(null)}
+            dropped={dropped}
+          />
+        ) : null}
+      </section>
+    </ThreadContext.Provider>
   );
 }
 

@@ -1,0 +1,80 @@
+// The files waiting to be sent with the next message, and why any file was refused.
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/LocaleContext';
+import { CloseIcon, FileIcon } from '../ui/icons';
+import { formatFileSize } from './fileSize';
+import type { PendingFile, Refusal } from './useAttachments';
+
+function RefusalText({ refusal }: { refusal: Refusal }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  switch (refusal.code) {
+    case 'emptyFile':
+      return <>{t('attachments.refused.emptyFile')}</>;
+    case 'unsupportedType':
+      return <>{t('attachments.refused.unsupportedType', { name: refusal.name })}</>;
+    case 'tooLarge':
+      return (
+        <>
+          {t('attachments.refused.tooLarge', {
+            name: refusal.name,
+            size: formatFileSize(refusal.size, format.locale),
+            limit: formatFileSize(refusal.maxBytes, format.locale),
+          })}
+        </>
+      );
+    case 'channelNotAllowed':
+      return <>{t('attachments.refused.channelNotAllowed', { name: refusal.name })}</>;
+    case 'tooMany':
+      return <>{t('attachments.refused.tooMany', { max: refusal.max })}</>;
+    case 'readFailed':
+      return <>{t('attachments.refused.readFailed', { name: refusal.name })}</>;
+  }
+}
+
+interface AttachmentTrayProps {
+  files: readonly PendingFile[];
+  refusals: readonly Refusal[];
+  onRemove: (key: string) => void;
+  onDismiss: () => void;
+}
+
+export function AttachmentTray({ files, refusals, onRemove, onDismiss }: AttachmentTrayProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (files.length === 0 && refusals.length === 0) return null;
+  return (
+    <div className="tray">
+      {refusals.length > 0 ? (
+        <div className="tray__refusals" role="alert" data-testid="attachment-refusal">
+          <ul>
+            {refusals.map((r, i) => (
+              <li key={i}>
+                <RefusalText refusal={r} />
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="icon-button" aria-label={t('attachments.dismiss')} onClick={onDismiss}>
+            <CloseIcon />
+          </button>
+        </div>
+      ) : null}
+      {files.length > 0 ? (
+        <ul className="tray__files">
+          {files.map((f) => (
+            <li key={f.key} className={`tray__file tray__file--${f.state}`} data-testid="attachment-pending" data-state={f.state}>
+              <FileIcon />
+              <span className="tray__name" dir="auto">{f.name}</span>
+              <span className="tray__size">
+                {f.state === 'reading' ? t('attachments.reading', { percent: Math.floor((f.read / Math.max(1, f.size)) * 100) }) : formatFileSize(f.size, format.locale)}
+              </span>
+              <button type="button" className="icon-button" aria-label={t('attachments.remove', { name: f.name })} onClick={() => onRemove(f.key)}>
+                <CloseIcon />
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
