@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation, Message } from '../../../shared/domain';
+import { type Conversation, type Message, plainMessageFields } from '../../../shared/domain';
 import type { ChangeEvent } from '../../../shared/protocol';
 import { deriveCandidates, mentions, type ConversationFacts, type Self } from './derive';
 
@@ -18,6 +18,7 @@ const conversation = (over: Partial<Conversation> = {}): Conversation => ({
   lastMessageAt: 1,
   lastMessagePreview: '',
   lastMessageDirection: 'inbound',
+  lastInboundAt: 1,
   seq: 1,
   ...over,
 });
@@ -36,6 +37,7 @@ const message = (over: Partial<Message> = {}): Message => ({
   status: null,
   statusSeq: 0,
   call: null,
+  ...plainMessageFields(),
   ...over,
 });
 
