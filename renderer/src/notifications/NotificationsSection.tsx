@@ -70,7 +70,7 @@ export function NotificationsSection() {
   const change = (patch: Partial<NotificationSettings>) => update({ notifications: { ...current, ...patch } });
 
   return (
-    <div className="notify-settings">
+    <div>
       <BrowserPermission />
       <fieldset className="settings__group">
         <legend className="settings__legend">{t('notifications.settings.kinds')}</legend>
