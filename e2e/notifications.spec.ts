@@ -87,6 +87,8 @@ test.describe('notifications @notifications', () => {
   test('after an offline catch-up one grouped notification appears instead of many', async ({ desk, backend, host }) => {
     await online(desk);
     const queuedCount = async () => Number(await desk.getByTestId('inbox-tab-queued').getByTestId('inbox-tab-count').innerText());
+    // The demo seed has queued conversations: wait for the count to arrive before reading it.
+    await expect.poll(queuedCount).toBeGreaterThan(0);
     const before = await queuedCount();
     // The core goes away (gracefully, keeping its data) while customers keep writing.
     await host.kill('SIGTERM');
