@@ -2,12 +2,9 @@
 // i18next like the console; Arabic lays the page out right to left.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { ar } from './locales/ar';
-import { de } from './locales/de';
-import { en } from './locales/en';
+import { resources } from './locales';
 
-export const PORTAL_LOCALES = { en, de, ar } as const;
-export type PortalLanguage = keyof typeof PORTAL_LOCALES;
+export type PortalLanguage = keyof typeof resources;
 
 export interface PortalI18n {
   i18n: I18n;
@@ -17,15 +14,17 @@ export interface PortalI18n {
 }
 
 export async function createPortalI18n(preferred: readonly string[]): Promise<PortalI18n> {
-  const supported = Object.keys(PORTAL_LOCALES) as PortalLanguage[];
+  const supported = Object.keys(resources) as PortalLanguage[];
   const match = (tag: string) => supported.find((language) => tag === language || tag.toLowerCase().startsWith(`${language.toLowerCase()}-`));
   const locale = preferred.find((tag) => match(tag) !== undefined) ?? 'en';
   const language = match(locale) ?? 'en';
   const i18n = i18next.createInstance();
   await i18n.use(initReactI18next).init({
-    resources: Object.fromEntries(supported.map((l) => [l, { translation: PORTAL_LOCALES[l] }])),
+    resources: Object.fromEntries(supported.map((l) => [l, { translation: resources[l] }])),
     lng: language,
     fallbackLng: 'en',
+    // pt-BR stays whole; nothing tries to load "pt".
+    load: 'currentOnly',
     // React escapes text itself.
     interpolation: { escapeValue: false },
   });
