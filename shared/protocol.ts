@@ -18,6 +18,8 @@ import {
   queueSchema,
   transcriptLineSchema,
 } from './domain';
+import { searchFiltersSchema } from './search/filters';
+import { MAX_QUERY_LENGTH } from './search/query';
 
 /** An approved WhatsApp template and the values of its placeholders, in order. */
 export const templateRequestSchema = z.object({
@@ -233,6 +235,22 @@ export const socketRequests = {
       limit: z.number().int().positive().max(500).default(50),
     }),
     response: z.object({ messages: z.array(messageSchema), hasMore: z.boolean() }),
+  },
+  /**
+   * Full-text search over all of the tenant's history (no retention or cache window), newest
+   * first, with each hit's conversation and contact so the client can open it.
+   */
+  'search.messages': {
+    request: z.object({
+      query: z.string().max(MAX_QUERY_LENGTH * 4),
+      filters: searchFiltersSchema.default({}),
+      limit: z.number().int().positive().max(100).default(30),
+    }),
+    response: z.object({
+      hits: z.array(
+        z.object({ message: messageSchema, conversation: conversationSchema, contact: contactSchema.nullable() }),
+      ),
+    }),
   },
   /**
    * Idempotent by clientId: a repeat answers with the first result and stores nothing new. The body

@@ -10,6 +10,7 @@ import type { OutboxEntry } from './outbox/store';
 import type { ReadPayload } from './outbox/kinds';
 import { createTimelineHandlers } from './timelineHandlers';
 import { loadSettings, updateSettings } from './settings/settingsStore';
+import { searchServer } from './search/serverSearch';
 import { TransportError } from './sync/transport';
 
 const HISTORY_PAGE = 50;
@@ -167,5 +168,14 @@ export function createHandlers(core: DeskCore): DeskHandlers {
 
     'settings.get': async () => core.guard(() => loadSettings(core.store.outboxMeta)),
     'settings.update': async (patch) => core.guard(() => updateSettings(core.store.outboxMeta, patch)),
+    'search.local': async ({ query, filters, limit }) => {
+      core.requireSession();
+      return core.guard(() => core.store.search.search(query, filters, limit));
+    },
+    'search.thread': async ({ conversationId, query }) => {
+      requireConversation(conversationId);
+      return { matches: core.guard(() => core.store.search.thread(conversationId, query)) };
+    },
+    'search.server': (request) => searchServer(core, request),
   };
 }

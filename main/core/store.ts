@@ -9,6 +9,8 @@ import { Queries } from './cache/queries';
 import { kindOf, type EffectContext } from './outbox/kinds';
 import { OutboxStore, type OutboxEntry } from './outbox/store';
 import type { Logger } from './ports';
+import { SearchIndexer } from './search/indexer';
+import { LocalSearch } from './search/localSearch';
 
 export class Store {
   readonly meta: Meta;
@@ -16,6 +18,8 @@ export class Store {
   readonly applier: Applier;
   readonly queries: Queries;
   readonly outbox: OutboxStore;
+  readonly search: LocalSearch;
+  private readonly indexer: SearchIndexer;
 
   constructor(
     readonly db: Database.Database,
@@ -27,10 +31,17 @@ export class Store {
     this.applier = new Applier(db);
     this.queries = new Queries(db);
     this.outbox = new OutboxStore(db);
+    this.search = new LocalSearch(db);
+    this.indexer = new SearchIndexer(db);
   }
 
+  /** One write transaction; the search indexes catch up with its writes before it commits. */
   tx<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(() => {
+      const result = fn();
+      this.indexer.flush();
+      return result;
+    })();
   }
 
   /** Applies a contiguous batch of events and moves the cursor to its end, atomically. */

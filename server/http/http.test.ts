@@ -169,6 +169,7 @@ describe('tenant isolation', () => {
         gil.request('message.send', { clientId: newClientId(), conversationId: demoConversation, body: 'sneaky' }),
       ).rejects.toMatchObject({ code: 'notFound' });
       await expect(gil.request('history.page', { conversationId: demoConversation, beforeSeq: 1_000_000 })).rejects.toMatchObject({ code: 'notFound' });
+      expect((await gil.request('search.messages', { query: 'Acme' })).hits).toEqual([]);
       await expect(
         gil.request('conversation.markRead', { clientId: newClientId(), conversationId: demoConversation, readSeq: 5 }),
       ).rejects.toMatchObject({ code: 'notFound' });

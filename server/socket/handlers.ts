@@ -6,6 +6,7 @@ import type { Session } from '../store/directory';
 import { historyPage } from '../operations/history';
 import { markRead } from '../operations/markRead';
 import { pull } from '../operations/pull';
+import { searchMessages } from '../operations/search';
 import { sendMessage, type SendDeps } from '../operations/send';
 import { deleteMessage, editMessage, reactToMessage } from '../operations/messageChanges';
 import type { ActivityHub } from '../activity/hub';
@@ -36,5 +37,6 @@ export function createHandlers(deps: SendDeps & { activity: ActivityHub }): Hand
     'history.page': (session, request) => historyPage(deps.db, session.tenantId, request),
     'message.send': (session, request) => sendMessage(deps, session, request),
     'conversation.markRead': (session, request) => markRead(deps, session, request),
+    'search.messages': (session, request) => searchMessages(deps.db, session.tenantId, request),
   };
 }

@@ -16,6 +16,9 @@ import { ATTACHMENT_CHUNK_BYTES, MAX_ATTACHMENT_BYTES } from '../attachments';
 import { templateRequestSchema } from '../protocol';
 import { settingsPatchSchema, type Settings } from '../settings';
 import { notificationTextsSchema, type DeskNotification } from '../notifications';
+import { searchFiltersSchema, type SearchFilters } from '../search/filters';
+import type { Highlighted } from '../search/highlight';
+import { MAX_QUERY_LENGTH } from '../search/query';
 import type { Result } from './result';
 
 // ---------------------------------------------------------------------------------------------
@@ -126,6 +129,54 @@ export interface Diagnostics {
   cachedConversations: number;
   cachedMessages: number;
   cacheFile: string;
+}
+
+export type { SearchFilters };
+
+export interface SearchConversationHit {
+  conversationId: string;
+  contactName: Highlighted;
+  subject: Highlighted | null;
+  channel: Channel;
+  status: ConversationStatus;
+  assigneeName: string | null;
+  lastMessageAt: number;
+  /** Why it matched: its id was typed, its subject, or its contact. */
+  reason: 'reference' | 'subject' | 'contact';
+}
+
+export interface SearchMessageHit {
+  messageId: string;
+  conversationId: string;
+  seq: number | null;
+  contactName: string;
+  channel: Channel;
+  direction: Message['direction'];
+  kind: Message['kind'];
+  createdAt: number;
+  snippet: Highlighted;
+  /** 'server': found by the backend's search over all history, not in the local cache. */
+  source: 'local' | 'server';
+}
+
+export interface SearchContactHit {
+  contactId: string;
+  name: Highlighted;
+  phone: Highlighted | null;
+  email: Highlighted | null;
+  /** The contact's most recent cached conversation, opened when the hit is chosen. */
+  conversationId: string | null;
+}
+
+export interface SearchResults {
+  conversations: SearchConversationHit[];
+  messages: SearchMessageHit[];
+  contacts: SearchContactHit[];
+}
+
+export interface ThreadSearchMatch {
+  messageId: string;
+  seq: number | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,6 +316,29 @@ export const contract = {
   'outbox.retry': { request: z.object({ entryId: z.string().min(1).max(100) }), response: returns<null>() },
   'outbox.discard': { request: z.object({ entryId: z.string().min(1).max(100) }), response: returns<null>() },
   'diagnostics.get': { request: empty, response: returns<Diagnostics>() },
+  /** Full-text search over the local cache: conversations, messages and contacts. */
+  'search.local': {
+    request: z.object({
+      query: z.string().max(MAX_QUERY_LENGTH * 4),
+      filters: searchFiltersSchema.default({}),
+      limit: z.number().int().positive().max(100).default(20),
+    }),
+    response: returns<SearchResults>(),
+  },
+  /** The backend's search over all history; fails with `unreachable` without a connection. */
+  'search.server': {
+    request: z.object({
+      query: z.string().max(MAX_QUERY_LENGTH * 4),
+      filters: searchFiltersSchema.default({}),
+      limit: z.number().int().positive().max(100).default(30),
+    }),
+    response: returns<{ messages: SearchMessageHit[] }>(),
+  },
+  /** Every cached message of one conversation that matches, oldest first. */
+  'search.thread': {
+    request: z.object({ conversationId, query: z.string().max(MAX_QUERY_LENGTH * 4) }),
+    response: returns<{ matches: ThreadSearchMatch[] }>(),
+  },
   /**
    * Notices not yet shown, oldest first; taking them clears them. A notice raised before any window
    * listened (a cache rebuilt at start) waits here, so the agent always hears of it exactly once.

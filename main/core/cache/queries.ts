@@ -75,9 +75,6 @@ export class Queries {
         `SELECT ${MESSAGE_COLUMNS} FROM messages m ${MESSAGE_JOINS}
          WHERE m.conversation_id = ? AND m.seq IS NULL ORDER BY m.created_at, m.id`,
       ),
-      hasMessagesBelow: db.prepare<[string, number], { one: number }>(
-        'SELECT 1 AS one FROM messages WHERE conversation_id = ? AND seq < ? LIMIT 1',
-      ),
       maxSeq: db.prepare<[string], { seq: number | null }>(
         'SELECT max(seq) AS seq FROM messages WHERE conversation_id = ?',
       ),
@@ -150,11 +147,9 @@ export class Queries {
     const page = rows.slice(0, limit).reverse();
     if (beforeSeq === undefined) page.push(...this.s.local.all(conversationId));
     // Older history exists if the run continues beyond this page, if the run does not reach the
-    // start of the conversation (the server has more), or if cached messages lie beyond a hole.
-    const hasOlder =
-      more ||
-      (run !== null && run.from > 0) ||
-      (run === null && this.s.hasMessagesBelow.get(conversationId, Number.MAX_SAFE_INTEGER) !== undefined);
+    // start of the conversation (the server has more), or if nothing is cached as a run yet (a
+    // conversation found by the server's search: its history is all on the server).
+    const hasOlder = more || run === null || run.from > 0;
     return { messages: page.map((r) => toThreadMessage(r, inFlight)), hasOlder };
   }
 

@@ -1,5 +1,6 @@
 // Schemas of the two files. The cache (main) is disposable and rebuilt from the server; the outbox
 // (attached as `outbox`) holds the agent's unsent work and is never thrown away with the cache.
+import { SEARCH_MIGRATION } from '../search/schema';
 import type { Migration } from './migrations';
 
 export const CACHE_MIGRATIONS: readonly Migration[] = [
@@ -53,6 +54,7 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
   ALTER TABLE messages ADD COLUMN rev_seq INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE conversations ADD COLUMN last_inbound_at INTEGER;
   `,
+  SEARCH_MIGRATION,
 ];
 
 export const OUTBOX_MIGRATIONS: readonly Migration[] = [

@@ -3,5 +3,6 @@ import type { Migration } from '../migrate';
 import { initial } from './001_initial';
 import { messageFeatures } from './002_message_features';
 import { portal } from './003_portal';
+import { search } from './004_search';
 
-export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal];
+export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search];

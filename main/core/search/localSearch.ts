@@ -1,0 +1,238 @@
+// Search over the cache's FTS5 indexes (see schema.ts). Results come newest first by rowid, which
+// keeps every query an index walk that stops at `limit` instead of ranking every match of a
+// common word over a million messages.
+import type Database from 'better-sqlite3';
+import type { Channel, ConversationStatus, MessageDirection, MessageKind } from '../../../shared/domain';
+import type {
+  SearchContactHit,
+  SearchConversationHit,
+  SearchFilters,
+  SearchMessageHit,
+  SearchResults,
+  ThreadSearchMatch,
+} from '../../../shared/ipc/contract';
+import { createMatcher, highlightDigits, snippet, type Highlighted, type Matcher } from '../../../shared/search/highlight';
+import { normalizePhone, parseQuery, phoneDigits, type ParsedQuery } from '../../../shared/search/query';
+import { matchTable, messageSourceFrom } from '../../../shared/search/messageIndex';
+import { filterSql, hasFilters, planContacts, planMessages, referencePrefix, type ContactPlan, type MessagePlan } from '../../../shared/search/plan';
+
+/** Candidates fetched per result when some terms are checked after the index lookup. */
+const OVERFETCH = 5;
+const CONVERSATION_LIMIT = 8;
+const CONTACT_LIMIT = 8;
+
+interface MessageRow {
+  id: string;
+  conversation_id: string;
+  seq: number | null;
+  direction: string;
+  kind: string;
+  body: string;
+  created_at: number;
+  channel: string | null;
+  contact_name: string | null;
+}
+
+interface ConversationRow {
+  id: string;
+  channel: string;
+  status: string;
+  subject: string | null;
+  last_message_at: number;
+  contact_name: string | null;
+  assignee_name: string | null;
+}
+
+interface ContactRow {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  conversation_id: string | null;
+}
+
+const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.seq, m.direction, m.kind, m.body, m.created_at, c.channel,
+  ct.name AS contact_name`;
+const MESSAGE_JOINS = `JOIN messages m ON m.rowid = f.rowid
+  LEFT JOIN conversations c ON c.id = m.conversation_id
+  LEFT JOIN contacts ct ON ct.id = c.contact_id`;
+const CONVERSATION_COLUMNS = `c.id, c.channel, c.status, c.subject, c.last_message_at, ct.name AS contact_name,
+  ag.name AS assignee_name`;
+const CONVERSATION_JOINS = `LEFT JOIN contacts ct ON ct.id = c.contact_id LEFT JOIN agents ag ON ag.id = c.assignee_id`;
+
+export class LocalSearch {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** Statements differ by plan kind and filter combination; each is prepared once. */
+  private statement(key: string, sql: () => string): Database.Statement {
+    let s = this.statements.get(key);
+    if (!s) {
+      s = this.db.prepare(sql());
+      this.statements.set(key, s);
+    }
+    return s;
+  }
+
+  search(input: string, filters: SearchFilters, limit: number): SearchResults {
+    const query = parseQuery(input);
+    if (query.terms.length === 0) return { conversations: [], messages: [], contacts: [] };
+    const words = createMatcher(query);
+    const contacts = this.contacts(query, filters);
+    return {
+      conversations: this.conversations(query, filters, contacts, words),
+      messages: this.messages(query, filters, limit, words),
+      contacts: contacts.slice(0, CONTACT_LIMIT),
+    };
+  }
+
+  messages(query: ParsedQuery, filters: SearchFilters, limit: number, matcher = createMatcher(query)): SearchMessageHit[] {
+    const plan = planMessages(query);
+    if (plan === null) return [];
+    const rows = this.messageRows(plan, filters, limit);
+    // Trigram and LIKE lookups cannot check short terms or phrase order: the matcher does.
+    const checked = plan.kind === 'words' ? rows : rows.filter((r) => matcher.matchesAll(r.body)).slice(0, limit);
+    return checked.map((r) => ({
+      messageId: r.id,
+      conversationId: r.conversation_id,
+      seq: r.seq,
+      contactName: r.contact_name ?? '',
+      channel: (r.channel ?? 'portal') as Channel,
+      direction: r.direction as MessageDirection,
+      kind: r.kind as MessageKind,
+      createdAt: r.created_at,
+      snippet: snippet(r.body, matcher),
+      source: 'local',
+    }));
+  }
+
+  private messageRows(plan: MessagePlan, filters: SearchFilters, limit: number): MessageRow[] {
+    const f = filterSql(filters, 'm.created_at');
+    const where =
+      plan.kind === 'cjkScan'
+        ? plan.likes.map((_, i) => `m.body LIKE @like${i} ESCAPE '\\'`).join(' AND ')
+        : `${matchTable(plan.kind)} MATCH @match`;
+    const params =
+      plan.kind === 'cjkScan' ? Object.fromEntries(plan.likes.map((l, i) => [`like${i}`, l])) : { match: plan.match };
+    const key = `m:${plan.kind}:${plan.kind === 'cjkScan' ? plan.likes.length : ''}:${f.key}`;
+    return this.statement(key, () =>
+      `SELECT ${MESSAGE_COLUMNS} FROM ${messageSourceFrom(plan.kind)} ${MESSAGE_JOINS}
+       WHERE ${where}${f.sql} ORDER BY f.rowid DESC LIMIT @limit`,
+    ).all({ ...f.params, ...params, limit: plan.kind === 'words' ? limit : limit * OVERFETCH }) as MessageRow[];
+  }
+
+  contacts(query: ParsedQuery, filters: SearchFilters): SearchContactHit[] {
+    const plan = planContacts(query);
+    if (plan === null) return [];
+    const matcher = createMatcher(query, { substring: true });
+    const checks = termChecks(query);
+    const rows = this.contactRows(plan, filters).filter((r) => contactMatches(r, checks));
+    return rows.slice(0, CONTACT_LIMIT * 2).map((r) => ({
+      contactId: r.id,
+      name: { text: r.name, ranges: matcher.ranges(r.name) },
+      phone: r.phone === null ? null : { text: r.phone, ranges: plan.digits.flatMap((d) => highlightDigits(r.phone ?? '', d)) },
+      email: r.email === null ? null : { text: r.email, ranges: matcher.ranges(r.email) },
+      conversationId: r.conversation_id,
+    }));
+  }
+
+  private contactRows(plan: ContactPlan, filters: SearchFilters): ContactRow[] {
+    // With filters, a contact counts only through a conversation that passes them.
+    const f = filterSql(filters, 'c.last_message_at');
+    const filtered = hasFilters(filters);
+    const conversation = `(SELECT c.id FROM conversations c WHERE c.contact_id = ct.id${f.sql}
+      ORDER BY c.last_message_at DESC LIMIT 1)`;
+    const columns = `ct.id, ct.name, ct.phone, ct.email, ${conversation} AS conversation_id`;
+    const where = filtered ? ' AND conversation_id IS NOT NULL' : '';
+    const limit = CONTACT_LIMIT * OVERFETCH;
+    if (plan.kind === 'trigram') {
+      return this.statement(`ct:trigram:${f.key}`, () =>
+        `SELECT ${columns} FROM contacts_fts f JOIN contacts ct ON ct.rowid = f.rowid
+         WHERE contacts_fts MATCH @match${where} ORDER BY f.rank LIMIT @limit`,
+      ).all({ ...f.params, match: plan.match, limit }) as ContactRow[];
+    }
+    const likes = plan.likes.map((_, i) => ` AND (ct.name LIKE @like${i} ESCAPE '\\' OR ct.email LIKE @like${i} ESCAPE '\\')`).join('');
+    const params = Object.fromEntries(plan.likes.map((l, i) => [`like${i}`, l]));
+    return this.statement(`ct:scan:${plan.likes.length}:${f.key}`, () =>
+      `SELECT ${columns} FROM contacts ct WHERE 1${likes}${where} ORDER BY ct.name LIMIT @limit`,
+    ).all({ ...f.params, ...params, limit }) as ContactRow[];
+  }
+
+  conversations(query: ParsedQuery, filters: SearchFilters, contacts: SearchContactHit[], matcher: Matcher): SearchConversationHit[] {
+    const f = filterSql(filters, 'c.last_message_at');
+    const found = new Map<string, { row: ConversationRow; reason: SearchConversationHit['reason'] }>();
+    const add = (rows: ConversationRow[], reason: SearchConversationHit['reason']) => {
+      for (const row of rows) if (!found.has(row.id) && found.size < CONVERSATION_LIMIT) found.set(row.id, { row, reason });
+    };
+    const reference = referencePrefix(query);
+    if (reference !== null) {
+      add(
+        this.statement(`c:ref:${f.key}`, () =>
+          `SELECT ${CONVERSATION_COLUMNS} FROM conversations c ${CONVERSATION_JOINS}
+           WHERE c.id >= @lo AND c.id < @hi${f.sql} ORDER BY c.id LIMIT ${CONVERSATION_LIMIT}`,
+        ).all({ ...f.params, lo: reference, hi: `${reference}\uffff` }) as ConversationRow[],
+        'reference',
+      );
+    }
+    const plan = planMessages(query);
+    if (plan?.kind === 'words') {
+      add(
+        this.statement(`c:subject:${f.key}`, () =>
+          `SELECT ${CONVERSATION_COLUMNS} FROM conversations_fts f JOIN conversations c ON c.rowid = f.rowid
+           ${CONVERSATION_JOINS} WHERE conversations_fts MATCH @match${f.sql}
+           ORDER BY c.last_message_at DESC LIMIT ${CONVERSATION_LIMIT}`,
+        ).all({ ...f.params, match: plan.match }) as ConversationRow[],
+        'subject',
+      );
+    }
+    const byContact = this.statement(`c:contact:${f.key}`, () =>
+      `SELECT ${CONVERSATION_COLUMNS} FROM conversations c ${CONVERSATION_JOINS}
+       WHERE c.contact_id = @contactId${f.sql} ORDER BY c.last_message_at DESC LIMIT 3`,
+    );
+    for (const contact of contacts) {
+      if (found.size >= CONVERSATION_LIMIT) break;
+      add(byContact.all({ ...f.params, contactId: contact.contactId }) as ConversationRow[], 'contact');
+    }
+    const nameMatcher = createMatcher(query, { substring: true });
+    return [...found.values()].map(({ row, reason }) => ({
+      conversationId: row.id,
+      contactName: highlight(row.contact_name ?? '', nameMatcher),
+      subject: row.subject === null ? null : highlight(row.subject, matcher),
+      channel: row.channel as Channel,
+      status: row.status as ConversationStatus,
+      assigneeName: row.assignee_name,
+      lastMessageAt: row.last_message_at,
+      reason,
+    }));
+  }
+
+  /** Every cached message of a conversation that matches, oldest first (unsent ones last). */
+  thread(conversationId: string, input: string): ThreadSearchMatch[] {
+    const query = parseQuery(input);
+    if (query.terms.length === 0) return [];
+    const matcher = createMatcher(query);
+    const rows = this.statement('thread', () =>
+      `SELECT id, seq, body FROM messages WHERE conversation_id = ?
+       ORDER BY seq IS NULL, seq, created_at, id`,
+    ).all(conversationId) as { id: string; seq: number | null; body: string }[];
+    return rows.filter((r) => matcher.matchesAll(r.body)).map((r) => ({ messageId: r.id, seq: r.seq }));
+  }
+}
+
+const highlight = (text: string, matcher: Matcher): Highlighted => ({ text, ranges: matcher.ranges(text) });
+
+interface TermCheck {
+  digits: string | null;
+  matcher: Matcher;
+}
+
+const termChecks = (query: ParsedQuery): TermCheck[] =>
+  query.terms.map((term) => ({ digits: phoneDigits(term.text), matcher: createMatcher({ terms: [term] }, { substring: true }) }));
+
+/** Every term is in the name or the address (as a substring), or, for a phone-like term, in the phone's digits. */
+function contactMatches(row: ContactRow, checks: readonly TermCheck[]): boolean {
+  const digits = normalizePhone(row.phone);
+  const text = `${row.name}\n${row.email ?? ''}`;
+  return checks.every((c) => (c.digits !== null && digits.includes(c.digits)) || c.matcher.matchesAll(text));
+}
