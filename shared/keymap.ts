@@ -64,6 +64,10 @@ export const COMMANDS = [
   { id: 'transfer', labelKey: 'keymap.transfer', keys: [mod('t')], scope: 'global', menu: 'conversation' },
   { id: 'resolve', labelKey: 'keymap.resolve', keys: [mod('r')], scope: 'global', menu: 'conversation' },
   { id: 'customerPanel', labelKey: 'keymap.customerPanel', keys: [mod('i')], scope: 'global', menu: 'view' },
+  // Search
+  { id: 'search', labelKey: 'keymap.search', keys: [mod('f', { shift: true })], scope: 'global', menu: 'go' },
+  { id: 'searchQuick', labelKey: 'keymap.searchQuick', keys: [plain('/')], scope: 'outsideText', palette: false },
+  { id: 'findInThread', labelKey: 'keymap.findInThread', keys: [mod('f')], scope: 'global', menu: 'conversation' },
   // The app
   { id: 'palette', labelKey: 'keymap.palette', keys: [mod('k')], scope: 'global', menu: 'help', palette: false },
   { id: 'settings', labelKey: 'keymap.settings', keys: [mod(',')], scope: 'global', menu: 'help' },

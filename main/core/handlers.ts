@@ -177,5 +177,9 @@ export function createHandlers(core: DeskCore): DeskHandlers {
       return { matches: core.guard(() => core.store.search.thread(conversationId, query)) };
     },
     'search.server': (request) => searchServer(core, request),
+    'agents.list': async () => {
+      core.requireSession();
+      return core.guard(() => core.store.search.agents());
+    },
   };
 }

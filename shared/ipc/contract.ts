@@ -334,6 +334,8 @@ export const contract = {
     }),
     response: returns<{ messages: SearchMessageHit[] }>(),
   },
+  /** The team's agents as cached, by name (the search's agent filter). */
+  'agents.list': { request: empty, response: returns<Agent[]>() },
   /** Every cached message of one conversation that matches, oldest first. */
   'search.thread': {
     request: z.object({ conversationId, query: z.string().max(MAX_QUERY_LENGTH * 4) }),

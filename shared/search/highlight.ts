@@ -39,13 +39,26 @@ interface FoldedText {
   ends: number[];
 }
 
+const foldedChars = new Map<string, string>();
+
+/** fold() of one code point; ASCII directly, others memoised (a text has few distinct ones). */
+function foldChar(cp: string): string {
+  if (cp.charCodeAt(0) < 0x80) return cp.toLowerCase();
+  let f = foldedChars.get(cp);
+  if (f === undefined) {
+    f = fold(cp);
+    if (foldedChars.size < 10_000) foldedChars.set(cp, f);
+  }
+  return f;
+}
+
 function foldWithOffsets(original: string): FoldedText {
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
   let i = 0;
   for (const cp of original) {
-    const f = fold(cp);
+    const f = foldChar(cp);
     text += f;
     for (let k = 0; k < f.length; k++) {
       starts.push(i);
@@ -107,12 +120,12 @@ export function createMatcher(query: ParsedQuery, options: { substring?: boolean
  * The part of a long text around its first match, with the matches in it. Cuts at word
  * boundaries where it can and marks cuts with an ellipsis.
  */
-export function snippet(text: string, matcher: Matcher, width = 160): Highlighted {
+export function snippet(text: string, matcher: Matcher, width = 80): Highlighted {
   const flat = text.replace(/\s+/gu, ' ');
   const ranges = matcher.ranges(flat);
   if (flat.length <= width) return { text: flat, ranges };
   const first = ranges[0]?.[0] ?? 0;
-  let start = Math.max(0, Math.min(first - Math.floor(width / 3), flat.length - width));
+  let start = Math.max(0, Math.min(first - Math.floor(width / 4), flat.length - width));
   if (start > 0) {
     const space = flat.indexOf(' ', start);
     if (space !== -1 && space < first) start = space + 1;

@@ -3,16 +3,22 @@ import type { SearchFilters } from './filters';
 import {
   hasCjk,
   likeContains,
+  ftsString,
   phoneDigits,
   substringText,
+  tokens,
   trigramMatchExpression,
   wordMatchExpression,
   type ParsedQuery,
 } from './query';
 
 export type MessagePlan =
-  /** unicode61 index: words as prefixes, phrases exact. */
-  | { kind: 'words'; match: string }
+  /**
+   * unicode61 index: words as prefixes, phrases exact. `narrow`, when set, finds a superset of the
+   * matches through the short-prefix indexes (see narrowMatchExpression); the caller checks each
+   * candidate and falls back to `match` if that takes too long.
+   */
+  | { kind: 'words'; match: string; narrow: string | null }
   /** Trigram index over CJK messages; shorter terms are checked on the candidates. */
   | { kind: 'trigram'; match: string }
   /** Every term is one or two characters of CJK text: LIKE over the newest CJK messages. */
@@ -25,8 +31,35 @@ export function planMessages(q: ParsedQuery): MessagePlan | null {
     const match = trigramMatchExpression(texts);
     return match !== null ? { kind: 'trigram', match } : { kind: 'cjkScan', likes: texts.map(likeContains) };
   }
+  // A single letter matches nearly everything and no prefix index covers it: wait for more.
+  if (q.terms.every((t) => !t.phrase && tokens(t.text).join('').length < 2)) return null;
   const match = wordMatchExpression(q);
-  return match === null ? null : { kind: 'words', match };
+  if (match === null) return null;
+  const narrow = narrowMatchExpression(q);
+  return { kind: 'words', match, narrow: narrow === match ? null : narrow };
+}
+
+/** Length of the longest prefix index (messages_fts `prefix = '2 3'`). */
+export const INDEXED_PREFIX = 3;
+
+/**
+ * The word expression with every word cut to its indexed prefix ("refund" → "ref"*). FTS5 answers
+ * a prefix without an index by merging the doclists of every term it covers before returning the
+ * first row; an indexed prefix is read lazily, newest first, so LIMIT stops it early.
+ */
+export function narrowMatchExpression(q: ParsedQuery): string | null {
+  const parts: string[] = [];
+  for (const term of q.terms) {
+    const ts = tokens(term.text);
+    if (ts.length === 0) continue;
+    if (term.phrase) {
+      parts.push(ftsString(ts.join(' ')));
+      continue;
+    }
+    const last = [...(ts.pop() as string)].slice(0, INDEXED_PREFIX).join('');
+    parts.push(`${ftsString([...ts, last].join(' '))}*`);
+  }
+  return parts.length === 0 ? null : parts.join(' AND ');
 }
 
 export type ContactPlan =

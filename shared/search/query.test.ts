@@ -73,7 +73,11 @@ describe('phone digits', () => {
 
 describe('plans', () => {
   it('uses words for Latin text, trigrams for CJK, a bounded scan for short CJK', () => {
-    expect(planMessages(parseQuery('refund'))).toEqual({ kind: 'words', match: '"refund"*' });
+    expect(planMessages(parseQuery('refund'))).toEqual({ kind: 'words', match: '"refund"*', narrow: '"ref"*' });
+    expect(planMessages(parseQuery('ref "card ending"'))).toEqual({ kind: 'words', match: '"ref"* AND "card ending"', narrow: null });
+    // One letter alone searches no messages; CJK has no such floor.
+    expect(planMessages(parseQuery('o'))).toBeNull();
+    expect(planMessages(parseQuery('駅'))).toEqual({ kind: 'cjkScan', likes: ['%駅%'] });
     expect(planMessages(parseQuery('東京駅'))).toEqual({ kind: 'trigram', match: '"東京駅"' });
     expect(planMessages(parseQuery('東京'))).toEqual({ kind: 'cjkScan', likes: ['%東京%'] });
     expect(planMessages(parseQuery('   '))).toBeNull();

@@ -2,7 +2,7 @@
 // keeps every query an index walk that stops at `limit` instead of ranking every match of a
 // common word over a million messages.
 import type Database from 'better-sqlite3';
-import type { Channel, ConversationStatus, MessageDirection, MessageKind } from '../../../shared/domain';
+import type { Agent, Channel, ConversationStatus, MessageDirection, MessageKind } from '../../../shared/domain';
 import type {
   SearchContactHit,
   SearchConversationHit,
@@ -19,9 +19,13 @@ import { filterSql, hasFilters, planContacts, planMessages, referencePrefix, typ
 /** Candidates fetched per result when some terms are checked after the index lookup. */
 const OVERFETCH = 5;
 const CONVERSATION_LIMIT = 8;
+const NARROW_BATCH = 100;
+/** Candidates checked before a narrowed lookup gives way to the exact (slower) query. */
+const NARROW_SCAN_LIMIT = 2_000;
 const CONTACT_LIMIT = 8;
 
 interface MessageRow {
+  row_id: number;
   id: string;
   conversation_id: string;
   seq: number | null;
@@ -51,7 +55,7 @@ interface ContactRow {
   conversation_id: string | null;
 }
 
-const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.seq, m.direction, m.kind, m.body, m.created_at, c.channel,
+const MESSAGE_COLUMNS = `f.rowid AS row_id, m.id, m.conversation_id, m.seq, m.direction, m.kind, m.body, m.created_at, c.channel,
   ct.name AS contact_name`;
 const MESSAGE_JOINS = `JOIN messages m ON m.rowid = f.rowid
   LEFT JOIN conversations c ON c.id = m.conversation_id
@@ -90,9 +94,15 @@ export class LocalSearch {
   messages(query: ParsedQuery, filters: SearchFilters, limit: number, matcher = createMatcher(query)): SearchMessageHit[] {
     const plan = planMessages(query);
     if (plan === null) return [];
-    const rows = this.messageRows(plan, filters, limit);
-    // Trigram and LIKE lookups cannot check short terms or phrase order: the matcher does.
-    const checked = plan.kind === 'words' ? rows : rows.filter((r) => matcher.matchesAll(r.body)).slice(0, limit);
+    // Trigram, LIKE and narrowed lookups find candidates; the matcher keeps the real matches.
+    const checked =
+      plan.kind === 'words' && plan.narrow !== null
+        ? this.narrowedRows(plan.narrow, plan.match, filters, limit, matcher)
+        : plan.kind === 'words'
+          ? this.messageRows(plan.kind, { match: plan.match }, filters, limit)
+          : this.messageRows(plan.kind, candidateParams(plan), filters, limit * OVERFETCH)
+              .filter((r) => matcher.matchesAll(r.body))
+              .slice(0, limit);
     return checked.map((r) => ({
       messageId: r.id,
       conversationId: r.conversation_id,
@@ -107,19 +117,34 @@ export class LocalSearch {
     }));
   }
 
-  private messageRows(plan: MessagePlan, filters: SearchFilters, limit: number): MessageRow[] {
+  /**
+   * Candidates from the indexed prefixes, newest first, in batches, until `limit` real matches are
+   * found; a short prefix shared by many words but few matches falls back to the exact query.
+   */
+  private narrowedRows(narrow: string, match: string, filters: SearchFilters, limit: number, matcher: Matcher): MessageRow[] {
+    const found: MessageRow[] = [];
+    let before = Number.MAX_SAFE_INTEGER;
+    for (let scanned = 0; scanned < NARROW_SCAN_LIMIT; scanned += NARROW_BATCH) {
+      const batch = this.messageRows('words', { match: narrow }, filters, NARROW_BATCH, before);
+      for (const row of batch) if (matcher.matchesAll(row.body)) found.push(row);
+      if (found.length >= limit) return found.slice(0, limit);
+      if (batch.length < NARROW_BATCH) return found;
+      before = batch[batch.length - 1]!.row_id;
+    }
+    return this.messageRows('words', { match }, filters, limit);
+  }
+
+  private messageRows(kind: MessagePlan['kind'], params: Record<string, string>, filters: SearchFilters, limit: number, before = Number.MAX_SAFE_INTEGER): MessageRow[] {
     const f = filterSql(filters, 'm.created_at');
+    const likes = Object.keys(params).filter((k) => k.startsWith('like'));
     const where =
-      plan.kind === 'cjkScan'
-        ? plan.likes.map((_, i) => `m.body LIKE @like${i} ESCAPE '\\'`).join(' AND ')
-        : `${matchTable(plan.kind)} MATCH @match`;
-    const params =
-      plan.kind === 'cjkScan' ? Object.fromEntries(plan.likes.map((l, i) => [`like${i}`, l])) : { match: plan.match };
-    const key = `m:${plan.kind}:${plan.kind === 'cjkScan' ? plan.likes.length : ''}:${f.key}`;
-    return this.statement(key, () =>
-      `SELECT ${MESSAGE_COLUMNS} FROM ${messageSourceFrom(plan.kind)} ${MESSAGE_JOINS}
-       WHERE ${where}${f.sql} ORDER BY f.rowid DESC LIMIT @limit`,
-    ).all({ ...f.params, ...params, limit: plan.kind === 'words' ? limit : limit * OVERFETCH }) as MessageRow[];
+      kind === 'cjkScan'
+        ? likes.map((k) => `m.body LIKE @${k} ESCAPE '\\'`).join(' AND ')
+        : `${matchTable(kind)} MATCH @match`;
+    return this.statement(`m:${kind}:${likes.length}:${f.key}`, () =>
+      `SELECT ${MESSAGE_COLUMNS} FROM ${messageSourceFrom(kind)} ${MESSAGE_JOINS}
+       WHERE ${where} AND f.rowid < @before${f.sql} ORDER BY f.rowid DESC LIMIT @limit`,
+    ).all({ ...f.params, ...params, before, limit }) as MessageRow[];
   }
 
   contacts(query: ParsedQuery, filters: SearchFilters): SearchContactHit[] {
@@ -149,7 +174,7 @@ export class LocalSearch {
     if (plan.kind === 'trigram') {
       return this.statement(`ct:trigram:${f.key}`, () =>
         `SELECT ${columns} FROM contacts_fts f JOIN contacts ct ON ct.rowid = f.rowid
-         WHERE contacts_fts MATCH @match${where} ORDER BY f.rank LIMIT @limit`,
+         WHERE contacts_fts MATCH @match${where} ORDER BY f.rowid DESC LIMIT @limit`,
       ).all({ ...f.params, match: plan.match, limit }) as ContactRow[];
     }
     const likes = plan.likes.map((_, i) => ` AND (ct.name LIKE @like${i} ESCAPE '\\' OR ct.email LIKE @like${i} ESCAPE '\\')`).join('');
@@ -181,7 +206,7 @@ export class LocalSearch {
         this.statement(`c:subject:${f.key}`, () =>
           `SELECT ${CONVERSATION_COLUMNS} FROM conversations_fts f JOIN conversations c ON c.rowid = f.rowid
            ${CONVERSATION_JOINS} WHERE conversations_fts MATCH @match${f.sql}
-           ORDER BY c.last_message_at DESC LIMIT ${CONVERSATION_LIMIT}`,
+           ORDER BY f.rowid DESC LIMIT ${CONVERSATION_LIMIT}`,
         ).all({ ...f.params, match: plan.match }) as ConversationRow[],
         'subject',
       );
@@ -207,6 +232,10 @@ export class LocalSearch {
     }));
   }
 
+  agents(): Agent[] {
+    return this.statement('agents', () => 'SELECT id, name, email FROM agents ORDER BY name, id').all() as Agent[];
+  }
+
   /** Every cached message of a conversation that matches, oldest first (unsent ones last). */
   thread(conversationId: string, input: string): ThreadSearchMatch[] {
     const query = parseQuery(input);
@@ -219,6 +248,10 @@ export class LocalSearch {
     return rows.filter((r) => matcher.matchesAll(r.body)).map((r) => ({ messageId: r.id, seq: r.seq }));
   }
 }
+
+/** Named parameters of a trigram or CJK-scan plan. */
+const candidateParams = (plan: Exclude<MessagePlan, { kind: 'words' }>): Record<string, string> =>
+  plan.kind === 'cjkScan' ? Object.fromEntries(plan.likes.map((l, i) => [`like${i}`, l])) : { match: plan.match };
 
 const highlight = (text: string, matcher: Matcher): Highlighted => ({ text, ranges: matcher.ranges(text) });
 

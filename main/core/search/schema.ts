@@ -48,14 +48,14 @@ export const SEARCH_MIGRATION = `
     SELECT rowid AS row_id, name, coalesce(email, '') AS email, ${phoneDigitsSql('phone')} AS phone_digits FROM contacts;
   CREATE VIRTUAL TABLE contacts_fts USING fts5(
     name, email, phone_digits, content = 'contacts_search', content_rowid = 'row_id',
-    tokenize = 'trigram remove_diacritics 1'
+    tokenize = 'trigram remove_diacritics 1', columnsize = 0
   );
   INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild');
 
   CREATE VIEW conversations_search AS SELECT rowid AS row_id, coalesce(subject, '') AS subject FROM conversations;
   CREATE VIRTUAL TABLE conversations_fts USING fts5(
     subject, content = 'conversations_search', content_rowid = 'row_id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3', columnsize = 0
   );
   INSERT INTO conversations_fts (conversations_fts) VALUES ('rebuild');
 

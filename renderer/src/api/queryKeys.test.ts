@@ -17,8 +17,10 @@ describe('query keys', () => {
     expect(invalidationsFor({ inbox: true, conversationIds: ['c1'], outbox: false })).toEqual([
       ['desk', 'inbox.list'],
       ['desk', 'inbox.counts'],
+      ['desk', 'search.local'],
       ['desk', 'thread.get', { conversationId: 'c1' }],
       ['desk', 'conversation.get', { conversationId: 'c1' }],
+      ['desk', 'search.thread', { conversationId: 'c1' }],
     ]);
     expect(invalidationsFor({ inbox: false, conversationIds: [], outbox: true })).toEqual([
       ['desk', 'outbox.list'],

@@ -18,8 +18,14 @@ export function deskKeyPrefix<M extends MethodName>(method: M, partial?: Partial
 export function invalidationsFor(notice: ChangeNotice): QueryKey[] {
   const keys: QueryKey[] = [];
   if (notice.inbox) keys.push(deskKeyPrefix('inbox.list'), deskKeyPrefix('inbox.counts'));
+  // Search results reflect the cache: any change to conversations or messages can change them.
+  if (notice.inbox || notice.conversationIds.length > 0) keys.push(deskKeyPrefix('search.local'));
   for (const conversationId of notice.conversationIds) {
-    keys.push(deskKeyPrefix('thread.get', { conversationId }), deskKeyPrefix('conversation.get', { conversationId }));
+    keys.push(
+      deskKeyPrefix('thread.get', { conversationId }),
+      deskKeyPrefix('conversation.get', { conversationId }),
+      deskKeyPrefix('search.thread', { conversationId }),
+    );
   }
   if (notice.outbox) {
     // Outbox state is shown on messages in the thread, so an outbox change can restyle any open

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxView } from '../../../shared/ipc/contract';
 import { InboxIcon } from '../ui/icons';
@@ -15,9 +15,11 @@ interface InboxPanelProps {
   openId: string | null;
   highlightedId: string | null;
   onOpen: (conversationId: string) => void;
+  /** The global search box, shown above the views. */
+  search?: ReactNode;
 }
 
-export function InboxPanel({ tenantName, view, onViewChange, inbox, openId, highlightedId, onOpen }: InboxPanelProps) {
+export function InboxPanel({ tenantName, view, onViewChange, inbox, openId, highlightedId, onOpen, search }: InboxPanelProps) {
   const { t } = useTranslation();
   const listId = useId();
 
@@ -51,6 +53,7 @@ export function InboxPanel({ tenantName, view, onViewChange, inbox, openId, high
           <span className="inbox-panel__tenant">{tenantName}</span>
         </div>
       </header>
+      {search}
       <InboxTabs view={view} onChange={onViewChange} panelId={listId} />
       <div className="inbox-panel__body" role="tabpanel" aria-labelledby={`inbox-tab-${view}`}>
         {body}

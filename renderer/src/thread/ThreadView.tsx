@@ -2,6 +2,8 @@ import { useCallback, useMemo, useState, type DragEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { useDeskQuery } from '../api/hooks';
+import { ThreadSearchBar } from '../search/ThreadSearchBar';
+import { useThreadSearch } from '../search/useThreadSearch';
 import { Composer } from './Composer';
 import { MessageTimeline } from './MessageTimeline';
 import { ThreadContext, type ThreadContextValue } from './threadContext';
@@ -26,6 +28,7 @@ export function ThreadView({ conversationId, composerRef, drafts }: ThreadViewPr
   const thread = useThread(conversationId);
   const activity = useActivity(conversationId);
   const uploads = useUploads(conversationId);
+  const search = useThreadSearch(conversationId, thread);
   useMarkRead(conversationId, thread.messages, thread.isSuccess);
   const [quoting, setQuoting] = useState<{ conversationId: string; message: ThreadMessage } | null>(null);
   const [dropped, setDropped] = useState<{ files: File[]; at: number } | null>(null);
@@ -75,6 +78,7 @@ export function ThreadView({ conversationId, composerRef, drafts }: ThreadViewPr
         ) : (
           <div className="thread-header thread-header--placeholder" />
         )}
+        <ThreadSearchBar search={search} />
         {/* A failed refetch keeps the messages already shown; only a thread never loaded is an error. */}
         {thread.data ? (
           <MessageTimeline

@@ -5,6 +5,8 @@ import type { InboxView, Session } from '../../../shared/ipc/contract';
 import { CustomerPanel } from '../customer/CustomerPanel';
 import { InboxPanel } from '../inbox/InboxPanel';
 import { useNotifications } from '../notifications/useNotifications';
+import { GlobalSearch } from '../search/GlobalSearch';
+import { SearchRevealProvider } from '../search/SearchReveal';
 import { useInbox } from '../inbox/useInbox';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { DiagnosticsDialog } from '../status/DiagnosticsDialog';
@@ -20,7 +22,9 @@ type Overlay = 'help' | 'diagnostics' | 'palette' | 'settings' | null;
 export function Workspace({ session }: { session: Session }) {
   return (
     <CommandsProvider>
-      <WorkspaceScreen session={session} />
+      <SearchRevealProvider>
+        <WorkspaceScreen session={session} />
+      </SearchRevealProvider>
     </CommandsProvider>
   );
 }
@@ -94,6 +98,7 @@ function WorkspaceScreen({ session }: { session: Session }) {
         openId={openId}
         highlightedId={highlightedId}
         onOpen={open}
+        search={<GlobalSearch onOpen={open} />}
       />
       {openId ? <ThreadView key={openId} conversationId={openId} composerRef={composerRef} drafts={drafts} /> : <NoConversation />}
       {openId ? <CustomerPanel conversationId={openId} /> : <aside className="customer customer--empty" aria-hidden="true" />}

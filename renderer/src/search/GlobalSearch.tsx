@@ -1,0 +1,152 @@
+// The search box above the inbox: searches the cache as the agent types and lists conversations,
+// messages and contacts with their matches marked; arrows and Enter open a result, scrolled to the
+// message. Filters narrow every group; "Search all history on the server" adds the backend's hits.
+import { keepPreviousData } from '@tanstack/react-query';
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchFilters } from '../../../shared/ipc/contract';
+import { useDeskQuery } from '../api/hooks';
+import { useCommand } from '../workspace/commands';
+import { CloseIcon, FilterIcon, SearchIcon } from '../ui/icons';
+import { SearchFilterBar, hasFilters } from './SearchFilterBar';
+import { SearchResultsList } from './SearchResultsList';
+import { moveActive, searchOptions, type SearchOption } from './options';
+import { useDebounced } from './useDebounced';
+import { useSearchReveal } from './SearchReveal';
+import './search.css';
+
+const LOCAL_LIMIT = 20;
+const SERVER_LIMIT = 30;
+const DEBOUNCE_MS = 60;
+
+export function GlobalSearch({ onOpen }: { onOpen: (conversationId: string) => void }) {
+  const { t } = useTranslation();
+  const listId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<SearchFilters>({});
+  const [showFilters, setShowFilters] = useState(false);
+  const [expanded, setExpanded] = useState(false);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [serverFor, setServerFor] = useState<string | null>(null);
+  const { reveal } = useSearchReveal();
+
+  const text = useDebounced(query.trim(), DEBOUNCE_MS);
+  const filterKey = JSON.stringify(filters);
+  const searching = text !== '';
+  const local = useDeskQuery('search.local', { query: text, filters, limit: LOCAL_LIMIT }, { enabled: searching, placeholderData: keepPreviousData });
+  const connection = useDeskQuery('connection.get', {});
+  const online = connection.data?.status === 'online';
+  const serverAsked = serverFor === `${text}\n${filterKey}`;
+  const server = useDeskQuery('search.server', { query: text, filters, limit: SERVER_LIMIT }, { enabled: searching && serverAsked && online, retry: false, staleTime: 60_000 });
+
+  const serverHits = serverAsked && server.data ? server.data.messages : undefined;
+  const options = useMemo(() => searchOptions(local.data, serverHits), [local.data, serverHits]);
+  const activeIndex = options.findIndex((o) => o.key === activeKey);
+  const active = activeIndex >= 0 ? activeIndex : options.length > 0 ? 0 : -1;
+  const panelOpen = expanded && searching;
+
+  const focusBox = () => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+    setExpanded(true);
+  };
+  useCommand('search', focusBox);
+  useCommand('searchQuick', focusBox);
+
+  const choose = (option: SearchOption) => {
+    onOpen(option.conversationId);
+    if (option.messageId !== null) reveal({ conversationId: option.conversationId, messageId: option.messageId, query: text });
+    setExpanded(false);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setExpanded(true);
+      const next = moveActive(options.length, active, event.key === 'ArrowDown' ? 1 : -1);
+      setActiveKey(options[next]?.key ?? null);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const option = options[active];
+      if (panelOpen && option) choose(option);
+      else setExpanded(true);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (panelOpen) setExpanded(false);
+      else if (query !== '') setQuery('');
+      else inputRef.current?.blur();
+    }
+  };
+
+  const activeOption = options[active];
+  return (
+    <div className="global-search" data-testid="global-search">
+      <div className="global-search__box">
+        <SearchIcon className="global-search__icon" />
+        <input
+          ref={inputRef}
+          className="global-search__input"
+          data-testid="global-search-input"
+          type="search"
+          role="combobox"
+          aria-label={t('search.label')}
+          aria-expanded={panelOpen}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={panelOpen && activeOption ? `${listId}-${activeOption.key}` : undefined}
+          placeholder={t('search.placeholder')}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActiveKey(null);
+            setExpanded(true);
+          }}
+          onFocus={() => setExpanded(true)}
+          onKeyDown={onKeyDown}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        {query !== '' ? (
+          <button type="button" className="global-search__clear" onClick={() => { setQuery(''); inputRef.current?.focus(); }} aria-label={t('search.clear')}>
+            <CloseIcon />
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className={`global-search__filters-toggle${hasFilters(filters) ? ' global-search__filters-toggle--on' : ''}`}
+          aria-expanded={showFilters}
+          aria-label={t('search.filters.toggle')}
+          title={t('search.filters.toggle')}
+          data-testid="search-filters-toggle"
+          onClick={() => setShowFilters((v) => !v)}
+        >
+          <FilterIcon />
+        </button>
+      </div>
+      {showFilters ? <SearchFilterBar filters={filters} onChange={(f) => { setFilters(f); setExpanded(true); }} /> : null}
+      {panelOpen ? (
+        <div className="global-search__panel" data-testid="search-results">
+          <SearchResultsList
+            listId={listId}
+            local={local.data}
+            loading={local.isPending}
+            failed={local.isError}
+            activeKey={activeOption?.key ?? null}
+            onChoose={choose}
+            onHover={setActiveKey}
+            server={{
+              asked: serverAsked,
+              online,
+              hits: serverHits,
+              loading: server.isFetching,
+              failed: server.isError,
+              run: () => setServerFor(`${text}\n${filterKey}`),
+            }}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
