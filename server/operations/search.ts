@@ -5,7 +5,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SocketResponse } from '../../shared/protocol';
 import type { SearchFilters } from '../../shared/search/filters';
 import { createMatcher } from '../../shared/search/highlight';
-import { matchTable, messageSourceFrom } from '../../shared/search/messageIndex';
+import { CJK_FLOOR_SQL, matchTable, messageSourceFrom } from '../../shared/search/messageIndex';
 import { planMessages } from '../../shared/search/plan';
 import { parseQuery } from '../../shared/search/query';
 import type { DB } from '../db/schema';
@@ -35,7 +35,7 @@ export async function searchMessages(
   if (plan === null) return { hits: [] };
   const match =
     plan.kind === 'cjkScan'
-      ? sql.join(plan.likes.map((l) => sql`m.body LIKE ${l} ESCAPE '\\'`), sql` AND `)
+      ? sql.join([sql`f.rowid >= (${sql.raw(CJK_FLOOR_SQL)})`, ...plan.likes.map((l) => sql`m.body LIKE ${l} ESCAPE '\\'`)], sql` AND `)
       : sql`${sql.raw(matchTable(plan.kind))} MATCH ${plan.match}`;
   const conditions = [match, sql`m.tenant_id = ${tenantId}`, ...filterConditions(request.filters)];
   const limit = plan.kind === 'words' ? request.limit : request.limit * OVERFETCH;

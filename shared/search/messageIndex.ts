@@ -75,6 +75,9 @@ export const MESSAGE_INDEX_STATEMENTS: readonly string[] = [...MESSAGE_INDEX_TAB
 /** One- and two-character CJK queries scan at most this many of the newest CJK messages. */
 export const CJK_SCAN_WINDOW = 20_000;
 
+/** The lowest rowid of the short-CJK scan window (bind as @floor; 0 when the window is the whole list). */
+export const CJK_FLOOR_SQL = `SELECT coalesce((SELECT rowid FROM messages_cjk_rows ORDER BY rowid DESC LIMIT 1 OFFSET ${CJK_SCAN_WINDOW - 1}), 0) AS floor`;
+
 /**
  * FROM clause for a plan's candidate messages, aliased `f` with `f.rowid`; the caller joins
  * `messages m ON m.rowid = f.rowid` and adds the plan's MATCH or LIKE conditions.
@@ -86,7 +89,8 @@ export function messageSourceFrom(kind: MessagePlan['kind']): string {
     case 'trigram':
       return 'messages_cjk f';
     case 'cjkScan':
-      return `(SELECT rowid FROM messages_cjk_rows ORDER BY rowid DESC LIMIT ${CJK_SCAN_WINDOW}) f`;
+      // Read newest first and stop at LIMIT; the window's floor bounds a query that finds little.
+      return `messages_cjk_rows f`;
   }
 }
 

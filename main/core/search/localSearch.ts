@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/ipc/contract';
 import { createMatcher, highlightDigits, snippet, type Highlighted, type Matcher } from '../../../shared/search/highlight';
 import { normalizePhone, parseQuery, phoneDigits, type ParsedQuery } from '../../../shared/search/query';
-import { matchTable, messageSourceFrom } from '../../../shared/search/messageIndex';
+import { CJK_FLOOR_SQL, matchTable, messageSourceFrom } from '../../../shared/search/messageIndex';
 import { filterSql, hasFilters, planContacts, planMessages, referencePrefix, type ContactPlan, type MessagePlan } from '../../../shared/search/plan';
 
 /** Candidates fetched per result when some terms are checked after the index lookup. */
@@ -139,12 +139,13 @@ export class LocalSearch {
     const likes = Object.keys(params).filter((k) => k.startsWith('like'));
     const where =
       kind === 'cjkScan'
-        ? likes.map((k) => `m.body LIKE @${k} ESCAPE '\\'`).join(' AND ')
+        ? `f.rowid >= @floor AND ${likes.map((k) => `m.body LIKE @${k} ESCAPE '\\'`).join(' AND ')}`
         : `${matchTable(kind)} MATCH @match`;
+    const floor = kind === 'cjkScan' ? { floor: (this.statement('cjkFloor', () => CJK_FLOOR_SQL).get() as { floor: number }).floor } : {};
     return this.statement(`m:${kind}:${likes.length}:${f.key}`, () =>
       `SELECT ${MESSAGE_COLUMNS} FROM ${messageSourceFrom(kind)} ${MESSAGE_JOINS}
        WHERE ${where} AND f.rowid < @before${f.sql} ORDER BY f.rowid DESC LIMIT @limit`,
-    ).all({ ...f.params, ...params, before, limit }) as MessageRow[];
+    ).all({ ...f.params, ...params, ...floor, before, limit }) as MessageRow[];
   }
 
   contacts(query: ParsedQuery, filters: SearchFilters): SearchContactHit[] {
