@@ -14,6 +14,9 @@ export const DEMO_AGENTS = [
   { name: 'Elif Yilmaz', email: 'elif@acme.test' },
 ] as const;
 
+/** May edit the team's canned messages. */
+export const DEMO_SUPERVISOR_EMAIL = 'alex@acme.test';
+
 export const DEMO_QUEUES = ['General', 'Billing', 'Technical'] as const;
 
 /** Shared secret the simulated carriers send in the webhook header. */

@@ -7,6 +7,9 @@ import { MAX_TEMPLATE_PARAM_LENGTH } from './channels/whatsapp';
 import {
   agentSchema,
   callOutcomeSchema,
+  attributeNameSchema,
+  cannedMessageSchema,
+  CANNED_SCOPES,
   type Channel,
   contactSchema,
   conversationSchema,
@@ -138,6 +141,10 @@ export const changeEventSchema = z.discriminatedUnion('type', [
     /** Everything in the conversation with seq <= readSeq counts as read by that agent. */
     readSeq: z.number().int().nonnegative(),
   }),
+  z.object({ seq: z.number().int().positive(), type: z.literal('canned.upserted'), canned: cannedMessageSchema }),
+  z.object({ seq: z.number().int().positive(), type: z.literal('canned.deleted'), id: z.string() }),
+  /** A change this agent may not see (another agent's personal canned message): only moves the cursor. */
+  z.object({ seq: z.number().int().positive(), type: z.literal('hidden') }),
 ]);
 export type ChangeEvent = z.infer<typeof changeEventSchema>;
 export type ChangeEventType = ChangeEvent['type'];
@@ -186,6 +193,8 @@ export const snapshotPageSchema = z.object({
       unreadCount: z.number().int().nonnegative(),
     }),
   ),
+  /** The team's canned messages and the agent's personal ones (every page carries them). */
+  canned: z.array(cannedMessageSchema).optional(),
   /** Conversations in the whole snapshot (for progress: "12,400 of 50,000"). */
   totalConversations: z.number().int().nonnegative(),
   /** Opaque; pass back to get the next page. Null on the last page. */
@@ -321,6 +330,47 @@ export const socketRequests = {
       readSeq: z.number().int().nonnegative(),
     }),
     response: z.object({ readSeq: z.number().int().nonnegative() }),
+  },
+  /** Creates (no id) or replaces a canned message; team ones need the supervisor role. */
+  'canned.save': {
+    request: z.object({
+      clientId: z.string().uuid(),
+      canned: cannedMessageSchema.pick({ title: true, shortcut: true, category: true, body: true }).extend({
+        id: z.string().min(1).max(100).nullable(),
+        scope: z.enum(CANNED_SCOPES),
+      }),
+    }),
+    response: z.object({ canned: cannedMessageSchema }),
+  },
+  'canned.delete': {
+    request: z.object({ clientId: z.string().uuid(), id: z.string().min(1).max(100) }),
+    response: z.object({ id: z.string() }),
+  },
+  /** Sets (a string) or removes (null) custom attributes of a contact. */
+  'contact.setAttributes': {
+    request: z.object({
+      clientId: z.string().uuid(),
+      contactId: z.string().min(1).max(100),
+      attributes: z.record(attributeNameSchema, z.string().trim().max(500).nullable()),
+    }),
+    response: z.object({ contact: contactSchema }),
+  },
+  'contact.givePoints': {
+    request: z.object({
+      clientId: z.string().uuid(),
+      contactId: z.string().min(1).max(100),
+      points: z.number().int().min(1).max(100_000),
+      reason: z.string().trim().min(1).max(200),
+    }),
+    response: z.object({ contact: contactSchema }),
+  },
+  'contact.addNote': {
+    request: z.object({
+      clientId: z.string().uuid(),
+      contactId: z.string().min(1).max(100),
+      body: z.string().trim().min(1).max(5_000),
+    }),
+    response: z.object({ contact: contactSchema }),
   },
 } as const;
 export type SocketRequestName = keyof typeof socketRequests;

@@ -661,7 +661,7 @@ export class DeskCore {
     return taken;
   }
 
-  enqueue(kind: string, conversationId: string, payload: unknown): OutboxEntry {
+  enqueue(kind: string, conversationId: string | null, payload: unknown): OutboxEntry {
     const entry: OutboxEntry = {
       id: uuidv7(),
       kind,

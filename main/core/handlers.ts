@@ -1,5 +1,6 @@
 // The IPC contract implemented over the core. Requests arrive validated (shared/ipc/dispatch.ts);
 // expected failures are thrown as DeskError with a code the renderer can translate.
+import { v7 as uuidv7 } from 'uuid';
 import type { DeskHandlers, OutboxEntryView } from '../../shared/ipc/contract';
 import { DeskError } from '../../shared/ipc/result';
 import { socketRequests } from '../../shared/protocol';
@@ -7,8 +8,9 @@ import { emptySummary } from './cache/apply';
 import { newestRun } from './cache/ranges';
 import type { DeskCore } from './core';
 import type { OutboxEntry } from './outbox/store';
-import type { ReadPayload } from './outbox/kinds';
+import type { ContactPayload, ReadPayload } from './outbox/kinds';
 import { createTimelineHandlers } from './timelineHandlers';
+import { withPendingChanges, type PendingChange } from './cache/pendingProfile';
 import { loadSettings, updateSettings } from './settings/settingsStore';
 import { searchServer } from './search/serverSearch';
 import { TransportError } from './sync/transport';
@@ -37,6 +39,23 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     error: e.error,
   });
 
+  const pendingChanges = (contactId: string): PendingChange[] =>
+    core.store.outbox
+      .list()
+      .filter((e) => e.kind === 'contact.update' && e.state === 'waiting' && (e.payload as ContactPayload).contactId === contactId)
+      .map((e) => ({ id: e.id, createdAt: e.createdAt, payload: e.payload as ContactPayload }));
+  const onlineRequest = async (name: 'canned.save' | 'canned.delete', body: unknown): Promise<unknown> => {
+    const transport = core.requireOnline();
+    try {
+      return await transport.request(name, body, 15_000);
+    } catch (e) {
+      if (e instanceof TransportError && (e.code === 'forbidden' || e.code === 'notFound' || e.code === 'conflict' || e.code === 'invalid')) {
+        throw new DeskError(e.code === 'conflict' || e.code === 'invalid' ? 'invalid' : e.code === 'forbidden' ? 'rejected' : 'notFound', e.message);
+      }
+      throw new DeskError('unreachable', `The change could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
   return {
     'app.info': async () => ({
       version: core.config.version,
@@ -59,7 +78,17 @@ export function createHandlers(core: DeskCore): DeskHandlers {
 
     'conversation.get': async ({ conversationId }) => {
       core.requireSession();
-      const detail = core.guard(() => core.store.queries.detail(conversationId));
+      const detail = core.guard(() => {
+        const found = core.store.queries.detail(conversationId);
+        if (!found) return null;
+        const { profiles } = core.store.applier;
+        const profile = withPendingChanges(profiles.profile(found.contact.id), pendingChanges(found.contact.id), core.selfId());
+        return {
+          ...found,
+          contact: profile ? { ...found.contact, profile } : found.contact,
+          conversation: { ...found.conversation, linkedRecord: profiles.link(conversationId) },
+        };
+      });
       if (!detail) throw notFound();
       return detail;
     },
@@ -165,6 +194,56 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     },
 
     'diagnostics.get': async () => core.diagnostics(),
+
+    'canned.list': async () => core.guard(() => core.store.applier.canned.list(core.selfId())),
+    'canned.save': async ({ canned }) => {
+      core.requireSession();
+      const raw = await onlineRequest('canned.save', { clientId: uuidv7(), canned });
+      const { canned: saved } = socketRequests['canned.save'].response.parse(raw);
+      const summary = emptySummary();
+      core.guard(() => core.store.tx(() => core.store.applier.canned.upsert(saved)));
+      summary.canned = true;
+      core.changed(summary);
+      return saved;
+    },
+    'canned.delete': async ({ id }) => {
+      core.requireSession();
+      await onlineRequest('canned.delete', { clientId: uuidv7(), id });
+      core.guard(() => core.store.applier.canned.remove(id));
+      const summary = emptySummary();
+      summary.canned = true;
+      core.changed(summary);
+      return null;
+    },
+    'canned.used': async ({ id }) => {
+      core.requireSession();
+      core.guard(() => core.store.applier.canned.recordUse(id, core.deps.now()));
+      return null;
+    },
+    'contact.conversations': async ({ contactId, exceptId }) => {
+      core.requireSession();
+      return core.guard(() => core.store.applier.profiles.otherConversations(contactId, exceptId ?? ''));
+    },
+    'contact.update': async ({ contactId, change }) => {
+      core.requireSession();
+      if (!core.guard(() => core.store.queries.contactExists(contactId))) throw new DeskError('notFound', 'This customer is not available.');
+      const payload: ContactPayload = { contactId, change };
+      core.enqueue('contact.update', null, payload);
+      return null;
+    },
+    'draft.get': async ({ conversationId }) => {
+      core.requireSession();
+      return core.guard(() => core.store.drafts.get(conversationId));
+    },
+    'draft.save': async ({ conversationId, body }) => {
+      requireConversation(conversationId);
+      if (core.guard(() => core.store.drafts.save(conversationId, body, core.deps.now()))) {
+        const summary = emptySummary();
+        summary.inbox = true;
+        core.changed(summary);
+      }
+      return null;
+    },
 
     'settings.get': async () => core.guard(() => loadSettings(core.store.outboxMeta)),
     'settings.update': async (patch) => core.guard(() => updateSettings(core.store.outboxMeta, patch)),

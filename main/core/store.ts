@@ -5,6 +5,7 @@ import type { ChangeEvent, SnapshotPage } from '../../shared/protocol';
 import { Applier, emptySummary, type ChangeSummary } from './cache/apply';
 import { Meta, type SnapshotState } from './cache/meta';
 import { closeDatabase } from './db/open';
+import { DraftStore } from './drafts/draftStore';
 import { Queries } from './cache/queries';
 import { kindOf, type EffectContext } from './outbox/kinds';
 import { OutboxStore, type OutboxEntry } from './outbox/store';
@@ -20,6 +21,7 @@ export class Store {
   readonly outbox: OutboxStore;
   readonly search: LocalSearch;
   private readonly indexer: SearchIndexer;
+  readonly drafts: DraftStore;
 
   constructor(
     readonly db: Database.Database,
@@ -33,6 +35,7 @@ export class Store {
     this.outbox = new OutboxStore(db);
     this.search = new LocalSearch(db);
     this.indexer = new SearchIndexer(db);
+    this.drafts = new DraftStore(db);
   }
 
   /** One write transaction; the search indexes catch up with its writes before it commits. */
@@ -94,7 +97,8 @@ export class Store {
   resetCache(owner: string | null): void {
     this.tx(() => {
       this.applier.wipe();
-      this.db.exec('DELETE FROM messages; DELETE FROM meta;');
+      // Drafts and usage counts belong to the account too.
+      this.db.exec('DELETE FROM messages; DELETE FROM meta; DELETE FROM drafts; DELETE FROM canned_usage;');
       this.meta.owner = owner;
     });
   }

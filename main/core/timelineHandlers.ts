@@ -1,5 +1,6 @@
 // The timeline's contract methods: replies with quotes, files and templates, notes, edits,
 // deletions, reactions, attachments in chunks, typing and presence, and opening links.
+import { emptySummary } from './cache/apply';
 import { v7 as uuidv7 } from 'uuid';
 import { checkAttachment, describeRefusal } from '../../shared/attachments';
 import { outboundChannelFor } from '../../shared/channels/outbound';
@@ -76,6 +77,8 @@ export function createTimelineHandlers(core: DeskCore): Pick<DeskHandlers, Timel
         template,
       };
       const entry = core.enqueue('message.send', conversationId, payload);
+      // Sent: the draft is gone, also from the inbox row.
+      if (core.guard(() => core.store.drafts.clear(conversationId))) core.changed({ ...emptySummary(), inbox: true });
       const message: ThreadMessage | null = core.guard(() => core.store.queries.message(entry.id, core.inFlight));
       if (!message) throw new DeskError('internal', 'The message was queued but cannot be shown.');
       return message;

@@ -52,7 +52,7 @@ describe('migrate', () => {
     await expect(migrate(database, [...MIGRATIONS, broken], () => 1)).rejects.toThrow('boom');
     const tables = await database.db.introspection.getTables();
     expect(tables.map((t) => t.name)).not.toContain('half_done');
-    expect((await database.db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version)).toEqual(
+    expect((await database.db.selectFrom('schema_migrations').select('version').orderBy('version').execute()).map((r) => r.version)).toEqual(
       MIGRATIONS.map((m) => m.version),
     );
   });

@@ -29,6 +29,8 @@ export interface AgentsTable {
   email: string;
   password_hash: string;
   created_at: number;
+  /** 'agent' or 'supervisor' (may edit the team's canned messages). */
+  role: string;
 }
 
 export interface SessionsTable {
@@ -53,6 +55,8 @@ export interface ContactsTable {
   email: string | null;
   created_at: number;
   seq: number;
+  /** JSON of the ContactProfile; null: empty. */
+  profile_json: string | null;
 }
 
 /** How a channel identifies a customer: a phone number, an email address or a Messenger psid. */
@@ -80,6 +84,8 @@ export interface ConversationsTable {
   last_message_direction: string | null;
   seq: number;
   last_inbound_at: number | null;
+  /** JSON of the ConversationLink; null: a general enquiry. */
+  linked_record_json: string | null;
 }
 
 export interface MessagesTable {
@@ -165,6 +171,19 @@ export interface PortalSessionsTable {
   expires_at: number;
 }
 
+export interface CannedMessagesTable {
+  id: string;
+  tenant_id: string;
+  scope: string;
+  owner_agent_id: string | null;
+  title: string;
+  shortcut: string;
+  category: string;
+  body: string;
+  updated_at: number;
+  seq: number;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   tenants: TenantsTable;
@@ -182,4 +201,5 @@ export interface DB {
   attachments: AttachmentsTable;
   portal_settings: PortalSettingsTable;
   portal_sessions: PortalSessionsTable;
+  canned_messages: CannedMessagesTable;
 }

@@ -63,7 +63,7 @@ export function registerRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const tenant = await getTenant(deps.db, agent.tenantId);
     const response: LoginResponse = {
       token,
-      agent: { id: agent.id, name: agent.name, email: agent.email },
+      agent: { id: agent.id, name: agent.name, email: agent.email, role: agent.role },
       tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
     };
     return response;

@@ -3,11 +3,13 @@ import type { Kysely } from 'kysely';
 import type { SocketResponse } from '../../shared/protocol';
 import type { DB } from '../db/schema';
 import { readChanges } from '../sync/changeLog';
+import type { Session } from '../store/directory';
 import { readLogBounds } from '../sync/seq';
+import { visibleTo } from './canned';
 
 export async function pull(
   db: Kysely<DB>,
-  tenantId: string,
+  { tenantId, agentId }: Session,
   request: { after: number; limit: number },
 ): Promise<SocketResponse<'sync.pull'>> {
   const events = await readChanges(db, tenantId, request.after, request.limit);
@@ -17,5 +19,5 @@ export async function pull(
   // A cursor beyond head means the client knows a different database (e.g. a reset backend).
   if (request.after < floor || request.after > head) return { mustRefetch: true, head };
   const last = events.at(-1)?.seq ?? request.after;
-  return { mustRefetch: false, events, head, hasMore: last < head };
+  return { mustRefetch: false, events: events.map((e) => visibleTo(e, agentId)), head, hasMore: last < head };
 }

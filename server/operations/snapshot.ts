@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { SocketRequest, SocketResponse } from '../../shared/protocol';
 import type { DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
+import { listCannedFor } from '../store/canned';
 import { getContacts } from '../store/contacts';
 import { OPEN_STATUSES } from '../store/conversations';
 import { listAgents, listQueues, type Session } from '../store/directory';
@@ -51,12 +52,13 @@ export async function snapshot(
   const ids = page.map((c) => c.id);
   const last = page.at(-1);
 
-  const [contacts, messages, reads, agents, queues] = await Promise.all([
+  const [contacts, messages, reads, agents, queues, canned] = await Promise.all([
     getContacts(db, tenantId, page.map((c) => c.contactId)),
     latestMessages(db, tenantId, ids, request.messagesPerConversation),
     readStates(db, tenantId, agentId, ids),
     listAgents(db, tenantId),
     listQueues(db, tenantId),
+    listCannedFor(db, tenantId, agentId),
   ]);
   return {
     atSeq: start.atSeq,
@@ -66,6 +68,7 @@ export async function snapshot(
     contacts,
     messages,
     reads,
+    canned,
     totalConversations: start.total,
     nextCursor:
       rows.length > request.limit && last

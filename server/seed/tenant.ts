@@ -1,5 +1,5 @@
 // A tenant with its agents and queues; the base of every seed, and what tests use to add tenants.
-import type { Agent, Queue } from '../../shared/domain';
+import type { Agent, AgentRole, Queue } from '../../shared/domain';
 import { hashPassword } from '../auth/passwords';
 import { sha256 } from '../auth/tokens';
 import type { Database } from '../db/database';
@@ -8,7 +8,7 @@ export interface TenantSpec {
   slug: string;
   name: string;
   webhookSecret: string;
-  agents: readonly { name: string; email: string; password: string }[];
+  agents: readonly { name: string; email: string; password: string; role?: AgentRole }[];
   queues: readonly string[];
 }
 
@@ -25,7 +25,7 @@ export async function createTenant(
 ): Promise<CreatedTenant> {
   const hashes = await Promise.all(spec.agents.map((a) => hashPassword(a.password)));
   const tenantId = deps.newId();
-  const agents: Agent[] = spec.agents.map((a) => ({ id: deps.newId(), name: a.name, email: a.email.toLowerCase() }));
+  const agents: Agent[] = spec.agents.map((a) => ({ id: deps.newId(), name: a.name, email: a.email.toLowerCase(), role: a.role ?? 'agent' }));
   const queues: Queue[] = spec.queues.map((name) => ({ id: deps.newId(), name }));
   await database.write(async (trx) => {
     await trx
@@ -35,7 +35,7 @@ export async function createTenant(
     await trx.insertInto('tenant_counters').values({ tenant_id: tenantId, last_seq: 0, log_floor: 0 }).execute();
     await trx
       .insertInto('agents')
-      .values(agents.map((a, i) => ({ ...a, tenant_id: tenantId, password_hash: hashes[i]!, created_at: deps.now })))
+      .values(agents.map((a, i) => ({ ...a, role: a.role ?? 'agent', tenant_id: tenantId, password_hash: hashes[i]!, created_at: deps.now })))
       .execute();
     await trx
       .insertInto('queues')

@@ -3,6 +3,8 @@
 import type { z } from 'zod';
 import type { SocketRequestName, SocketResponse, socketRequests } from '../../shared/protocol';
 import type { Session } from '../store/directory';
+import { deleteCannedMessage, saveCannedMessage } from '../operations/canned';
+import { addNote, givePoints, setAttributes } from '../operations/contactProfile';
 import { historyPage } from '../operations/history';
 import { markRead } from '../operations/markRead';
 import { pull } from '../operations/pull';
@@ -32,11 +34,16 @@ export function createHandlers(deps: SendDeps & { activity: ActivityHub }): Hand
       return { ok: true as const };
     },
     'activity.presence': async (session) => ({ online: deps.activity.online(session.tenantId) }),
-    'sync.pull': (session, request) => pull(deps.db, session.tenantId, request),
+    'sync.pull': (session, request) => pull(deps.db, session, request),
     'sync.snapshot': (session, request) => snapshot(deps.db, session, request, deps.now()),
     'history.page': (session, request) => historyPage(deps.db, session.tenantId, request),
     'message.send': (session, request) => sendMessage(deps, session, request),
     'conversation.markRead': (session, request) => markRead(deps, session, request),
     'search.messages': (session, request) => searchMessages(deps.db, session.tenantId, request),
+    'canned.save': (session, request) => saveCannedMessage(deps, session, request),
+    'canned.delete': (session, request) => deleteCannedMessage(deps, session, request),
+    'contact.setAttributes': (session, request) => setAttributes(deps, session, request),
+    'contact.givePoints': (session, request) => givePoints(deps, session, request),
+    'contact.addNote': (session, request) => addNote(deps, session, request),
   };
 }

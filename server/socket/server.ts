@@ -9,6 +9,7 @@ import { describeZodError, ProtocolFailure } from '../errors';
 import { errorFields, type Logger } from '../log';
 import { findSession, type Session } from '../store/directory';
 import type { Publisher } from '../sync/writer';
+import { visibleTo } from '../operations/canned';
 import type { Handlers } from './handlers';
 
 export const tenantRoom = (tenantId: string) => `tenant:${tenantId}`;
@@ -32,7 +33,16 @@ export function createSocketServer(httpServer: HttpServer, deps: { db: Kysely<DB
     );
   });
   const publisher: Publisher = {
-    publish: (tenantId, events) => void io.to(tenantRoom(tenantId)).emit('sync.events', { events }),
+    publish: (tenantId, events) => {
+      const room = tenantRoom(tenantId);
+      if (events.every((e) => visibleTo(e, '') === e)) return void io.to(room).emit('sync.events', { events });
+      // Some events are private to one agent: each socket gets its own view, in the same seq order.
+      for (const socketId of io.sockets.adapter.rooms.get(room) ?? []) {
+        const socket = io.sockets.sockets.get(socketId);
+        const agentId = (socket?.data.session as Session | undefined)?.agentId;
+        if (socket && agentId) socket.emit('sync.events', { events: events.map((e) => visibleTo(e, agentId)) });
+      }
+    },
   };
   return { io, publisher };
 }

@@ -67,3 +67,19 @@ export async function contactAddress(
     .executeTakeFirst();
   return row?.value ?? null;
 }
+
+export async function getContact(db: Kysely<DB>, tenantId: string, id: string): Promise<Contact | null> {
+  const row = await db.selectFrom('contacts').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return row ? toContact(row) : null;
+}
+
+/** Replaces a contact's profile as the change with `seq`. */
+export async function saveContactProfile(db: Kysely<DB>, tenantId: string, contact: Contact): Promise<void> {
+  const row = fromContact(tenantId, contact);
+  await db
+    .updateTable('contacts')
+    .set({ profile_json: row.profile_json, seq: row.seq })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', contact.id)
+    .execute();
+}

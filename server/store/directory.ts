@@ -1,6 +1,6 @@
 // Tenants, agents, queues and sessions: the slowly changing rows around the conversations.
 import type { Kysely } from 'kysely';
-import type { Agent, Queue } from '../../shared/domain';
+import type { Agent, AgentRole, Queue } from '../../shared/domain';
 import type { DB } from '../db/schema';
 
 export interface TenantRow {
@@ -32,11 +32,14 @@ export interface AgentLogin extends Agent {
 
 export async function findAgentByEmail(db: Kysely<DB>, email: string): Promise<AgentLogin | null> {
   const row = await db.selectFrom('agents').selectAll().where('email', '=', email).executeTakeFirst();
-  return row ? { id: row.id, name: row.name, email: row.email, tenantId: row.tenant_id, passwordHash: row.password_hash } : null;
+  return row
+    ? { id: row.id, name: row.name, email: row.email, role: row.role as AgentRole, tenantId: row.tenant_id, passwordHash: row.password_hash }
+    : null;
 }
 
 export async function listAgents(db: Kysely<DB>, tenantId: string): Promise<Agent[]> {
-  return db.selectFrom('agents').select(['id', 'name', 'email']).where('tenant_id', '=', tenantId).orderBy('name').execute();
+  const rows = await db.selectFrom('agents').select(['id', 'name', 'email', 'role']).where('tenant_id', '=', tenantId).orderBy('name').execute();
+  return rows.map((r) => ({ ...r, role: r.role as AgentRole }));
 }
 
 export async function listQueues(db: Kysely<DB>, tenantId: string): Promise<Queue[]> {
@@ -78,4 +81,9 @@ export async function findSession(db: Kysely<DB>, tokenHash: string): Promise<Se
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
   return row ? { agentId: row.agent_id, tenantId: row.tenant_id } : null;
+}
+
+export async function agentRole(db: Kysely<DB>, tenantId: string, agentId: string): Promise<AgentRole | null> {
+  const row = await db.selectFrom('agents').select('role').where('tenant_id', '=', tenantId).where('id', '=', agentId).executeTakeFirst();
+  return row ? (row.role as AgentRole) : null;
 }

@@ -3,8 +3,11 @@
 import type { Selectable } from 'kysely';
 import {
   callRecordSchema,
+  type CannedMessage,
   type Channel,
   type Contact,
+  type ContactProfile,
+  type ConversationLink,
   type Conversation,
   type ConversationStatus,
   type DeliveryStatus,
@@ -13,7 +16,7 @@ import {
   type MessageKind,
 } from '../../shared/domain';
 import { parseMessageExtras, serializeMessageExtras } from '../../shared/messageExtras';
-import type { ContactsTable, ConversationsTable, MessagesTable } from '../db/schema';
+import type { CannedMessagesTable, ContactsTable, ConversationsTable, MessagesTable } from '../db/schema';
 
 export function toContact(row: Selectable<ContactsTable>): Contact {
   return {
@@ -23,6 +26,7 @@ export function toContact(row: Selectable<ContactsTable>): Contact {
     email: row.email,
     createdAt: Number(row.created_at),
     seq: Number(row.seq),
+    ...(row.profile_json === null ? {} : { profile: JSON.parse(row.profile_json) as ContactProfile }),
   };
 }
 
@@ -41,6 +45,7 @@ export function toConversation(row: Selectable<ConversationsTable>): Conversatio
     lastMessageDirection: row.last_message_direction as MessageDirection | null,
     lastInboundAt: row.last_inbound_at === null ? null : Number(row.last_inbound_at),
     seq: Number(row.seq),
+    linkedRecord: row.linked_record_json === null ? null : (JSON.parse(row.linked_record_json) as ConversationLink),
   };
 }
 
@@ -80,6 +85,7 @@ export function fromConversation(tenantId: string, c: Conversation): Selectable<
     last_message_direction: c.lastMessageDirection,
     seq: c.seq,
     last_inbound_at: c.lastInboundAt,
+    linked_record_json: c.linkedRecord ? JSON.stringify(c.linkedRecord) : null,
   };
 }
 
@@ -117,6 +123,36 @@ export function fromContact(tenantId: string, c: Contact): Selectable<ContactsTa
     phone: c.phone,
     email: c.email,
     created_at: c.createdAt,
+    seq: c.seq,
+    profile_json: c.profile ? JSON.stringify(c.profile) : null,
+  };
+}
+
+export function toCanned(row: Selectable<CannedMessagesTable>): CannedMessage {
+  return {
+    id: row.id,
+    scope: row.scope as CannedMessage['scope'],
+    ownerAgentId: row.owner_agent_id,
+    title: row.title,
+    shortcut: row.shortcut,
+    category: row.category,
+    body: row.body,
+    updatedAt: Number(row.updated_at),
+    seq: Number(row.seq),
+  };
+}
+
+export function fromCanned(tenantId: string, c: CannedMessage): Selectable<CannedMessagesTable> {
+  return {
+    id: c.id,
+    tenant_id: tenantId,
+    scope: c.scope,
+    owner_agent_id: c.ownerAgentId,
+    title: c.title,
+    shortcut: c.shortcut,
+    category: c.category,
+    body: c.body,
+    updated_at: c.updatedAt,
     seq: c.seq,
   };
 }

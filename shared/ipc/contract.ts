@@ -11,7 +11,8 @@ import type {
   Message,
   Queue,
 } from '../domain';
-import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_MESSAGE_BODY, reactionEmojiSchema } from '../domain';
+import { profileChangeSchema } from '../contactChange';
+import { CANNED_SCOPES, cannedMessageSchema, MAX_ATTACHMENTS_PER_MESSAGE, MAX_MESSAGE_BODY, reactionEmojiSchema, type CannedMessage } from '../domain';
 import { ATTACHMENT_CHUNK_BYTES, MAX_ATTACHMENT_BYTES } from '../attachments';
 import { templateRequestSchema } from '../protocol';
 import { settingsPatchSchema, type Settings } from '../settings';
@@ -46,6 +47,8 @@ export interface InboxRow {
   /** The preview is the agent side's message: shown as "You: ...". */
   previewFromAgent: boolean;
   unreadCount: number;
+  /** What the agent has typed and not sent here, if anything. */
+  draft?: string | null;
 }
 
 export interface InboxCounts {
@@ -91,6 +94,27 @@ export interface ConversationDetail {
   assignee: Agent | null;
   queue: Queue | null;
 }
+
+/** A canned message with how often this agent used it (ranks suggestions). */
+export interface CannedItem extends CannedMessage {
+  uses: number;
+}
+
+/** Another conversation of the same contact, for the customer panel. */
+export interface PastConversation {
+  id: string;
+  channel: Channel;
+  status: ConversationStatus;
+  subject: string | null;
+  preview: string;
+  lastMessageAt: number;
+}
+
+const cannedInput = cannedMessageSchema.pick({ title: true, shortcut: true, category: true, body: true }).extend({
+  /** Null: a new canned message. */
+  id: z.string().min(1).max(100).nullable(),
+  scope: z.enum(CANNED_SCOPES),
+});
 
 export type ConnectionStatus = 'online' | 'connecting' | 'reconnecting' | 'offline';
 
@@ -346,6 +370,29 @@ export const contract = {
    * listened (a cache rebuilt at start) waits here, so the agent always hears of it exactly once.
    */
   'notices.take': { request: empty, response: returns<Notice[]>() },
+  /** The team's canned messages and the agent's own, with this agent's usage counts. */
+  'canned.list': { request: empty, response: returns<CannedItem[]>() },
+  /** Creates or replaces a canned message on the server (needs the connection). */
+  'canned.save': { request: z.object({ canned: cannedInput }), response: returns<CannedMessage>() },
+  'canned.delete': { request: z.object({ id: z.string().min(1).max(100) }), response: returns<null>() },
+  /** Counts one use of a canned message on this device. */
+  'canned.used': { request: z.object({ id: z.string().min(1).max(100) }), response: returns<null>() },
+  /** The contact's other cached conversations, newest first. */
+  'contact.conversations': {
+    request: z.object({ contactId: z.string().min(1).max(100), exceptId: conversationId.optional() }),
+    response: returns<PastConversation[]>(),
+  },
+  /** Changes a contact's profile through the outbox; shown at once, sent when online. */
+  'contact.update': {
+    request: z.object({ contactId: z.string().min(1).max(100), change: profileChangeSchema }),
+    response: returns<null>(),
+  },
+  'draft.get': { request: z.object({ conversationId }), response: returns<string | null>() },
+  /** Saves what the agent typed (an empty body removes the draft). */
+  'draft.save': {
+    request: z.object({ conversationId, body: z.string().max(MAX_MESSAGE_BODY) }),
+    response: returns<null>(),
+  },
   /** The agent's preferences on this device, defaults filled in. */
   'settings.get': { request: empty, response: returns<Settings>() },
   /** Changes some settings; answers with all of them as now stored. */
@@ -399,6 +446,8 @@ export interface ChangeNotice {
   /** Conversations whose thread or detail changed. */
   conversationIds: string[];
   outbox: boolean;
+  /** Canned messages changed. */
+  canned?: boolean;
 }
 
 export interface Notice {

@@ -6,13 +6,17 @@ import type Database from 'better-sqlite3';
 import type { Contact, Conversation, Message } from '../../../shared/domain';
 import type { ChangeEvent, SnapshotPage } from '../../../shared/protocol';
 import { serializeMessageExtras } from '../../../shared/messageExtras';
+import { CannedStore } from '../canned/cannedStore';
 import { countsAsUnread, statusMoves, supersedes } from './lww';
+import { ProfileStore, WIPE_PROFILES_SQL } from './profiles';
 import { mergeRanges, type SeqRange } from './ranges';
 
 /** What an applied batch touched, for the renderer's change notice. */
 export interface ChangeSummary {
   conversationIds: Set<string>;
   inbox: boolean;
+  /** Canned messages changed. */
+  canned?: boolean;
 }
 
 export const emptySummary = (): ChangeSummary => ({ conversationIds: new Set(), inbox: false });
@@ -24,8 +28,12 @@ interface RangeRow {
 
 export class Applier {
   private readonly s;
+  readonly profiles: ProfileStore;
+  readonly canned: CannedStore;
 
   constructor(private readonly db: Database.Database) {
+    this.profiles = new ProfileStore(db);
+    this.canned = new CannedStore(db);
     this.s = {
       contactSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM contacts WHERE id = ?'),
       upsertContact: db.prepare(
@@ -87,12 +95,14 @@ export class Applier {
   upsertContact(contact: Contact): boolean {
     if (!supersedes(contact.seq, this.s.contactSeq.get(contact.id)?.seq)) return false;
     this.s.upsertContact.run(contact);
+    this.profiles.setProfile(contact.id, contact.profile);
     return true;
   }
 
   upsertConversation(conversation: Conversation): boolean {
     if (!supersedes(conversation.seq, this.s.conversationSeq.get(conversation.id)?.seq)) return false;
     this.s.upsertConversation.run(conversation);
+    this.profiles.setLink(conversation.id, conversation.linkedRecord);
     return true;
   }
 
@@ -209,6 +219,15 @@ export class Applier {
             summary.conversationIds.add(e.conversationId);
           }
           break;
+        case 'canned.upserted':
+          if (this.canned.upsert(e.canned)) summary.canned = true;
+          break;
+        case 'canned.deleted':
+          this.canned.remove(e.id);
+          summary.canned = true;
+          break;
+        case 'hidden':
+          break;
       }
     }
   }
@@ -233,6 +252,10 @@ export class Applier {
       }
     }
     for (const r of page.reads) this.s.putRead.run(r.conversationId, r.readSeq, r.unreadCount);
+    if (page.canned) {
+      this.canned.replaceAll(page.canned);
+      summary.canned = true;
+    }
     // A conversation with fewer messages than requested came complete: its history starts at 0.
     for (const [id, stat] of perConversation) {
       const from = stat.count < messagesPerConversation ? 0 : stat.minSeq;
@@ -244,7 +267,7 @@ export class Applier {
   /** Drops all server data (not the outbox, not the meta rows). */
   wipe(): void {
     this.db.exec(
-      'DELETE FROM agents; DELETE FROM queues; DELETE FROM contacts; DELETE FROM conversations; DELETE FROM reads; DELETE FROM messages WHERE local = 0; DELETE FROM ranges;',
+      'DELETE FROM agents; DELETE FROM queues; DELETE FROM contacts; DELETE FROM conversations; DELETE FROM reads; DELETE FROM messages WHERE local = 0; DELETE FROM ranges;' + WIPE_PROFILES_SQL,
     );
   }
 }

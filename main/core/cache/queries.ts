@@ -41,11 +41,13 @@ export class Queries {
       inbox[view] = {
         page: db.prepare(
           `SELECT c.id, c.subject, c.channel, c.status, c.last_message_at, c.preview, c.last_direction,
-             ct.name AS contact_name, ag.name AS assignee_name, coalesce(r.unread_count, 0) AS unread
+             ct.name AS contact_name, ag.name AS assignee_name, coalesce(r.unread_count, 0) AS unread,
+             d.body AS draft
            FROM conversations c INDEXED BY ${index}
            LEFT JOIN contacts ct ON ct.id = c.contact_id
            LEFT JOIN agents ag ON ag.id = c.assignee_id
            LEFT JOIN reads r ON r.conversation_id = c.id
+           LEFT JOIN drafts d ON d.conversation_id = c.id
            WHERE ${where} ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit OFFSET @offset`,
         ),
         count: db.prepare(`SELECT count(*) AS n FROM conversations c INDEXED BY ${index} WHERE ${where}`),
@@ -106,6 +108,10 @@ export class Queries {
 
   exists(conversationId: string): boolean {
     return this.s.channel.get(conversationId) !== undefined;
+  }
+
+  contactExists(contactId: string): boolean {
+    return this.s.contact.get(contactId) !== undefined;
   }
 
   channelOf(conversationId: string): string | null {

@@ -23,6 +23,7 @@ export interface InboxSqlRow {
   contact_name: string | null;
   assignee_name: string | null;
   unread: number;
+  draft?: string | null;
 }
 
 export function toInboxRow(r: InboxSqlRow): InboxRow {
@@ -37,6 +38,7 @@ export function toInboxRow(r: InboxSqlRow): InboxRow {
     preview: r.preview,
     previewFromAgent: r.last_direction === 'outbound',
     unreadCount: r.unread,
+    draft: r.draft ?? null,
   };
 }
 

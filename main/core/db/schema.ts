@@ -55,6 +55,21 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
   ALTER TABLE conversations ADD COLUMN last_inbound_at INTEGER;
   `,
   SEARCH_MIGRATION,
+  `
+  -- A contact's profile (address, attributes, linked records) and a conversation's linked record,
+  -- as JSON, next to their rows and replaced with them (last writer wins by the row's seq).
+  CREATE TABLE contact_profiles (contact_id TEXT PRIMARY KEY, profile TEXT NOT NULL);
+  CREATE TABLE conversation_links (conversation_id TEXT PRIMARY KEY, link TEXT NOT NULL);
+  CREATE TABLE canned (
+    id TEXT PRIMARY KEY, scope TEXT NOT NULL, owner_agent_id TEXT, title TEXT NOT NULL,
+    shortcut TEXT NOT NULL, category TEXT NOT NULL, body TEXT NOT NULL, updated_at INTEGER NOT NULL,
+    seq INTEGER NOT NULL
+  );
+  -- How often this agent used each canned message here: suggestions rank frequent ones higher.
+  CREATE TABLE canned_usage (canned_id TEXT PRIMARY KEY, uses INTEGER NOT NULL, last_used_at INTEGER NOT NULL);
+  -- What the agent is typing, per conversation; kept until sent or cleared.
+  CREATE TABLE drafts (conversation_id TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  `,
 ];
 
 export const OUTBOX_MIGRATIONS: readonly Migration[] = [

@@ -3,6 +3,7 @@
 // acknowledgement writes, and how a permanent rejection or a discard undoes the effect.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { profileChangeSchema } from '../../../shared/contactChange';
 import { findTemplate, renderTemplate } from '../../../shared/channels/whatsapp';
 import { attachmentSchema, channelSchema, plainMessageFields, reactionEmojiSchema, replyToSchema } from '../../../shared/domain';
 import { parseMessageExtras, serializeMessageExtras, withReaction } from '../../../shared/messageExtras';
@@ -219,10 +220,43 @@ function restoreContent(ctx: EffectContext, p: ChangePayload): void {
   ctx.summary.conversationIds.add(p.conversationId);
 }
 
+const contactPayload = z.object({ contactId: z.string(), change: profileChangeSchema });
+export type ContactPayload = z.infer<typeof contactPayload>;
+
+const CONTACT_REQUESTS = { setAttributes: 'contact.setAttributes', givePoints: 'contact.givePoints', addNote: 'contact.addNote' } as const;
+
+/** Conversations that show the contact: their detail must refresh. */
+const touchContact = (ctx: EffectContext, contactId: string) => {
+  const rows = ctx.db.prepare<[string], { id: string }>('SELECT id FROM conversations WHERE contact_id = ?').all(contactId);
+  for (const row of rows) ctx.summary.conversationIds.add(row.id);
+};
+
+// The optimistic effect of a profile change is not written into the cached profile: reads lay the
+// pending entries over it (cache/pendingProfile.ts), so re-applying is trivially idempotent and a
+// rejection or discard has nothing to undo.
+const contactKind: OutboxKind<ContactPayload> = {
+  payload: contactPayload,
+  request: (entry, p) => ({ name: CONTACT_REQUESTS[p.change.op], body: { clientId: entry.id, contactId: p.contactId, ...withoutOp(p.change) } }),
+  apply: (ctx, _entry, p) => touchContact(ctx, p.contactId),
+  acknowledged(ctx, _entry, p, value) {
+    const { contact } = socketRequests['contact.addNote'].response.parse(value);
+    ctx.applier.upsertContact(contact);
+    touchContact(ctx, p.contactId);
+  },
+  rejected: (ctx, _entry, p) => touchContact(ctx, p.contactId),
+  discarded: (ctx, _entry, p) => touchContact(ctx, p.contactId),
+};
+
+function withoutOp<T extends { op: string }>(change: T): Omit<T, 'op'> {
+  const { op: _op, ...rest } = change;
+  return rest;
+}
+
 const KINDS: Record<string, OutboxKind<never>> = {
   'message.send': sendKind as OutboxKind<never>,
   'message.change': changeKind as OutboxKind<never>,
   'conversation.markRead': readKind as OutboxKind<never>,
+  'contact.update': contactKind as OutboxKind<never>,
 };
 
 /** The kind's handlers with the entry's payload parsed; throws on an unknown kind or payload. */

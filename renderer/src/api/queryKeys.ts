@@ -32,5 +32,6 @@ export function invalidationsFor(notice: ChangeNotice): QueryKey[] {
     // thread; only the mounted thread query actually refetches.
     keys.push(deskKeyPrefix('outbox.list'), deskKeyPrefix('diagnostics.get'), deskKeyPrefix('thread.get'));
   }
+  if (notice.canned) keys.push(deskKeyPrefix('canned.list'));
   return keys;
 }

@@ -4,5 +4,6 @@ import { initial } from './001_initial';
 import { messageFeatures } from './002_message_features';
 import { portal } from './003_portal';
 import { search } from './004_search';
+import { profilesCanned } from './005_profiles_canned';
 
-export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search];
+export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search, profilesCanned];
