@@ -293,6 +293,7 @@ export type ConversationLink = z.infer<typeof conversationLinkSchema>;
 // Canned messages
 
 export const CANNED_SCOPES = ['personal', 'team'] as const;
+export type CannedScope = (typeof CANNED_SCOPES)[number];
 export const cannedMessageSchema = z.object({
   id,
   scope: z.enum(CANNED_SCOPES),

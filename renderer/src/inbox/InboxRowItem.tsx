@@ -47,14 +47,20 @@ export const InboxRowItem = memo(function InboxRowItem({ row, now, open, highlig
         </time>
       </div>
       <div className="inbox-row__bottom">
-        <span className="inbox-row__preview" dir="auto">
-          {row.subject ? (
-            <span className="inbox-row__subject" data-testid="inbox-subject">
-              {row.subject}
-            </span>
-          ) : null}
-          {row.previewFromAgent ? t('inbox.you', { preview: isolate(row.preview) }) : row.preview}
-        </span>
+        {row.draft ? (
+          <span className="inbox-row__preview" dir="auto" data-testid="inbox-draft">
+            <span className="inbox-row__draft">{t('inbox.draft')}</span> {row.draft}
+          </span>
+        ) : (
+          <span className="inbox-row__preview" dir="auto">
+            {row.subject ? (
+              <span className="inbox-row__subject" data-testid="inbox-subject">
+                {row.subject}
+              </span>
+            ) : null}
+            {row.previewFromAgent ? t('inbox.you', { preview: isolate(row.preview) }) : row.preview}
+          </span>
+        )}
         {badge ? (
           <>
             <span className="inbox-row__badge" data-testid="unread-badge" aria-hidden="true">

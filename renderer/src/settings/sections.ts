@@ -3,6 +3,7 @@
 // the locales, and add one line here.
 import type { ComponentType } from 'react';
 import { NotificationsSection } from '../notifications/NotificationsSection';
+import { CannedSettings } from '../canned/CannedSettings';
 import { ComposingSection } from './ComposingSection';
 
 export interface SettingsSection {
@@ -15,4 +16,5 @@ export interface SettingsSection {
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'composing', labelKey: 'settings.sections.composing', Component: ComposingSection },
   { id: 'notifications', labelKey: 'settings.sections.notifications', Component: NotificationsSection },
+  { id: 'canned', labelKey: 'settings.sections.canned', Component: CannedSettings },
 ];

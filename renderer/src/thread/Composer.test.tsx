@@ -19,7 +19,7 @@ const renderComposer = (
       channel={channel}
       lastInboundAt={lastInboundAt}
       inputRef={createRef()}
-      drafts={new Map()}
+      lastInbound=""
       quoting={null}
       clearQuote={() => undefined}
       dropped={null}

@@ -9,6 +9,8 @@ import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { errorCode } from '../api/call';
 import { useDeskMutation, useDeskQuery } from '../api/hooks';
 import { deskKeyPrefix } from '../api/queryKeys';
+import { useComposerAssist } from '../canned/useComposerAssist';
+import { useDraft } from '../drafts/useDraft';
 import { useNow } from '../inbox/useNow';
 import { isSendPress } from '../settings/sendKey';
 import { useSettings } from '../settings/useSettings';
@@ -28,8 +30,8 @@ interface ComposerProps {
   channel: Channel;
   lastInboundAt: number | null;
   inputRef: Ref<HTMLTextAreaElement>;
-  /** Unsent text per conversation, so switching conversations keeps what the agent typed. */
-  drafts: Map<string, string>;
+  /** The customer's last message, for suggested replies. */
+  lastInbound: string;
   /** The message being answered with a quote, if any. */
   quoting: ThreadMessage | null;
   clearQuote: () => void;
@@ -37,10 +39,12 @@ interface ComposerProps {
   dropped: { files: File[]; at: number } | null;
 }
 
-export function Composer({ conversationId, contactName, channel, lastInboundAt, inputRef, drafts, quoting, clearQuote, dropped }: ComposerProps) {
+export function Composer({ conversationId, contactName, channel, lastInboundAt, inputRef, lastInbound, quoting, clearQuote, dropped }: ComposerProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [body, setBody] = useState(() => drafts.get(conversationId) ?? '');
+  const [body, setBody] = useState('');
+  // Unsent text per conversation lives in the core, so it survives switching and restarts.
+  useDraft(conversationId, body, setBody);
   const [mode, setMode] = useState<ComposerMode>('reply');
   const [templatesOpen, setTemplatesOpen] = useState(false);
   const errorId = useId();
@@ -78,8 +82,6 @@ export function Composer({ conversationId, contactName, channel, lastInboundAt, 
 
   const update = (text: string) => {
     setBody(text);
-    if (text) drafts.set(conversationId, text);
-    else drafts.delete(conversationId);
     if (!isNote) typing.changed(text);
   };
 
@@ -88,9 +90,7 @@ export function Composer({ conversationId, contactName, channel, lastInboundAt, 
   const hasContent = body.trim().length > 0 || attachments.length > 0;
   const canSend = hasContent && ready && rules.freeText && !send.isPending;
 
-  const submit = () => {
-    if (!canSend) return;
-    const text = body;
+  const sendNow = (text: string) => {
     const attachmentIds = attachments.flatMap((f) => (f.attachmentId ? [f.attachmentId] : []));
     const sentKeys = attachments.map((f) => f.key);
     update('');
@@ -107,11 +107,18 @@ export function Composer({ conversationId, contactName, channel, lastInboundAt, 
     );
   };
 
+  const assist = useComposerAssist({ conversationId, body, setBody: update, inputRef: localInput, lastInbound: isNote ? '' : lastInbound, send: sendNow });
+
+  const submit = () => {
+    if (canSend) assist.submit(body);
+  };
+
   const sendTemplate = (template: WhatsAppTemplate, params: string[]) => {
     send.mutate({ conversationId, template: { id: template.id, params } }, { onSuccess: () => setTemplatesOpen(false) });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (assist.onKeyDown(event)) return;
     if (event.key === 'Escape' && quoting) {
       event.preventDefault();
       clearQuote();
@@ -174,6 +181,7 @@ export function Composer({ conversationId, contactName, channel, lastInboundAt, 
         />
       ) : null}
       {!isNote ? <AttachmentTray files={files.files} refusals={files.refusals} onRemove={files.remove} onDismiss={files.dismissRefusals} /> : null}
+      {assist.above}
       <div className="composer__box">
         {!isNote ? (
           <>
@@ -201,8 +209,11 @@ export function Composer({ conversationId, contactName, channel, lastInboundAt, 
             </button>
           </>
         ) : null}
+        <div className="composer__field">
+          {assist.behindInput}
         <textarea
           ref={setRefs}
+          {...assist.inputAria}
           className="composer__input"
           data-testid="composer-input"
           aria-label={label}
@@ -218,6 +229,7 @@ export function Composer({ conversationId, contactName, channel, lastInboundAt, 
           onPaste={onPaste}
           onBlur={() => typing.stop()}
         />
+        </div>
         <button type="submit" className="button button--primary composer__send" data-testid="composer-send" disabled={!canSend}>
           {isNote ? <LockIcon /> : <SendIcon />}
           {isNote ? t('composer.addNote') : t('composer.send')}
@@ -228,6 +240,7 @@ export function Composer({ conversationId, contactName, channel, lastInboundAt, 
           {t(`errors.${errorCode(send.error)}`)}
         </p>
       ) : null}
+      {assist.dialog}
     </form>
   );
 }

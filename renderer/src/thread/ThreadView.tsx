@@ -18,10 +18,9 @@ import './thread.css';
 interface ThreadViewProps {
   conversationId: string;
   composerRef: Ref<HTMLTextAreaElement>;
-  drafts: Map<string, string>;
 }
 
-export function ThreadView({ conversationId, composerRef, drafts }: ThreadViewProps) {
+export function ThreadView({ conversationId, composerRef }: ThreadViewProps) {
   const { t } = useTranslation();
   const detail = useDeskQuery('conversation.get', { conversationId });
   const session = useDeskQuery('session.get', {});
@@ -60,6 +59,7 @@ export function ThreadView({ conversationId, composerRef, drafts }: ThreadViewPr
   };
 
   const conversation = detail.data?.conversation;
+  const lastInbound = [...thread.messages].reverse().find((m) => m.direction === 'inbound' && m.kind === 'text')?.body ?? '';
   return (
     <ThreadContext.Provider value={context}>
       <section
@@ -107,7 +107,7 @@ export function ThreadView({ conversationId, composerRef, drafts }: ThreadViewPr
             channel={conversation.channel}
             lastInboundAt={conversation.lastInboundAt}
             inputRef={composerRef}
-            drafts={drafts}
+            lastInbound={lastInbound}
             quoting={quoting?.conversationId === conversationId ? quoting.message : null}
             clearQuote={() => setQuoting(null)}
             dropped={dropped}

@@ -1,6 +1,7 @@
 // The three-panel workspace (inbox | thread | customer) with the status bar, and the commands
 // that drive it from the keyboard (shared/keymap.ts, run through ./commands).
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { InboxView, Session } from '../../../shared/ipc/contract';
 import { CustomerPanel } from '../customer/CustomerPanel';
 import { InboxPanel } from '../inbox/InboxPanel';
@@ -9,6 +10,7 @@ import { GlobalSearch } from '../search/GlobalSearch';
 import { SearchRevealProvider } from '../search/SearchReveal';
 import { useInbox } from '../inbox/useInbox';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { useSettings } from '../settings/useSettings';
 import { DiagnosticsDialog } from '../status/DiagnosticsDialog';
 import { StatusBar } from '../status/StatusBar';
 import { NoConversation, ThreadView } from '../thread/ThreadView';
@@ -18,6 +20,14 @@ import { ShortcutHelp } from './ShortcutHelp';
 import './workspace.css';
 
 type Overlay = 'help' | 'diagnostics' | 'palette' | 'settings' | null;
+
+const NARROW = '(max-width: 1100px)';
+const subscribeNarrow = (onChange: () => void) => {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+};
+const isNarrow = () => window.matchMedia(NARROW).matches;
 
 export function Workspace({ session }: { session: Session }) {
   return (
@@ -35,8 +45,14 @@ function WorkspaceScreen({ session }: { session: Session }) {
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
-  const [drafts] = useState(() => new Map<string, string>());
   const inbox = useInbox(view);
+  const { t } = useTranslation();
+  const { settings, update } = useSettings();
+  const narrow = useSyncExternalStore(subscribeNarrow, isNarrow);
+  // Narrow windows fold the panel unless the agent opened it there; wide ones follow the setting.
+  const [openWhileNarrow, setOpenWhileNarrow] = useState(false);
+  const customerFolded = narrow ? !openWhileNarrow : settings.customerPanelCollapsed;
+  const toggleCustomer = () => (narrow ? setOpenWhileNarrow(!openWhileNarrow) : update({ customerPanelCollapsed: !settings.customerPanelCollapsed }));
 
   const open = useCallback((conversationId: string) => {
     setOpenId(conversationId);
@@ -82,6 +98,7 @@ function WorkspaceScreen({ session }: { session: Session }) {
       document.querySelector<HTMLElement>('[data-shortcut-area="list"]')?.focus();
     }
   });
+  useCommand('customerPanel', openId ? toggleCustomer : null);
   useCommand('palette', () => setOverlay('palette'));
   useCommand('settings', () => setOverlay('settings'));
   useCommand('diagnostics', () => setOverlay('diagnostics'));
@@ -89,7 +106,7 @@ function WorkspaceScreen({ session }: { session: Session }) {
 
   const closeOverlay = () => setOverlay(null);
   return (
-    <div className="workspace">
+    <div className={`workspace${customerFolded ? ' workspace--customer-folded' : ' workspace--customer-open'}`}>
       <InboxPanel
         tenantName={session.tenantName}
         view={view}
@@ -100,8 +117,19 @@ function WorkspaceScreen({ session }: { session: Session }) {
         onOpen={open}
         search={<GlobalSearch onOpen={open} />}
       />
-      {openId ? <ThreadView key={openId} conversationId={openId} composerRef={composerRef} drafts={drafts} /> : <NoConversation />}
-      {openId ? <CustomerPanel conversationId={openId} /> : <aside className="customer customer--empty" aria-hidden="true" />}
+      {openId ? <ThreadView key={openId} conversationId={openId} composerRef={composerRef} /> : <NoConversation />}
+      {!openId ? (
+        <aside className="customer customer--empty" aria-hidden="true" />
+      ) : customerFolded ? (
+        <aside className="customer-rail" aria-label={t('customer.title')}>
+          <button type="button" className="customer-rail__button" onClick={toggleCustomer} title={t('customer.expand')} aria-keyshortcuts="Control+I" data-testid="customer-expand">
+            <span aria-hidden="true">⟨</span>
+            <span className="visually-hidden">{t('customer.expand')}</span>
+          </button>
+        </aside>
+      ) : (
+        <CustomerPanel conversationId={openId} onOpenConversation={open} onCollapse={toggleCustomer} />
+      )}
       <StatusBar
         session={session}
         onOpenDiagnostics={() => setOverlay('diagnostics')}
