@@ -27,6 +27,7 @@ import { demoPortalLinks } from './portal/demoLinks';
 import { createPortalHub } from './portal/liveEvents';
 import { registerPortalRoutes } from './portal/routes';
 import { conversationOwners } from './portal/store';
+import { startWorkflowTimers } from './workflow/timers';
 
 export interface RunningServer {
   url: string;
@@ -80,7 +81,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
   registerRoutes(app, { db, writer, newId, now, log, activity });
   registerAttachmentRoutes(app, { db, files, now });
   registerPortalRoutes(app, { db, writer, newId, now, hub: portalHub, portalDir: config.portalDir });
-  serveRequests(io, createHandlers({ db, writer, channels, newId, onError, now, activity }), log);
+  serveRequests(io, createHandlers({ db, writer, channels, newId, onError, now, activity, workflow: config.workflow }), log);
 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
@@ -88,6 +89,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
   const url = `http://${config.host}:${port}`;
 
   const retention = startRetention({ db, writer, retainMs: config.retainMs, now, onError });
+  const timers = startWorkflowTimers({ db, writer, newId, workflow: config.workflow, onError });
   const simulator = config.simulate
     ? startSimulator({ url, targets: openConversationTargets(db, Math.random), random: Math.random, newId, onError, typingMs: 2_500 })
     : null;
@@ -99,6 +101,7 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
     async close() {
       await simulator?.stop();
       await retention.stop();
+      await timers.stop();
       closeChannels(channels);
       activity.close();
       io.disconnectSockets(true);

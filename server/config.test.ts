@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
+import { DEFAULT_WORKFLOW } from './workflow/settings';
 
 const DEFAULT_DIR = '/tmp/default-data';
 
@@ -20,7 +21,14 @@ describe('loadConfig', () => {
       portalDir: null,
       portalLinks: 0,
       outboundLog: null,
+      workflow: DEFAULT_WORKFLOW,
     });
+  });
+
+  it('reads the workflow lists and timers', () => {
+    const config = loadConfig(['--closure-reasons', 'Fixed, Wont fix ,', '--abandon-ms=500'], { AUTO_RESOLVE_MS: '900', TAGS: 'a,b' }, DEFAULT_DIR);
+    expect(config.workflow).toMatchObject({ closureReasons: ['Fixed', 'Wont fix'], tags: ['a', 'b'], abandonMs: 500, autoResolveMs: 900 });
+    expect(() => loadConfig(['--closure-reasons', ' , '], {}, DEFAULT_DIR)).toThrow(/--closure-reasons/);
   });
 
   it('reads flags in both spellings, and flags win over the environment', () => {

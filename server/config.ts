@@ -2,6 +2,7 @@
 // Pure: takes argv and env, returns a validated config or throws with a readable message.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_WORKFLOW, type WorkflowConfig } from './workflow/settings';
 
 export const SEED_MODES = ['demo', 'minimal', 'none'] as const;
 export type SeedMode = (typeof SEED_MODES)[number];
@@ -26,6 +27,7 @@ export interface ServerConfig {
   portalLinks: number;
   /** Append every envelope handed to a carrier adapter to this file (JSON lines): an audit trail. */
   outboundLog: string | null;
+  workflow: WorkflowConfig;
 }
 
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
@@ -43,6 +45,11 @@ const FLAGS = {
   'portal-dir': 'PORTAL_DIR',
   'portal-links': 'PORTAL_LINKS',
   'outbound-log': 'OUTBOUND_LOG',
+  'closure-reasons': 'CLOSURE_REASONS',
+  tags: 'TAGS',
+  'auto-resolve-ms': 'AUTO_RESOLVE_MS',
+  'abandon-ms': 'ABANDON_MS',
+  'workflow-sweep-ms': 'WORKFLOW_SWEEP_MS',
 } as const;
 type FlagName = keyof typeof FLAGS;
 const BOOLEAN_FLAGS: ReadonlySet<FlagName> = new Set(['simulate', 'exit-on-stdin-end']);
@@ -50,6 +57,14 @@ const BOOLEAN_FLAGS: ReadonlySet<FlagName> = new Set(['simulate', 'exit-on-stdin
 const boolish = z
   .enum(['', 'true', 'false', '1', '0'])
   .transform((v) => v === '' || v === 'true' || v === '1');
+
+/** "Solved, Duplicate" → ["Solved", "Duplicate"]; at least one non-empty item. */
+function commaList(maxItemLength: number) {
+  return z
+    .string()
+    .transform((v) => v.split(',').map((item) => item.trim()).filter((item) => item.length > 0))
+    .pipe(z.array(z.string().max(maxItemLength)).min(1, 'a comma-separated list'));
+}
 
 const rawSchema = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(0),
@@ -63,6 +78,11 @@ const rawSchema = z.object({
   'portal-dir': z.string().min(1).optional(),
   'portal-links': z.coerce.number().int().min(0).max(20).default(0),
   'outbound-log': z.string().min(1).optional(),
+  'closure-reasons': commaList(100).optional(),
+  tags: commaList(40).optional(),
+  'auto-resolve-ms': z.coerce.number().int().positive().default(DEFAULT_WORKFLOW.autoResolveMs),
+  'abandon-ms': z.coerce.number().int().positive().default(DEFAULT_WORKFLOW.abandonMs),
+  'workflow-sweep-ms': z.coerce.number().int().positive().default(DEFAULT_WORKFLOW.sweepMs),
 });
 
 function parseArgv(argv: readonly string[]): Partial<Record<FlagName, string>> {
@@ -116,5 +136,12 @@ export function loadConfig(
     portalDir: c['portal-dir'] !== undefined ? path.resolve(c['portal-dir']) : defaultPortalDir,
     portalLinks: c['portal-links'],
     outboundLog: c['outbound-log'] ? path.resolve(c['outbound-log']) : null,
+    workflow: {
+      closureReasons: c['closure-reasons'] ?? DEFAULT_WORKFLOW.closureReasons,
+      tags: c.tags ?? DEFAULT_WORKFLOW.tags,
+      autoResolveMs: c['auto-resolve-ms'],
+      abandonMs: c['abandon-ms'],
+      sweepMs: c['workflow-sweep-ms'],
+    },
   };
 }

@@ -7,9 +7,34 @@ export const CHANNELS = ['whatsapp', 'sms', 'email', 'portal', 'messenger', 'voi
 export const channelSchema = z.enum(CHANNELS);
 export type Channel = z.infer<typeof channelSchema>;
 
-export const CONVERSATION_STATUSES = ['queued', 'assigned', 'resolved'] as const;
+/**
+ * queued: waiting for an agent; active: assigned and open; pending: waiting on the customer;
+ * resolved: closed by an agent or by inactivity; abandoned: the customer left before an agent
+ * accepted. Which moves are allowed is `shared/workflow/transitions.ts`.
+ */
+export const CONVERSATION_STATUSES = ['queued', 'active', 'pending', 'resolved', 'abandoned'] as const;
 export const conversationStatusSchema = z.enum(CONVERSATION_STATUSES);
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
+/** Statuses in which a conversation is still being worked; a customer message joins such a one. */
+export const OPEN_STATUSES = ['queued', 'active', 'pending'] as const satisfies readonly ConversationStatus[];
+
+/** An agent's availability: only `available` agents receive new conversations. */
+export const AGENT_STATUSES = ['available', 'busy', 'away'] as const;
+export const agentStatusSchema = z.enum(AGENT_STATUSES);
+export type AgentStatus = z.infer<typeof agentStatusSchema>;
+
+/** Workflow labels, highlighted in the inbox; tags are free-form besides these. */
+export const WORKFLOW_LABELS = ['followUp', 'escalated', 'bug', 'feature'] as const;
+export const workflowLabelSchema = z.enum(WORKFLOW_LABELS);
+export type WorkflowLabel = z.infer<typeof workflowLabelSchema>;
+
+/** How a queue hands out new conversations: only by Accept, or automatically. */
+export const ROUTING_MODES = ['manual', 'roundRobin', 'leastLoaded'] as const;
+export const routingModeSchema = z.enum(ROUTING_MODES);
+export type RoutingMode = z.infer<typeof routingModeSchema>;
+
+export const MAX_TAG_LENGTH = 40;
+export const tagSchema = z.string().trim().min(1).max(MAX_TAG_LENGTH);
 
 /** Who wrote a message: the customer, an agent, or the system (assignment, call ended, ...). */
 export const messageDirectionSchema = z.enum(['inbound', 'outbound', 'system']);
@@ -43,8 +68,25 @@ export const agentSchema = z.object({
 });
 export type Agent = z.infer<typeof agentSchema>;
 
-export const queueSchema = z.object({ id, name: z.string().min(1).max(200) });
+export const queueSchema = z.object({ id, name: z.string().min(1).max(200), routing: routingModeSchema });
 export type Queue = z.infer<typeof queueSchema>;
+
+/** An agent as the team sees it: availability, queues worked and how many conversations at once. */
+export const agentProfileSchema = agentSchema.extend({
+  status: agentStatusSchema,
+  /** Most active/pending conversations routing assigns at once. */
+  capacity: z.number().int().min(0).max(1_000),
+  queueIds: z.array(id).max(100),
+  seq: z.number().int().nonnegative(),
+});
+export type AgentProfile = z.infer<typeof agentProfileSchema>;
+
+/** Tenant-wide workflow settings: closure reasons offered when resolving, predefined tags. */
+export const workflowSettingsSchema = z.object({
+  closureReasons: z.array(z.string().min(1).max(100)).min(1).max(50),
+  tags: z.array(tagSchema).max(200),
+});
+export type WorkflowSettings = z.infer<typeof workflowSettingsSchema>;
 
 export const contactSchema = z.object({
   id,
@@ -73,8 +115,16 @@ export const conversationSchema = z.object({
   /** Plain-text preview of the last customer/agent message (notes and system lines excluded). */
   lastMessagePreview: z.string().max(500),
   lastMessageDirection: messageDirectionSchema.nullable(),
-  /** When the customer last wrote (WhatsApp's 24-hour window runs from here); null if never. */
+  /** When the customer last wrote (WhatsApp's 24-hour window and the inactivity timers run from here); null if never. */
   lastInboundAt: epochMs.nullable().default(null),
+  /** Since when the customer waits for an agent's reply; null when the agent side spoke last. */
+  waitingSince: epochMs.nullable(),
+  tags: z.array(tagSchema).max(50),
+  labels: z.array(workflowLabelSchema).max(WORKFLOW_LABELS.length),
+  /** The contact's earlier conversation this one follows (a reply after it was resolved). */
+  previousConversationId: id.nullable(),
+  /** Set while resolved: the reason picked from the tenant's list, or the automatic one. */
+  closureReason: z.string().max(100).nullable(),
   seq: z.number().int().nonnegative(),
   /** The linked record the conversation is about; null or absent: a general enquiry. */
   linkedRecord: z.lazy(() => conversationLinkSchema).nullable().optional(),

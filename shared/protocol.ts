@@ -5,11 +5,13 @@
 import { z } from 'zod';
 import { MAX_TEMPLATE_PARAM_LENGTH } from './channels/whatsapp';
 import {
+  agentProfileSchema,
   agentSchema,
   callOutcomeSchema,
   attributeNameSchema,
   cannedMessageSchema,
   CANNED_SCOPES,
+  agentStatusSchema,
   type Channel,
   contactSchema,
   conversationSchema,
@@ -19,7 +21,10 @@ import {
   messageSchema,
   reactionEmojiSchema,
   queueSchema,
+  tagSchema,
   transcriptLineSchema,
+  workflowLabelSchema,
+  workflowSettingsSchema,
 } from './domain';
 import { searchFiltersSchema } from './search/filters';
 import { MAX_QUERY_LENGTH } from './search/query';
@@ -145,9 +150,110 @@ export const changeEventSchema = z.discriminatedUnion('type', [
   z.object({ seq: z.number().int().positive(), type: z.literal('canned.deleted'), id: z.string() }),
   /** A change this agent may not see (another agent's personal canned message): only moves the cursor. */
   z.object({ seq: z.number().int().positive(), type: z.literal('hidden') }),
+  /** An agent's profile changed (status, capacity, queues); every agent of the tenant gets it. */
+  z.object({ seq: z.number().int().positive(), type: z.literal('agent.upserted'), agent: agentProfileSchema }),
+  /** Pins are per agent: a client applies only its own agent's. */
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal('conversation.pinned'),
+    conversationId: z.string(),
+    agentId: z.string(),
+    pinned: z.boolean(),
+  }),
 ]);
 export type ChangeEvent = z.infer<typeof changeEventSchema>;
 export type ChangeEventType = ChangeEvent['type'];
+
+// ---------------------------------------------------------------------------------------------
+// Workflow mutations. Each carries a client id (idempotency key); each answers with the state the
+// server committed. Contested ones (accept) answer `conflict` with who won, in plain words.
+
+export const MAX_NOTE_LENGTH = 2_000;
+const clientId = z.string().uuid();
+const entityId = z.string().min(1).max(100);
+const optionalNote = z.string().trim().max(MAX_NOTE_LENGTH).optional();
+
+export const transferTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agent'), agentId: entityId }),
+  z.object({ kind: z.literal('queue'), queueId: entityId }),
+]);
+export type TransferTarget = z.infer<typeof transferTargetSchema>;
+
+/** Channels an agent can start a conversation on. */
+export const START_CHANNELS = ['sms', 'email', 'whatsapp'] as const;
+export type StartChannel = (typeof START_CHANNELS)[number];
+
+export const newContactSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    phone: phone.optional(),
+    email: z.string().trim().toLowerCase().email().max(320).optional(),
+  })
+  .refine((c) => c.phone !== undefined || c.email !== undefined, 'a phone number or an email address');
+
+const conversationResult = z.object({ conversation: conversationSchema });
+
+function workflowRequests() {
+  return {
+    'conversation.accept': {
+      request: z.object({ clientId, conversationId: entityId }),
+      response: conversationResult,
+    },
+    'conversation.transfer': {
+      request: z.object({ clientId, conversationId: entityId, to: transferTargetSchema, note: optionalNote }),
+      response: conversationResult,
+    },
+    'conversation.resolve': {
+      request: z.object({ clientId, conversationId: entityId, reason: z.string().min(1).max(100), note: optionalNote }),
+      response: conversationResult,
+    },
+    'conversation.reopen': {
+      request: z.object({ clientId, conversationId: entityId }),
+      response: conversationResult,
+    },
+    /** pending: waiting on the customer; active: back on the agent's plate. */
+    'conversation.setStatus': {
+      request: z.object({ clientId, conversationId: entityId, status: z.enum(['pending', 'active']) }),
+      response: conversationResult,
+    },
+    /** Adds and removes merge with concurrent edits by others (no whole-list overwrite). */
+    'conversation.tag': {
+      request: z.object({
+        clientId,
+        conversationId: entityId,
+        addTags: z.array(tagSchema).max(50).default([]),
+        removeTags: z.array(tagSchema).max(50).default([]),
+        addLabels: z.array(workflowLabelSchema).max(10).default([]),
+        removeLabels: z.array(workflowLabelSchema).max(10).default([]),
+      }),
+      response: conversationResult,
+    },
+    'conversation.pin': {
+      request: z.object({ clientId, conversationId: entityId, pinned: z.boolean() }),
+      response: z.object({ pinned: z.boolean() }),
+    },
+    'agent.setStatus': {
+      request: z.object({ clientId, status: agentStatusSchema }),
+      response: z.object({ agent: agentProfileSchema }),
+    },
+    /** An agent writes first: to a known contact or a new number/address. Opens assigned to them. */
+    'conversation.start': {
+      request: z.object({
+        clientId,
+        contact: z.union([z.object({ contactId: entityId }), newContactSchema]),
+        channel: z.enum(START_CHANNELS),
+        subject: z.string().trim().max(500).optional(),
+        body: z.string().trim().min(1).max(MAX_MESSAGE_BODY),
+      }),
+      response: z.object({ conversation: conversationSchema, contact: contactSchema, message: messageSchema }),
+    },
+    /** Contacts by name, phone or email, for starting a conversation. */
+    'contacts.search': {
+      request: z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().positive().max(50).default(10) }),
+      response: z.object({ contacts: z.array(contactSchema) }),
+    },
+  } as const;
+}
 
 // ---------------------------------------------------------------------------------------------
 // socket.io: requests the client makes with an acknowledgement callback.
@@ -180,8 +286,11 @@ export const snapshotPageSchema = z.object({
   /** The head seq the snapshot was started at; catch-up continues from here. */
   atSeq: z.number().int().nonnegative(),
   /** The tenant's agents and queues (every page carries them; they are small). */
-  agents: z.array(agentSchema),
+  agents: z.array(agentProfileSchema),
   queues: z.array(queueSchema),
+  workflow: workflowSettingsSchema,
+  /** Conversations the requesting agent has pinned (every page carries them). */
+  pins: z.array(z.string()),
   conversations: z.array(conversationSchema),
   contacts: z.array(contactSchema),
   messages: z.array(messageSchema),
@@ -372,6 +481,7 @@ export const socketRequests = {
     }),
     response: z.object({ contact: contactSchema }),
   },
+  ...workflowRequests(),
 } as const;
 export type SocketRequestName = keyof typeof socketRequests;
 export type SocketRequest<N extends SocketRequestName> = z.input<(typeof socketRequests)[N]['request']>;

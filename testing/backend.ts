@@ -23,7 +23,10 @@ import { ROOT, temporaryDir } from './lifecycle';
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 10_000;
 /** Environment variables the server reads as flag fallbacks; the harness passes flags instead. */
-const SERVER_ENV = ['PORT', 'DATA_DIR', 'SEED', 'SIMULATE', 'CARRIER_DELAY_SCALE', 'RETAIN_EVENTS', 'RETAIN_MS', 'EXIT_ON_STDIN_END', 'DATABASE_URL', 'PORTAL_DIR', 'PORTAL_LINKS', 'OUTBOUND_LOG'];
+const SERVER_ENV = [
+  'PORT', 'DATA_DIR', 'SEED', 'SIMULATE', 'CARRIER_DELAY_SCALE', 'RETAIN_EVENTS', 'RETAIN_MS', 'EXIT_ON_STDIN_END', 'DATABASE_URL', 'PORTAL_DIR', 'PORTAL_LINKS', 'OUTBOUND_LOG',
+  'CLOSURE_REASONS', 'TAGS', 'AUTO_RESOLVE_MS', 'ABANDON_MS', 'WORKFLOW_SWEEP_MS',
+];
 
 export interface StartBackendOptions {
   /** Default 'demo'. Applies only when the data directory holds no database yet. */
@@ -44,6 +47,8 @@ export interface StartBackendOptions {
   portalLinks?: number;
   /** Where the built portal pages are; default the server's own (dist/portal). */
   portalDir?: string;
+  /** More server flags, e.g. short workflow timers: ['--abandon-ms', '500']. */
+  extraArgs?: string[];
 }
 
 export interface WebhookAnswer {
@@ -145,6 +150,7 @@ export async function startBackend(options: StartBackendOptions = {}): Promise<B
     if (options.portalLinks !== undefined) args.push('--portal-links', String(options.portalLinks));
     if (options.portalDir !== undefined) args.push('--portal-dir', options.portalDir);
     if (options.outboundLog !== undefined) args.push('--outbound-log', options.outboundLog);
+    args.push(...(options.extraArgs ?? []));
     return args;
   };
 

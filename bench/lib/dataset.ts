@@ -74,7 +74,7 @@ export function planDataset(cfg: BenchConfig): DatasetPlan {
       email: `${name.toLowerCase().normalize('NFD').replace(/[^a-z]+/g, '.')}${i}@acme.test`,
     });
   }
-  const queues = QUEUES.slice(0, cfg.queues).map((name, i) => ({ id: uuid7(NOW - 400 * DAY + i, rng), name }));
+  const queues = QUEUES.slice(0, cfg.queues).map((name, i) => ({ id: uuid7(NOW - 400 * DAY + i, rng), name, routing: 'manual' as const }));
 
   // Message counts: the long thread, then an exponential spread (many short conversations, a few
   // long ones) scaled to hit the total exactly. Every conversation has at least one message.
@@ -136,7 +136,7 @@ export function conversationHeader(plan: DatasetPlan, index: number): Conversati
   const base = plan.seqBase[index] ?? 1;
   const big = index === BIG_THREAD_INDEX;
   const r = rng.next();
-  const status = big ? 'assigned' : r < 0.6 ? 'resolved' : r < 0.9 ? 'assigned' : 'queued';
+  const status = big ? 'active' : r < 0.6 ? 'resolved' : r < 0.9 ? 'active' : 'queued';
   const channel = big ? 'whatsapp' : pickChannel(rng);
   const lastMessageAt = Math.floor(NOW - rng.next() * (status === 'resolved' ? 90 * DAY : 7 * DAY));
   // Messages are on average 30 minutes apart (the long thread: a year of history).
@@ -164,7 +164,12 @@ export function conversationHeader(plan: DatasetPlan, index: number): Conversati
     lastMessageAt,
     lastMessagePreview: '',
     lastMessageDirection: null,
+    waitingSince: null,
     lastInboundAt: null,
+    tags: [],
+    labels: [],
+    previousConversationId: null,
+    closureReason: null,
     seq: base + count + 1,
   };
   return { conversation, contact, rng };
@@ -240,8 +245,10 @@ export function snapshotPage(plan: DatasetPlan, page: number): SnapshotPage {
   const to = Math.min(from + size, plan.cfg.conversations);
   const result: SnapshotPage = {
     atSeq: plan.atSeq,
-    agents: [...plan.agents],
+    agents: plan.agents.map((a) => ({ ...a, status: 'available' as const, capacity: 10, queueIds: plan.queues.map((q) => q.id), seq: 0 })),
     queues: [...plan.queues],
+    workflow: { closureReasons: ['Solved'], tags: [] },
+    pins: [],
     conversations: [],
     contacts: [],
     messages: [],

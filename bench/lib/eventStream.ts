@@ -104,9 +104,9 @@ export class EventStream {
       const c = this.rng.pick(this.hot);
       const agent = this.rng.pick(this.plan.agents);
       const s = this.rng.next();
-      if (s < 0.4) this.upsert(c, { status: 'assigned', assigneeId: agent.id });
+      if (s < 0.4) this.upsert(c, { status: 'active', assigneeId: agent.id });
       else if (s < 0.7) this.upsert(c, { status: 'resolved' });
-      else this.upsert(c, { status: 'assigned', assigneeId: this.rng.chance(0.2) ? this.plan.self.id : agent.id });
+      else this.upsert(c, { status: 'active', assigneeId: this.rng.chance(0.2) ? this.plan.self.id : agent.id });
     } else if (r < 0.96) {
       const c = this.rng.pick(this.hot);
       const agentId = this.rng.chance(0.5) ? this.plan.self.id : this.rng.pick(this.plan.agents).id;
@@ -142,7 +142,12 @@ export class EventStream {
       lastMessageAt: createdAt,
       lastMessagePreview: '',
       lastMessageDirection: null,
+      waitingSince: null,
       lastInboundAt: null,
+      tags: [],
+      labels: [],
+      previousConversationId: null,
+      closureReason: null,
       seq,
     };
     this.queue.push({ seq, type: 'conversation.upserted', conversation: { ...c } });

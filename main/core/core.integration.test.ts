@@ -87,12 +87,15 @@ describe('core against the demo backend', () => {
     expect(core.connection.some((c) => c.sync?.phase === 'bootstrap' && c.sync.total > 0)).toBe(true);
 
     const snap = await serverSnapshot(backend, token);
-    const open = snap.conversations.filter((c) => c.status !== 'resolved');
+    const open = snap.conversations.filter((c) => c.status !== 'resolved' && c.status !== 'abandoned');
     const counts = await h['inbox.counts']({});
     expect(counts).toEqual({
       all: open.length,
       queued: open.filter((c) => c.status === 'queued').length,
       mine: open.filter((c) => c.assigneeId === agentId).length,
+      attention: open.filter((c) => c.waitingSince !== null).length,
+      pending: open.filter((c) => c.status === 'pending').length,
+      resolved: snap.conversations.length - open.length,
     });
     expect(counts.all).toBeGreaterThan(0);
     const page = await h['inbox.list']({ view: 'all', offset: 0, limit: 50 });

@@ -14,6 +14,7 @@ import { withPendingChanges, type PendingChange } from './cache/pendingProfile';
 import { loadSettings, updateSettings } from './settings/settingsStore';
 import { searchServer } from './search/serverSearch';
 import { TransportError } from './sync/transport';
+import { createWorkflowHandlers } from './workflowHandlers';
 
 const HISTORY_PAGE = 50;
 
@@ -67,9 +68,9 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     'session.login': ({ serverUrl, email, password }) => core.login(serverUrl, email, password),
     'session.logout': ({ discardUnsent }) => core.logout(discardUnsent),
 
-    'inbox.list': async ({ view, offset, limit }) => {
+    'inbox.list': async ({ view, filter, sort, offset, limit }) => {
       const self = core.requireSession().agent.id;
-      return core.guard(() => core.store.queries.inboxPage(view, self, offset, limit));
+      return core.guard(() => core.store.queries.inboxPage(view, filter ?? {}, sort ?? 'latest', self, offset, limit));
     },
     'inbox.counts': async () => {
       const self = core.requireSession().agent.id;
@@ -260,5 +261,6 @@ export function createHandlers(core: DeskCore): DeskHandlers {
       core.requireSession();
       return core.guard(() => core.store.search.agents());
     },
+    ...createWorkflowHandlers(core),
   };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { emptySummary } from './cache/apply';
-import { CACHE_MIGRATIONS } from './db/schema';
+import { CACHE_MIGRATIONS, OUTBOX_MIGRATIONS } from './db/schema';
 import type { Store } from './store';
 import { contact, conversation, created, message, openStore, SELF, snapshotPage, tempDir, upserted, removeTempDirs } from './testkit/fixtures';
 
@@ -36,7 +36,7 @@ describe('schema', () => {
     expect(s.db.pragma('busy_timeout', { simple: true })).toBe(5_000);
     expect(s.db.pragma('outbox.synchronous', { simple: true })).toBe(2);
     expect(s.db.pragma('user_version', { simple: true })).toBe(CACHE_MIGRATIONS.length);
-    expect(s.db.pragma('outbox.user_version', { simple: true })).toBe(1);
+    expect(s.db.pragma('outbox.user_version', { simple: true })).toBe(OUTBOX_MIGRATIONS.length);
   });
 });
 
@@ -96,7 +96,7 @@ describe('snapshot pages and history ranges', () => {
     expect(s.queries.ranges('c2')).toEqual([{ from: 20, to: null }]);
     expect(s.queries.thread('c1', 50, undefined, null).hasOlder).toBe(false);
     expect(s.queries.thread('c2', 50, undefined, null).hasOlder).toBe(true);
-    expect(s.queries.inboxPage('all', SELF, 0, 10).rows.find((r) => r.conversationId === 'c2')?.unreadCount).toBe(1);
+    expect(s.queries.inboxPage('all', {}, 'latest', SELF, 0, 10).rows.find((r) => r.conversationId === 'c2')?.unreadCount).toBe(1);
   });
 
   it('never shows messages beyond a hole as part of the thread', () => {
@@ -122,15 +122,15 @@ describe('inbox views', () => {
       ],
       SELF,
     );
-    expect(s.queries.inboxPage('all', SELF, 0, 10).rows.map((r) => r.conversationId)).toEqual(['b', 'c', 'a']);
-    expect(s.queries.inboxPage('mine', SELF, 0, 10).rows.map((r) => r.conversationId)).toEqual(['a']);
-    expect(s.queries.inboxCounts(SELF)).toEqual({ mine: 1, queued: 1, all: 3 });
+    expect(s.queries.inboxPage('all', {}, 'latest', SELF, 0, 10).rows.map((r) => r.conversationId)).toEqual(['b', 'c', 'a']);
+    expect(s.queries.inboxPage('mine', {}, 'latest', SELF, 0, 10).rows.map((r) => r.conversationId)).toEqual(['a']);
+    expect(s.queries.inboxCounts(SELF)).toEqual({ all: 3, mine: 1, queued: 1, attention: 0, pending: 0, resolved: 1 });
   });
 
   it('serves the first page from an index', () => {
     const s = open();
     const plan = s.db
-      .prepare("EXPLAIN QUERY PLAN SELECT id FROM conversations c WHERE c.status <> 'resolved' ORDER BY c.last_message_at DESC, c.id DESC LIMIT 50")
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM conversations c INDEXED BY conversations_open WHERE c.status IN ('queued', 'active', 'pending') ORDER BY c.last_message_at DESC, c.id DESC LIMIT 50")
       .all() as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(' ')).toContain('conversations_open');
   });

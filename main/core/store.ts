@@ -74,6 +74,7 @@ export class Store {
     this.tx(() => {
       if (wipeFirst) this.applier.wipe();
       this.applier.applySnapshotPage(page, messagesPerConversation, summary);
+      this.meta.workflow = page.workflow;
       this.reapplyOutbox(selfId, summary);
       if (next.cursor === null) {
         this.meta.snapshot = null;

@@ -67,7 +67,7 @@ describe('migrate', () => {
     await migrate(database, MIGRATIONS, () => 1);
     expect(existsSync(path.join(dir, `${SQLITE_FILE_NAME}-wal`))).toBe(true);
     await expect(
-      database.write((trx) => trx.insertInto('queues').values({ id: 'q', tenant_id: 'missing', name: 'x', position: 0 }).execute()),
+      database.write((trx) => trx.insertInto('queues').values({ id: 'q', tenant_id: 'missing', name: 'x', position: 0, routing: 'manual' }).execute()),
     ).rejects.toThrow(/FOREIGN KEY/);
   });
 });

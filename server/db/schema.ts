@@ -31,6 +31,23 @@ export interface AgentsTable {
   created_at: number;
   /** 'agent' or 'supervisor' (may edit the team's canned messages). */
   role: string;
+  status: string;
+  capacity: number;
+  seq: number;
+}
+
+export interface AgentQueuesTable {
+  tenant_id: string;
+  agent_id: string;
+  queue_id: string;
+}
+
+/** Per-agent pinned conversations. */
+export interface PinsTable {
+  tenant_id: string;
+  agent_id: string;
+  conversation_id: string;
+  seq: number;
 }
 
 export interface SessionsTable {
@@ -45,6 +62,8 @@ export interface QueuesTable {
   tenant_id: string;
   name: string;
   position: number;
+  routing: string;
+  last_assigned_agent_id: string | null;
 }
 
 export interface ContactsTable {
@@ -82,10 +101,16 @@ export interface ConversationsTable {
   last_message_at: number;
   last_message_preview: string;
   last_message_direction: string | null;
-  seq: number;
+  waiting_since: number | null;
   last_inbound_at: number | null;
   /** JSON of the ConversationLink; null: a general enquiry. */
   linked_record_json: string | null;
+  /** JSON arrays of strings. */
+  tags: string;
+  labels: string;
+  previous_conversation_id: string | null;
+  closure_reason: string | null;
+  seq: number;
 }
 
 export interface MessagesTable {
@@ -189,6 +214,8 @@ export interface DB {
   tenants: TenantsTable;
   tenant_counters: TenantCountersTable;
   agents: AgentsTable;
+  agent_queues: AgentQueuesTable;
+  pins: PinsTable;
   sessions: SessionsTable;
   queues: QueuesTable;
   contacts: ContactsTable;

@@ -15,8 +15,12 @@ export function previewOf(body: string): string {
 /** The conversation after `message`: notes and system lines move the time, not the preview. */
 export function conversationAfter(conversation: Conversation, message: Message, seq: number): Conversation {
   const showsInPreview = message.kind !== 'note' && message.direction !== 'system';
+  const fromCustomer = message.direction === 'inbound';
+  const agentReply = message.direction === 'outbound' && message.kind !== 'note';
   return {
     ...conversation,
+    // The customer waits from their first unanswered message until an agent replies.
+    waitingSince: fromCustomer ? (conversation.waitingSince ?? message.createdAt) : agentReply ? null : conversation.waitingSince,
     lastMessageAt: Math.max(conversation.lastMessageAt, message.createdAt),
     lastMessagePreview: showsInPreview ? previewOf(message.body) : conversation.lastMessagePreview,
     lastMessageDirection: showsInPreview ? message.direction : conversation.lastMessageDirection,

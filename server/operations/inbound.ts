@@ -3,7 +3,9 @@
 // conversation). Both take the same write path, so agents see either live.
 import { type Channel, type Contact, type Conversation, plainMessageFields } from '../../shared/domain';
 import { findContactByHandle, insertContact, normalizeHandle } from '../store/contacts';
-import { findOpenConversation, getConversation, OPEN_STATUSES } from '../store/conversations';
+import { nextStatus } from '../../shared/workflow/transitions';
+import { findOpenConversation, getConversation, latestConversationId, OPEN_STATUSES } from '../store/conversations';
+import { routeWaiting } from '../workflow/changes';
 import { firstQueueId } from '../store/directory';
 import { findMessageByExternalId } from '../store/messages';
 import type { WriteContext, Writer } from '../sync/writer';
@@ -85,21 +87,30 @@ async function append(
   open: Conversation | null,
   content: InboundContent,
 ): Promise<InboundResult> {
-  const conversation: Conversation = open ?? {
-    id: deps.newId(),
-    contactId,
-    channel,
-    status: 'queued',
-    queueId: await firstQueueId(ctx.trx, tenantId),
-    assigneeId: null,
-    subject: content.subject,
-    createdAt: ctx.now,
-    lastMessageAt: ctx.now,
-    lastMessagePreview: '',
-    lastMessageDirection: null,
-    lastInboundAt: null,
-    seq: 0,
-  };
+  // A reply to a pending conversation puts it back on the agent's plate; a message after a
+  // resolved one opens a new conversation that links to it.
+  const conversation: Conversation = open
+    ? { ...open, status: nextStatus(open.status, 'customerReplied') ?? open.status }
+    : {
+        id: deps.newId(),
+        contactId,
+        channel,
+        status: 'queued',
+        queueId: await firstQueueId(ctx.trx, tenantId),
+        assigneeId: null,
+        subject: content.subject,
+        createdAt: ctx.now,
+        lastMessageAt: ctx.now,
+        lastMessagePreview: '',
+        lastMessageDirection: null,
+        waitingSince: null,
+        lastInboundAt: null,
+        tags: [],
+        labels: [],
+        previousConversationId: await latestConversationId(ctx.trx, tenantId, contactId),
+        closureReason: null,
+        seq: 0,
+      };
   const { message } = await appendMessage(
     ctx,
     tenantId,
@@ -120,5 +131,6 @@ async function append(
     },
     content.externalId,
   );
+  if (!open) await routeWaiting(ctx, tenantId, deps.newId);
   return { conversationId: conversation.id, messageId: message.id, duplicate: false };
 }

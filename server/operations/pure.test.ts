@@ -18,7 +18,12 @@ const conversation: Conversation = {
   lastMessageAt: 1_000,
   lastMessagePreview: 'Earlier text',
   lastMessageDirection: 'inbound',
+  waitingSince: 1_000,
   lastInboundAt: 1_000,
+  tags: [],
+  labels: [],
+  previousConversationId: null,
+  closureReason: null,
   seq: 4,
 };
 const message = (patch: Partial<Message>): Message => ({
@@ -45,13 +50,25 @@ describe('conversationAfter', () => {
       lastMessageAt: 2_000,
       lastMessagePreview: 'Your parcel ships today.',
       lastMessageDirection: 'outbound',
+      waitingSince: null,
       seq: 10,
     });
   });
 
+  it('tracks since when the customer waits and when they last wrote', () => {
+    const quiet = { ...conversation, waitingSince: null, lastInboundAt: 500 };
+    const first = conversationAfter(quiet, message({ direction: 'inbound', createdAt: 3_000 }), 10);
+    expect(first).toMatchObject({ waitingSince: 3_000, lastInboundAt: 3_000 });
+    const second = conversationAfter(first, message({ direction: 'inbound', createdAt: 4_000 }), 11);
+    expect(second).toMatchObject({ waitingSince: 3_000, lastInboundAt: 4_000 });
+    // A note does not answer the customer; a reply does.
+    expect(conversationAfter(second, message({ kind: 'note', createdAt: 5_000 }), 12).waitingSince).toBe(3_000);
+    expect(conversationAfter(second, message({ createdAt: 5_000 }), 12).waitingSince).toBeNull();
+  });
+
   it('keeps the preview for notes and system lines', () => {
     for (const m of [message({ kind: 'note', body: 'internal' }), message({ direction: 'system', body: 'Assigned to Bea' })]) {
-      expect(conversationAfter(conversation, m, 10)).toMatchObject({ lastMessageAt: 2_000, lastMessagePreview: 'Earlier text', lastMessageDirection: 'inbound' });
+      expect(conversationAfter(conversation, m, 10)).toMatchObject({ lastMessageAt: 2_000, lastMessagePreview: 'Earlier text', lastMessageDirection: 'inbound', waitingSince: 1_000 });
     }
   });
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { checkAttachment, describeRefusal } from '../../shared/attachments';
 import { findTemplate, renderTemplate, whatsappWindow } from '../../shared/channels/whatsapp';
 import { type Attachment, type Conversation, type DeliveryStatus, type Message, plainMessageFields, type ReplyTo } from '../../shared/domain';
+import { isClosed } from '../../shared/workflow/transitions';
 import type { SocketRequest, SocketResponse } from '../../shared/protocol';
 import { previewOf } from '../../shared/text/badge';
 import { findAttachment } from '../attachments/store';
@@ -46,6 +47,7 @@ export async function sendMessage(deps: SendDeps, session: Session, request: Sen
   if (!found) throw new ProtocolFailure('notFound', `Conversation ${request.conversationId} not found.`);
   const earlier = await priorResult<SendResponse>(deps.db, tenantId, request.clientId, OPERATION);
   if (earlier) return earlier;
+  requireWritable(found);
 
   const outbound = outboundChannelFor(found.channel);
   const isNote = request.kind === 'note';
@@ -60,6 +62,7 @@ export async function sendMessage(deps: SendDeps, session: Session, request: Sen
     if (repeat) return repeat;
     const conversation = await getConversation(ctx.trx, tenantId, request.conversationId);
     if (!conversation) throw new ProtocolFailure('notFound', `Conversation ${request.conversationId} not found.`);
+    requireWritable(conversation);
     const draft: Omit<Message, 'seq' | 'statusSeq'> = {
       id: hand?.messageId ?? deps.newId(),
       clientId: request.clientId,
@@ -132,8 +135,16 @@ async function resolve(deps: SendDeps, session: Session, conversation: Conversat
   return { body, replyTo, attachments };
 }
 
-async function handOver(
-  deps: SendDeps,
+/** Resolved and abandoned conversations are read-only until an agent reopens them. */
+function requireWritable(conversation: Conversation): void {
+  if (isClosed(conversation.status)) {
+    throw new ProtocolFailure('conflict', `This conversation is ${conversation.status}; reopen it to write in it.`);
+  }
+}
+
+/** Gives an agent's message to the channel's carrier; a refusal becomes a failed message. */
+export async function handOver(
+  deps: Pick<SendDeps, 'db' | 'channels' | 'newId' | 'onError'>,
   tenantId: string,
   contactId: string,
   channel: OutboundChannel,

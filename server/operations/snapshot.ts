@@ -11,6 +11,8 @@ import { latestMessages } from '../store/messages';
 import { readStates } from '../store/reads';
 import { toConversation } from '../store/rows';
 import { readLogBounds } from '../sync/seq';
+import { pinnedBy } from '../workflow/operations';
+import type { WorkflowSettings } from '../../shared/domain';
 import { decodeCursor, encodeCursor, type SnapshotCursor } from './snapshotCursor';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,6 +29,7 @@ export async function snapshot(
   { tenantId, agentId }: Session,
   request: Required<SocketRequest<'sync.snapshot'>>,
   now: number,
+  workflow: WorkflowSettings,
 ): Promise<SocketResponse<'sync.snapshot'>> {
   let start: Omit<SnapshotCursor, 'afterId'> & { afterId: string | null };
   if (request.cursor === null) {
@@ -52,18 +55,21 @@ export async function snapshot(
   const ids = page.map((c) => c.id);
   const last = page.at(-1);
 
-  const [contacts, messages, reads, agents, queues, canned] = await Promise.all([
+  const [contacts, messages, reads, agents, queues, canned, pins] = await Promise.all([
     getContacts(db, tenantId, page.map((c) => c.contactId)),
     latestMessages(db, tenantId, ids, request.messagesPerConversation),
     readStates(db, tenantId, agentId, ids),
     listAgents(db, tenantId),
     listQueues(db, tenantId),
     listCannedFor(db, tenantId, agentId),
+    pinnedBy(db, agentId),
   ]);
   return {
     atSeq: start.atSeq,
     agents,
     queues,
+    workflow: { closureReasons: workflow.closureReasons, tags: workflow.tags },
+    pins,
     conversations: page,
     contacts,
     messages,

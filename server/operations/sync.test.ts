@@ -82,7 +82,7 @@ describe('sync.snapshot', () => {
       expect(c.status !== 'resolved' || c.lastMessageAt >= cutoff).toBe(true);
     }
     expect(narrow.messages).toEqual([]);
-    expect(narrow.conversations.filter((c) => c.status === 'assigned' && c.assigneeId === alexId).length).toBeGreaterThanOrEqual(3);
+    expect(narrow.conversations.filter((c) => c.status === 'active' && c.assigneeId === alexId).length).toBeGreaterThanOrEqual(3);
   });
 
   it('reports unread inbound messages per conversation for the requesting agent', async () => {

@@ -8,7 +8,7 @@ const agents: Agent[] = ['Alex Morgan', 'Bea Schmidt', 'Chen Wei', 'Dana Okafor'
   name,
   email: `${name.split(' ')[0]!.toLowerCase()}@acme.test`,
 }));
-const queues: Queue[] = ['General', 'Billing', 'Technical'].map((name) => ({ id: `queue-${name}`, name }));
+const queues: Queue[] = ['General', 'Billing', 'Technical'].map((name) => ({ id: `queue-${name}`, name, routing: 'manual' }));
 const NOW = Date.UTC(2025, 4, 1, 12);
 const HOUR = 60 * 60 * 1000;
 
@@ -26,14 +26,20 @@ describe('generateDemoData', () => {
     expect(data.conversations).toHaveLength(300);
     const count = (pred: (c: (typeof data.conversations)[number]) => boolean) => data.conversations.filter(pred).length;
     expect(count((c) => c.status === 'queued')).toBe(DEMO_COUNTS.queued);
-    expect(count((c) => c.status === 'assigned')).toBe(DEMO_COUNTS.assigned);
+    expect(count((c) => c.status === 'active' || c.status === 'pending')).toBe(DEMO_COUNTS.assigned);
+    expect(count((c) => c.status === 'pending')).toBeGreaterThan(0);
     expect(count((c) => c.status === 'resolved')).toBe(DEMO_COUNTS.resolved);
-    expect(count((c) => c.status === 'assigned' && c.assigneeId === 'agent-0')).toBeGreaterThanOrEqual(10);
+    expect(count((c) => c.status === 'abandoned' && c.assigneeId === null)).toBe(DEMO_COUNTS.abandoned);
+    expect(count((c) => c.status === 'active' && c.assigneeId === 'agent-0')).toBeGreaterThanOrEqual(10);
+    expect(count((c) => c.tags.length > 0)).toBeGreaterThan(30);
+    expect(count((c) => c.labels.length > 0)).toBeGreaterThan(10);
+    // The customer waits exactly when their message is the last word.
+    for (const c of data.conversations) expect(c.waitingSince !== null).toBe(c.lastMessageDirection === 'inbound');
     expect(new Set(data.conversations.map((c) => c.channel))).toEqual(new Set(['whatsapp', 'sms', 'email', 'portal', 'messenger', 'voice']));
     expect(count((c) => c.lastMessageAt > NOW - 6 * HOUR)).toBeGreaterThan(30);
     expect(Math.min(...data.conversations.map((c) => c.lastMessageAt))).toBeGreaterThan(NOW - 61 * 24 * HOUR);
     // Every open conversation belongs to a different contact.
-    const open = data.conversations.filter((c) => c.status !== 'resolved');
+    const open = data.conversations.filter((c) => c.status !== 'resolved' && c.status !== 'abandoned');
     expect(new Set(open.map((c) => c.contactId)).size).toBe(open.length);
     expect(data.messages.some((m) => m.kind === 'call' && (m.call?.transcript.length ?? 0) > 0)).toBe(true);
     expect(data.messages.some((m) => m.kind === 'note' && m.status === null)).toBe(true);
@@ -61,7 +67,7 @@ describe('generateDemoData', () => {
   it('leaves some assigned conversations unread for their agent', () => {
     const readSeq = new Map(data.reads.map((r) => [`${r.conversationId}/${r.agentId}`, r.readSeq]));
     const unread = data.conversations.filter((c) => {
-      if (c.status !== 'assigned' || !c.assigneeId) return false;
+      if (c.status !== 'active' || !c.assigneeId) return false;
       const marker = readSeq.get(`${c.id}/${c.assigneeId}`) ?? 0;
       return data.messages.some((m) => m.conversationId === c.id && m.direction === 'inbound' && m.seq > marker);
     });

@@ -1,6 +1,7 @@
 // Builds the demo tenant's conversations in memory from the corpus: pure, seeded, no I/O.
 import { v7 as uuidv7 } from 'uuid';
-import { type Agent, type CallOutcome, type CallRecord, type TranscriptLine, type Channel, type Contact, type Conversation, type Message, plainMessageFields, type Queue } from '../../shared/domain';
+import { type Agent, type CallOutcome, type CallRecord, type TranscriptLine, type Channel, type Contact, type Conversation, type Message, plainMessageFields, WORKFLOW_LABELS, type Queue } from '../../shared/domain';
+import { DEFAULT_CLOSURE_REASONS, DEFAULT_TAGS } from '../workflow/settings';
 import { conversationAfter } from '../operations/appendMessage';
 import { callSummary } from '../operations/inboundPayload';
 import { CALLS, type Line, SCRIPTS } from './corpus';
@@ -13,7 +14,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export const DEMO_COUNTS = { contacts: 200, queued: 45, assigned: 75, resolved: 180 } as const;
+export const DEMO_COUNTS = { contacts: 200, queued: 45, assigned: 75, resolved: 170, abandoned: 10 } as const;
 
 const CHANNEL_WEIGHTS: Record<Channel, number> = { whatsapp: 30, email: 20, sms: 14, portal: 12, messenger: 13, voice: 11 };
 
@@ -50,27 +51,30 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
     ...Array<'queued'>(DEMO_COUNTS.queued).fill('queued'),
     ...assignees.map((agent) => ({ agent })),
     ...Array<'resolved'>(DEMO_COUNTS.resolved).fill('resolved'),
+    ...Array<'abandoned'>(DEMO_COUNTS.abandoned).fill('abandoned'),
   ]);
   // Open conversations each get their own contact, so an inbound message finds exactly one.
   const openContacts = shuffle(random, contacts);
 
   const conversations: { conversation: Conversation; drafts: Draft[]; agent: Agent | null }[] = [];
-  for (const status of statuses) {
-    const open = status !== 'resolved';
-    const owner = open ? openContacts.pop()! : pick(random, contacts);
+  for (const [index, status] of statuses.entries()) {
+    const closed = status === 'resolved' || status === 'abandoned';
+    const owner = closed ? pick(random, contacts) : openContacts.pop()!;
     const channel = weighted(random, CHANNEL_WEIGHTS);
-    const agent = status === 'queued' ? null : status === 'resolved' ? pick(random, agents) : status.agent;
+    const agent = status === 'queued' || status === 'abandoned' ? null : status === 'resolved' ? pick(random, agents) : status.agent;
     const lastAt =
       status === 'queued'
         ? now - MINUTE - random() ** 2 * 8 * HOUR
-        : status === 'resolved'
+        : closed
           ? now - 2 * HOUR - random() ** 1.5 * 58 * DAY
           : now - 2 * MINUTE - random() ** 2 * 3 * DAY;
     const fill = placeholders(random, owner.person.firstName, (agent ?? pick(random, agents)).name);
     const script = channel === 'voice' ? null : pick(random, SCRIPTS);
     const call = channel === 'voice' ? pick(random, CALLS) : null;
     const queueName = script?.queue ?? call!.queue;
-    const queue = queues.find((q) => q.name === queueName) ?? queues[0]!;
+    // Waiting conversations sit in the first (Accept-only) queue: the routed queues would have
+    // handed theirs out already.
+    const queue = status === 'queued' ? queues[0]! : (queues.find((q) => q.name === queueName) ?? queues[0]!);
 
     let lines: Draft[];
     if (call) {
@@ -81,7 +85,7 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
       ];
       if (agent) lines.push(outbound(agent, 'sms', fill(call.followUp)));
     } else {
-      const chosen = chooseLines(random, script!.lines, status === 'queued' ? 'queued' : status === 'resolved' ? 'resolved' : 'assigned');
+      const chosen = chooseLines(random, script!.lines, status === 'queued' || status === 'abandoned' ? 'queued' : status === 'resolved' ? 'resolved' : 'assigned');
       lines = chosen.map((line) =>
         line.who === 'customer'
           ? { id: '', clientId: null, direction: 'inbound', kind: 'text', channel, authorAgentId: null, body: fill(line.text), createdAt: 0, status: null, call: null, ...plainMessageFields() }
@@ -109,15 +113,21 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
         id: id(createdAt),
         contactId: owner.contact.id,
         channel,
-        status: status === 'queued' ? 'queued' : status === 'resolved' ? 'resolved' : 'assigned',
+        status: typeof status === 'string' ? status : 'active',
         queueId: queue.id,
-        assigneeId: status === 'queued' ? null : agent!.id,
+        assigneeId: agent?.id ?? null,
         subject: channel === 'email' && script ? fill(script.subject) : null,
         createdAt,
         lastMessageAt: createdAt,
         lastMessagePreview: '',
         lastMessageDirection: null,
+        waitingSince: null,
         lastInboundAt: null,
+        // A deterministic sprinkle of tags and labels, so the filters have something to find.
+        tags: index % 4 === 0 ? [DEFAULT_TAGS[index % DEFAULT_TAGS.length]!] : [],
+        labels: index % 9 === 0 ? [WORKFLOW_LABELS[index % WORKFLOW_LABELS.length]!] : [],
+        previousConversationId: null,
+        closureReason: status === 'resolved' ? DEFAULT_CLOSURE_REASONS[0]! : null,
         seq: 0,
       },
     });
@@ -148,7 +158,10 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
   const finished = conversations
     .map((entry) => {
       const own = byConversation.get(entry.conversation.id) ?? [];
-      const conversation = own.reduce((conv, m) => conversationAfter(conv, m, 0), entry.conversation);
+      const after = own.reduce((conv, m) => conversationAfter(conv, m, 0), entry.conversation);
+      // Every other open conversation whose agent spoke last now waits on the customer.
+      const waitsOnCustomer = after.status === 'active' && after.lastMessageDirection === 'outbound' && own.length % 3 !== 0;
+      const conversation = waitsOnCustomer ? { ...after, status: 'pending' as const } : after;
       return { ...entry, conversation, own };
     })
     .sort((x, y) => x.conversation.lastMessageAt - y.conversation.lastMessageAt);
@@ -159,7 +172,7 @@ export function generateDemoData(random: Random, now: number, agents: readonly A
     const lastSeq = own.at(-1)?.seq ?? 0;
     if (conversation.status === 'resolved') {
       for (const a of agents) reads.push({ conversationId: conversation.id, agentId: a.id, readSeq: lastSeq, seq: ++seq });
-    } else if (conversation.status === 'assigned' && agent) {
+    } else if ((conversation.status === 'active' || conversation.status === 'pending') && agent) {
       // Some assigned conversations have customer messages the agent has not seen yet.
       const lastOutbound = [...own].reverse().find((m) => m.direction === 'outbound')?.seq ?? 0;
       const readSeq = random() < 0.6 ? lastSeq : lastOutbound;

@@ -16,6 +16,9 @@ export const DEMO_TENANT_SPEC: TenantSpec = {
   webhookSecret: DEMO_WEBHOOK_SECRET,
   agents: DEMO_AGENTS.map((a) => ({ ...a, password: DEMO_PASSWORD, role: a.email === DEMO_SUPERVISOR_EMAIL ? 'supervisor' : 'agent' })),
   queues: DEMO_QUEUES,
+  // General is worked from the queue view (Accept); the others show automatic assignment.
+  routing: { Billing: 'roundRobin', Technical: 'leastLoaded' },
+  capacity: 8,
 };
 
 const DEMO_RANDOM_SEED = 20_240_601;

@@ -1,7 +1,7 @@
 // Where simulated customers come from: the server's own database (demo mode) or a synthetic
 // pool of fictional people (the load CLI, which only knows the URL).
 import type { Kysely } from 'kysely';
-import type { Channel } from '../../shared/domain';
+import { type Channel, OPEN_STATUSES } from '../../shared/domain';
 import type { DB } from '../db/schema';
 import { makePeople, type Person } from '../seed/people';
 import type { Random } from '../seed/prng';
@@ -38,7 +38,7 @@ export function openConversationTargets(db: Kysely<DB>, random: Random): TargetS
           .selectFrom('conversations')
           .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
           .select(['conversations.contact_id', 'contacts.name', 'conversations.channel'])
-          .where('conversations.status', 'in', ['queued', 'assigned'])
+          .where('conversations.status', 'in', OPEN_STATUSES)
           .orderBy('conversations.last_message_at', 'desc')
           .limit(SAMPLE)
           .execute() as { contact_id: string; name: string; channel: Channel }[],
@@ -55,7 +55,7 @@ export function openConversationTargets(db: Kysely<DB>, random: Random): TargetS
                   selectFrom('conversations')
                     .select('conversations.id')
                     .whereRef('conversations.contact_id', '=', 'contacts.id')
-                    .where('conversations.status', 'in', ['queued', 'assigned']),
+                    .where('conversations.status', 'in', OPEN_STATUSES),
                 ),
               ),
             )

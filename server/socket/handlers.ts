@@ -15,6 +15,9 @@ import type { ActivityHub } from '../activity/hub';
 import { ProtocolFailure } from '../errors';
 import { getConversation } from '../store/conversations';
 import { snapshot } from '../operations/snapshot';
+import * as workflow from '../workflow/operations';
+import type { WorkflowConfig } from '../workflow/settings';
+import { searchContacts, startConversation } from '../workflow/start';
 
 export type ParsedRequest<N extends SocketRequestName> = z.output<(typeof socketRequests)[N]['request']>;
 
@@ -22,7 +25,7 @@ export type Handlers = {
   [N in SocketRequestName]: (session: Session, request: ParsedRequest<N>) => Promise<SocketResponse<N>>;
 };
 
-export function createHandlers(deps: SendDeps & { activity: ActivityHub }): Handlers {
+export function createHandlers(deps: SendDeps & { activity: ActivityHub; workflow: WorkflowConfig }): Handlers {
   return {
     'message.edit': (session, request) => editMessage(deps, session, request),
     'message.delete': (session, request) => deleteMessage(deps, session, request),
@@ -35,10 +38,22 @@ export function createHandlers(deps: SendDeps & { activity: ActivityHub }): Hand
     },
     'activity.presence': async (session) => ({ online: deps.activity.online(session.tenantId) }),
     'sync.pull': (session, request) => pull(deps.db, session, request),
-    'sync.snapshot': (session, request) => snapshot(deps.db, session, request, deps.now()),
+    'sync.snapshot': (session, request) => snapshot(deps.db, session, request, deps.now(), deps.workflow),
     'history.page': (session, request) => historyPage(deps.db, session.tenantId, request),
     'message.send': (session, request) => sendMessage(deps, session, request),
     'conversation.markRead': (session, request) => markRead(deps, session, request),
+    'conversation.accept': (session, request) => workflow.accept(deps, session, request),
+    'conversation.transfer': (session, request) => workflow.transfer(deps, session, request),
+    'conversation.resolve': (session, request) => workflow.resolve(deps, session, request),
+    'conversation.reopen': (session, request) => workflow.reopen(deps, session, request),
+    'conversation.setStatus': (session, request) => workflow.setStatus(deps, session, request),
+    'conversation.tag': (session, request) => workflow.tag(deps, session, request),
+    'conversation.pin': (session, request) => workflow.pin(deps, session, request),
+    'agent.setStatus': (session, request) => workflow.setAgentStatus(deps, session, request),
+    'conversation.start': (session, request) => startConversation(deps, session, request),
+    'contacts.search': async (session, request) => ({
+      contacts: await searchContacts(deps.db, session.tenantId, request.query, request.limit),
+    }),
     'search.messages': (session, request) => searchMessages(deps.db, session.tenantId, request),
     'canned.save': (session, request) => saveCannedMessage(deps, session, request),
     'canned.delete': (session, request) => deleteCannedMessage(deps, session, request),

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Conversation } from '../../shared/domain';
+import { type Conversation, OPEN_STATUSES } from '../../shared/domain';
 import type { DB } from '../db/schema';
 import { fromConversation, toConversation } from './rows';
 
-export const OPEN_STATUSES = ['queued', 'assigned'] as const;
+export { OPEN_STATUSES };
 
 export async function getConversation(db: Kysely<DB>, tenantId: string, id: string): Promise<Conversation | null> {
   const row = await db
@@ -41,4 +41,17 @@ export async function saveConversation(db: Kysely<DB>, tenantId: string, c: Conv
     .values(row)
     .onConflict((oc) => oc.column('id').doUpdateSet({ ...row }))
     .execute();
+}
+
+/** The contact's most recently active conversation in any status (the one a new one follows). */
+export async function latestConversationId(db: Kysely<DB>, tenantId: string, contactId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('conversations')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('contact_id', '=', contactId)
+    .orderBy('last_message_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
 }

@@ -1,6 +1,6 @@
 // Tenants, agents, queues and sessions: the slowly changing rows around the conversations.
 import type { Kysely } from 'kysely';
-import type { Agent, AgentRole, Queue } from '../../shared/domain';
+import type { Agent, AgentProfile, AgentRole, AgentStatus, Queue, RoutingMode } from '../../shared/domain';
 import type { DB } from '../db/schema';
 
 export interface TenantRow {
@@ -37,13 +37,32 @@ export async function findAgentByEmail(db: Kysely<DB>, email: string): Promise<A
     : null;
 }
 
-export async function listAgents(db: Kysely<DB>, tenantId: string): Promise<Agent[]> {
-  const rows = await db.selectFrom('agents').select(['id', 'name', 'email', 'role']).where('tenant_id', '=', tenantId).orderBy('name').execute();
-  return rows.map((r) => ({ ...r, role: r.role as AgentRole }));
+export async function listAgents(db: Kysely<DB>, tenantId: string): Promise<AgentProfile[]> {
+  const [rows, memberships] = await Promise.all([
+    db.selectFrom('agents').select(['id', 'name', 'email', 'role', 'status', 'capacity', 'seq']).where('tenant_id', '=', tenantId).orderBy('name').execute(),
+    db.selectFrom('agent_queues').select(['agent_id', 'queue_id']).where('tenant_id', '=', tenantId).execute(),
+  ]);
+  const queueIds = new Map<string, string[]>();
+  for (const m of memberships) queueIds.set(m.agent_id, [...(queueIds.get(m.agent_id) ?? []), m.queue_id]);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    role: r.role as AgentRole,
+    status: r.status as AgentStatus,
+    capacity: Number(r.capacity),
+    queueIds: (queueIds.get(r.id) ?? []).sort(),
+    seq: Number(r.seq),
+  }));
+}
+
+export async function getAgentProfile(db: Kysely<DB>, tenantId: string, agentId: string): Promise<AgentProfile | null> {
+  return (await listAgents(db, tenantId)).find((a) => a.id === agentId) ?? null;
 }
 
 export async function listQueues(db: Kysely<DB>, tenantId: string): Promise<Queue[]> {
-  return db.selectFrom('queues').select(['id', 'name']).where('tenant_id', '=', tenantId).orderBy('position').execute();
+  const rows = await db.selectFrom('queues').select(['id', 'name', 'routing']).where('tenant_id', '=', tenantId).orderBy('position').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, routing: r.routing as RoutingMode }));
 }
 
 /** New conversations land in the tenant's first queue. */

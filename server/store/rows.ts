@@ -14,9 +14,12 @@ import {
   type Message,
   type MessageDirection,
   type MessageKind,
+  type WorkflowLabel,
 } from '../../shared/domain';
 import { parseMessageExtras, serializeMessageExtras } from '../../shared/messageExtras';
 import type { CannedMessagesTable, ContactsTable, ConversationsTable, MessagesTable } from '../db/schema';
+
+const nullableNumber = (v: number | null) => (v === null ? null : Number(v));
 
 export function toContact(row: Selectable<ContactsTable>): Contact {
   return {
@@ -43,7 +46,12 @@ export function toConversation(row: Selectable<ConversationsTable>): Conversatio
     lastMessageAt: Number(row.last_message_at),
     lastMessagePreview: row.last_message_preview,
     lastMessageDirection: row.last_message_direction as MessageDirection | null,
-    lastInboundAt: row.last_inbound_at === null ? null : Number(row.last_inbound_at),
+    waitingSince: nullableNumber(row.waiting_since),
+    lastInboundAt: nullableNumber(row.last_inbound_at),
+    tags: JSON.parse(row.tags) as string[],
+    labels: JSON.parse(row.labels) as WorkflowLabel[],
+    previousConversationId: row.previous_conversation_id,
+    closureReason: row.closure_reason,
     seq: Number(row.seq),
     linkedRecord: row.linked_record_json === null ? null : (JSON.parse(row.linked_record_json) as ConversationLink),
   };
@@ -83,9 +91,14 @@ export function fromConversation(tenantId: string, c: Conversation): Selectable<
     last_message_at: c.lastMessageAt,
     last_message_preview: c.lastMessagePreview,
     last_message_direction: c.lastMessageDirection,
-    seq: c.seq,
+    waiting_since: c.waitingSince,
     last_inbound_at: c.lastInboundAt,
     linked_record_json: c.linkedRecord ? JSON.stringify(c.linkedRecord) : null,
+    tags: JSON.stringify(c.tags),
+    labels: JSON.stringify(c.labels),
+    previous_conversation_id: c.previousConversationId,
+    closure_reason: c.closureReason,
+    seq: c.seq,
   };
 }
 

@@ -4,17 +4,30 @@
 import { z } from 'zod';
 import type {
   Agent,
+  AgentProfile,
   Channel,
   Contact,
   Conversation,
   ConversationStatus,
   Message,
   Queue,
+  WorkflowLabel,
+} from '../domain';
+import {
+  agentStatusSchema,
+  CHANNELS,
+  channelSchema,
+  conversationStatusSchema,
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  MAX_MESSAGE_BODY,
+  reactionEmojiSchema,
+  tagSchema,
+  workflowLabelSchema,
 } from '../domain';
 import { profileChangeSchema } from '../contactChange';
-import { CANNED_SCOPES, cannedMessageSchema, MAX_ATTACHMENTS_PER_MESSAGE, MAX_MESSAGE_BODY, reactionEmojiSchema, type CannedMessage } from '../domain';
+import { CANNED_SCOPES, cannedMessageSchema, type CannedMessage } from '../domain';
 import { ATTACHMENT_CHUNK_BYTES, MAX_ATTACHMENT_BYTES } from '../attachments';
-import { templateRequestSchema } from '../protocol';
+import { MAX_NOTE_LENGTH, newContactSchema, START_CHANNELS, templateRequestSchema, transferTargetSchema } from '../protocol';
 import { settingsPatchSchema, type Settings } from '../settings';
 import { notificationTextsSchema, type DeskNotification } from '../notifications';
 import { searchFiltersSchema, type SearchFilters } from '../search/filters';
@@ -31,8 +44,35 @@ export interface Session {
   serverUrl: string;
 }
 
-export const INBOX_VIEWS = ['mine', 'queued', 'all'] as const;
+/**
+ * all: open (queued, active, pending); mine: open and assigned to me; attention: open with the
+ * customer waiting for our reply; resolved: resolved and abandoned.
+ */
+export const INBOX_VIEWS = ['mine', 'queued', 'all', 'attention', 'pending', 'resolved'] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
+
+/** latest: most recent activity first; oldestWaiting: customers waiting on us first, longest wait first. */
+export const INBOX_SORTS = ['latest', 'oldestWaiting'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+
+const epochMs = z.number().int().nonnegative();
+const entityId = z.string().min(1).max(100);
+
+export const inboxFilterSchema = z
+  .object({
+    channels: z.array(channelSchema).max(CHANNELS.length).optional(),
+    statuses: z.array(conversationStatusSchema).max(5).optional(),
+    tag: tagSchema.optional(),
+    label: workflowLabelSchema.optional(),
+    assigneeId: entityId.optional(),
+    queueId: entityId.optional(),
+    /** Last activity within [from, to] (epoch ms). */
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    unreadOnly: z.boolean().optional(),
+  })
+  .strict();
+export type InboxFilter = z.infer<typeof inboxFilterSchema>;
 
 export interface InboxRow {
   conversationId: string;
@@ -49,12 +89,27 @@ export interface InboxRow {
   unreadCount: number;
   /** What the agent has typed and not sent here, if anything. */
   draft?: string | null;
+  /** Since when the customer waits for our reply; null when the agent side spoke last. */
+  waitingSince: number | null;
+  tags: string[];
+  labels: WorkflowLabel[];
+  pinned: boolean;
 }
 
-export interface InboxCounts {
-  mine: number;
-  queued: number;
-  all: number;
+export type InboxCounts = Record<InboxView, number>;
+
+/** An agent as the transfer list and the status menu show them. */
+export interface AgentView extends Omit<AgentProfile, 'seq'> {
+  /** Active and pending conversations assigned now. */
+  load: number;
+}
+
+export interface Team {
+  agents: AgentView[];
+  queues: Queue[];
+  closureReasons: string[];
+  /** Predefined tags followed by the others in use, for pickers and the tag filter. */
+  tags: string[];
 }
 
 /** Outbox state of a message the agent wrote that the server has not acknowledged yet. */
@@ -93,6 +148,10 @@ export interface ConversationDetail {
   contact: Contact;
   assignee: Agent | null;
   queue: Queue | null;
+  /** Pinned by me. */
+  pinned: boolean;
+  /** The earlier conversation this one follows, when the cache holds it. */
+  previous: { id: string; status: ConversationStatus; lastMessageAt: number } | null;
 }
 
 /** A canned message with how often this agent used it (ranks suggestions). */
@@ -247,13 +306,18 @@ export const contract = {
     request: z.object({ discardUnsent: z.boolean().default(false) }),
     response: returns<{ discarded: number }>(),
   },
+  /** Pinned conversations first, then the view's rows in the chosen order. */
   'inbox.list': {
     request: z.object({
       view: z.enum(INBOX_VIEWS),
+      // Optional rather than defaulted: callers that predate filters keep working unchanged.
+      filter: inboxFilterSchema.optional(),
+      sort: z.enum(INBOX_SORTS).optional(),
       offset: z.number().int().nonnegative().default(0),
       limit: z.number().int().positive().max(500).default(50),
     }),
-    response: returns<{ rows: InboxRow[]; total: number }>(),
+    /** needAttention: rows of the filtered view whose customer waits for our reply. */
+    response: returns<{ rows: InboxRow[]; total: number; needAttention: number }>(),
   },
   'inbox.counts': { request: empty, response: returns<InboxCounts>() },
   'conversation.get': {
@@ -335,6 +399,47 @@ export const contract = {
   'activity.typing': { request: z.object({ conversationId, typing: z.boolean() }), response: returns<null>() },
   'activity.get': { request: z.object({ conversationId }), response: returns<ConversationActivity>() },
   'conversation.markRead': { request: z.object({ conversationId }), response: returns<null>() },
+  // Workflow: each goes through the outbox (applied at once, sent when online). A refusal by the
+  // server (someone else accepted first) rolls back and arrives as a `sendFailed` notice.
+  'team.get': { request: empty, response: returns<Team>() },
+  'conversation.accept': { request: z.object({ conversationId }), response: returns<null>() },
+  'conversation.transfer': {
+    request: z.object({ conversationId, to: transferTargetSchema, note: z.string().trim().max(MAX_NOTE_LENGTH).optional() }),
+    response: returns<null>(),
+  },
+  'conversation.resolve': {
+    request: z.object({ conversationId, reason: z.string().min(1).max(100), note: z.string().trim().max(MAX_NOTE_LENGTH).optional() }),
+    response: returns<null>(),
+  },
+  'conversation.reopen': { request: z.object({ conversationId }), response: returns<null>() },
+  'conversation.setStatus': {
+    request: z.object({ conversationId, status: z.enum(['pending', 'active']) }),
+    response: returns<null>(),
+  },
+  'conversation.tag': {
+    request: z.object({
+      conversationId,
+      addTags: z.array(tagSchema).max(50).default([]),
+      removeTags: z.array(tagSchema).max(50).default([]),
+      addLabels: z.array(workflowLabelSchema).max(10).default([]),
+      removeLabels: z.array(workflowLabelSchema).max(10).default([]),
+    }),
+    response: returns<null>(),
+  },
+  'conversation.pin': { request: z.object({ conversationId, pinned: z.boolean() }), response: returns<null>() },
+  'agent.setStatus': { request: z.object({ status: agentStatusSchema }), response: returns<null>() },
+  /** Cached contacts, plus the server's matches when online. */
+  'contacts.search': { request: z.object({ query: z.string().trim().min(1).max(200) }), response: returns<Contact[]>() },
+  /** Starts a conversation; it exists in the inbox at once (id returned) and is sent when online. */
+  'conversation.start': {
+    request: z.object({
+      contact: z.union([z.object({ contactId: entityId }), newContactSchema]),
+      channel: z.enum(START_CHANNELS),
+      subject: z.string().trim().max(500).optional(),
+      body: z.string().trim().min(1).max(MAX_MESSAGE_BODY),
+    }),
+    response: returns<{ conversationId: string }>(),
+  },
   'connection.get': { request: empty, response: returns<ConnectionState>() },
   'outbox.list': { request: empty, response: returns<OutboxEntryView[]>() },
   'outbox.retry': { request: z.object({ entryId: z.string().min(1).max(100) }), response: returns<null>() },

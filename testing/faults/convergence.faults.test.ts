@@ -5,6 +5,7 @@
 //
 // FAULTS_STEPS (default 300) sets the length; FAULTS_SEED replays a schedule. The seed is in the
 // test name and in every assertion message.
+import { isClosed } from '../../shared/workflow/transitions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENTS } from '../../shared/demo';
 import type { Result } from '../../shared/ipc/result';
@@ -85,7 +86,7 @@ describe('randomized convergence', () => {
     // Targets in a seed-determined order: the open demo conversations and their customers, then
     // whatever the schedule's customers create.
     const snapshot = await server.request(participants[0]!.token, 'sync.snapshot', { cursor: null, limit: 2_000, messagesPerConversation: 0 });
-    const open = snapshot.conversations.filter((c) => c.status !== 'resolved').sort((x, y) => (x.id < y.id ? -1 : 1));
+    const open = snapshot.conversations.filter((c) => !isClosed(c.status)).sort((x, y) => (x.id < y.id ? -1 : 1));
     const conversations = open.map((c) => c.id);
     const phones = snapshot.contacts.filter((c) => c.phone !== null && open.some((o) => o.contactId === c.id)).map((c) => c.phone as string).sort();
     const externalIds: string[] = [];

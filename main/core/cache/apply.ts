@@ -3,7 +3,7 @@
 // (the server's echo of an agent message replaces the optimistic row with the same client id),
 // delivery status only moves forward, and events about unknown conversations store what they carry.
 import type Database from 'better-sqlite3';
-import type { Contact, Conversation, Message } from '../../../shared/domain';
+import type { AgentProfile, Contact, Conversation, Message } from '../../../shared/domain';
 import type { ChangeEvent, SnapshotPage } from '../../../shared/protocol';
 import { serializeMessageExtras } from '../../../shared/messageExtras';
 import { CannedStore } from '../canned/cannedStore';
@@ -44,14 +44,17 @@ export class Applier {
       conversationSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM conversations WHERE id = ?'),
       upsertConversation: db.prepare(
         `INSERT INTO conversations (id, contact_id, channel, status, queue_id, assignee_id, subject, created_at,
-           last_message_at, preview, last_direction, seq, last_inbound_at)
+           last_message_at, preview, last_direction, waiting_since, last_inbound_at, tags, labels, previous_id,
+           closure_reason, seq)
          VALUES (@id, @contactId, @channel, @status, @queueId, @assigneeId, @subject, @createdAt, @lastMessageAt,
-           @lastMessagePreview, @lastMessageDirection, @seq, @lastInboundAt)
+           @lastMessagePreview, @lastMessageDirection, @waitingSince, @lastInboundAt, @tags, @labels,
+           @previousConversationId, @closureReason, @seq)
          ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, channel = excluded.channel,
            status = excluded.status, queue_id = excluded.queue_id, assignee_id = excluded.assignee_id,
            subject = excluded.subject, created_at = excluded.created_at, last_message_at = excluded.last_message_at,
-           preview = excluded.preview, last_direction = excluded.last_direction, seq = excluded.seq,
-           last_inbound_at = excluded.last_inbound_at`,
+           preview = excluded.preview, last_direction = excluded.last_direction, waiting_since = excluded.waiting_since,
+           last_inbound_at = excluded.last_inbound_at, tags = excluded.tags, labels = excluded.labels,
+           previous_id = excluded.previous_id, closure_reason = excluded.closure_reason, seq = excluded.seq`,
       ),
       dropOptimistic: db.prepare<[string]>('DELETE FROM messages WHERE client_id = ? AND local = 1'),
       insertMessage: db.prepare(
@@ -87,8 +90,15 @@ export class Applier {
       insertRange: db.prepare<[string, number, number | null]>(
         'INSERT INTO ranges (conversation_id, from_seq, to_seq) VALUES (?, ?, ?)',
       ),
-      putAgent: db.prepare('INSERT OR REPLACE INTO agents (id, name, email) VALUES (@id, @name, @email)'),
-      putQueue: db.prepare('INSERT OR REPLACE INTO queues (id, name) VALUES (@id, @name)'),
+      agentSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM agents WHERE id = ?'),
+      putAgent: db.prepare(
+        `INSERT OR REPLACE INTO agents (id, name, email, status, capacity, queue_ids, seq)
+         VALUES (@id, @name, @email, @status, @capacity, @queueIds, @seq)`,
+      ),
+      putQueue: db.prepare('INSERT OR REPLACE INTO queues (id, name, routing) VALUES (@id, @name, @routing)'),
+      pin: db.prepare<[string, number]>('INSERT OR REPLACE INTO pins (conversation_id, seq) VALUES (?, ?)'),
+      unpin: db.prepare<[string]>('DELETE FROM pins WHERE conversation_id = ?'),
+      clearPins: db.prepare('DELETE FROM pins'),
     };
   }
 
@@ -101,9 +111,22 @@ export class Applier {
 
   upsertConversation(conversation: Conversation): boolean {
     if (!supersedes(conversation.seq, this.s.conversationSeq.get(conversation.id)?.seq)) return false;
-    this.s.upsertConversation.run(conversation);
+    this.s.upsertConversation.run({ ...conversation, tags: JSON.stringify(conversation.tags), labels: JSON.stringify(conversation.labels) });
     this.profiles.setLink(conversation.id, conversation.linkedRecord);
     return true;
+  }
+
+  upsertAgent(agent: AgentProfile): boolean {
+    const current = this.s.agentSeq.get(agent.id)?.seq;
+    // Snapshot pages repeat the same profile on every page: equal seqs rewrite harmlessly.
+    if (current !== undefined && agent.seq < current) return false;
+    this.s.putAgent.run({ ...agent, queueIds: JSON.stringify(agent.queueIds) });
+    return true;
+  }
+
+  setPinned(conversationId: string, pinned: boolean, seq: number): void {
+    if (pinned) this.s.pin.run(conversationId, seq);
+    else this.s.unpin.run(conversationId);
   }
 
   /** Inserts a server message if absent (replacing its optimistic row); returns true if new. */
@@ -226,6 +249,17 @@ export class Applier {
           this.canned.remove(e.id);
           summary.canned = true;
           break;
+        case 'agent.upserted':
+          // Agent names, statuses and loads show in the inbox and in the transfer list.
+          if (this.upsertAgent(e.agent)) summary.inbox = true;
+          break;
+        case 'conversation.pinned':
+          if (e.agentId === selfId) {
+            this.setPinned(e.conversationId, e.pinned, e.seq);
+            summary.inbox = true;
+            summary.conversationIds.add(e.conversationId);
+          }
+          break;
         case 'hidden':
           break;
       }
@@ -234,8 +268,10 @@ export class Applier {
 
   /** Writes one snapshot page; the caller owns the transaction. */
   applySnapshotPage(page: SnapshotPage, messagesPerConversation: number, summary: ChangeSummary): void {
-    for (const a of page.agents) this.s.putAgent.run(a);
+    for (const a of page.agents) this.upsertAgent(a);
     for (const q of page.queues) this.s.putQueue.run(q);
+    this.s.clearPins.run();
+    for (const id of page.pins) this.s.pin.run(id, page.atSeq);
     for (const c of page.contacts) this.upsertContact(c);
     const perConversation = new Map<string, { count: number; minSeq: number }>();
     for (const c of page.conversations) {
@@ -267,7 +303,7 @@ export class Applier {
   /** Drops all server data (not the outbox, not the meta rows). */
   wipe(): void {
     this.db.exec(
-      'DELETE FROM agents; DELETE FROM queues; DELETE FROM contacts; DELETE FROM conversations; DELETE FROM reads; DELETE FROM messages WHERE local = 0; DELETE FROM ranges;' + WIPE_PROFILES_SQL,
+      'DELETE FROM agents; DELETE FROM queues; DELETE FROM contacts; DELETE FROM conversations; DELETE FROM reads; DELETE FROM messages WHERE local = 0; DELETE FROM ranges; DELETE FROM pins;' + WIPE_PROFILES_SQL,
     );
   }
 }

@@ -1,6 +1,7 @@
 // Small key/value state of the cache: the sync cursor, the snapshot in progress, the account the
 // cache belongs to. Written inside the same transactions as the data it describes.
 import type Database from 'better-sqlite3';
+import { type WorkflowSettings, workflowSettingsSchema } from '../../../shared/domain';
 
 /** A bootstrap in progress, persisted after every page so a crash or server kill resumes it. */
 export interface SnapshotState {
@@ -60,5 +61,17 @@ export class Meta {
 
   set owner(owner: string | null) {
     this.set('owner', owner);
+  }
+
+  /** The tenant's closure reasons and predefined tags, as of the last snapshot. */
+  get workflow(): WorkflowSettings | null {
+    const v = this.get('workflow');
+    if (v === null) return null;
+    const parsed = workflowSettingsSchema.safeParse(JSON.parse(v));
+    return parsed.success ? parsed.data : null;
+  }
+
+  set workflow(settings: WorkflowSettings | null) {
+    this.set('workflow', settings === null ? null : JSON.stringify(settings));
   }
 }

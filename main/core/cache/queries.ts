@@ -1,25 +1,28 @@
 // Read queries behind the inbox, the thread and the detail panel. Prepared once per connection;
 // each is an index range scan sized for tens of thousands of conversations.
 import type Database from 'better-sqlite3';
-import type { Agent, Queue, ReplyTo } from '../../../shared/domain';
+import type { Agent, AgentStatus, Contact, ConversationStatus, Queue, ReplyTo, RoutingMode } from '../../../shared/domain';
 import { parseMessageExtras } from '../../../shared/messageExtras';
 import { previewOf } from '../../../shared/text/badge';
 import {
   INBOX_VIEWS,
+  type AgentView,
   type ConversationDetail,
   type InboxCounts,
+  type InboxFilter,
   type InboxRow,
+  type InboxSort,
   type InboxView,
   type ThreadMessage,
   type ThreadPage,
 } from '../../../shared/ipc/contract';
+import { inboxSql, type SqlParams } from './inboxQuery';
 import { newestRun, type SeqRange } from './ranges';
 import {
   toContact,
   toConversation,
   toInboxRow,
   toThreadMessage,
-  viewFilter,
   type ContactSqlRow,
   type ConversationSqlRow,
   type InboxSqlRow,
@@ -30,30 +33,14 @@ const MESSAGE_COLUMNS = `m.*, a.name AS author_name, e.state AS outbox_state, e.
 const MESSAGE_JOINS = `LEFT JOIN agents a ON a.id = m.author_agent_id
   LEFT JOIN outbox.entries e ON e.id = m.id AND m.local = 1`;
 
+/** Distinct inbox statements are few (views × sorts × filter shapes): prepare each once. */
+const STATEMENT_CACHE_SIZE = 200;
+
 export class Queries {
   private readonly s;
-  private readonly inbox: Record<InboxView, { page: Database.Statement; count: Database.Statement }>;
+  private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(db: Database.Database) {
-    const inbox = {} as Record<InboxView, { page: Database.Statement; count: Database.Statement }>;
-    for (const view of INBOX_VIEWS) {
-      const { where, index } = viewFilter(view);
-      inbox[view] = {
-        page: db.prepare(
-          `SELECT c.id, c.subject, c.channel, c.status, c.last_message_at, c.preview, c.last_direction,
-             ct.name AS contact_name, ag.name AS assignee_name, coalesce(r.unread_count, 0) AS unread,
-             d.body AS draft
-           FROM conversations c INDEXED BY ${index}
-           LEFT JOIN contacts ct ON ct.id = c.contact_id
-           LEFT JOIN agents ag ON ag.id = c.assignee_id
-           LEFT JOIN reads r ON r.conversation_id = c.id
-           LEFT JOIN drafts d ON d.conversation_id = c.id
-           WHERE ${where} ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit OFFSET @offset`,
-        ),
-        count: db.prepare(`SELECT count(*) AS n FROM conversations c INDEXED BY ${index} WHERE ${where}`),
-      };
-    }
-    this.inbox = inbox;
+  constructor(private readonly db: Database.Database) {
     this.s = {
       conversation: db.prepare<[string], ConversationSqlRow>('SELECT * FROM conversations WHERE id = ?'),
       contact: db.prepare<[string], ContactSqlRow>('SELECT * FROM contacts WHERE id = ?'),
@@ -62,7 +49,7 @@ export class Queries {
         'SELECT conversation_id, direction, author_agent_id, body, extra FROM messages WHERE id = ? AND local = 0',
       ),
       agent: db.prepare<[string], Agent>('SELECT id, name, email FROM agents WHERE id = ?'),
-      queue: db.prepare<[string], Queue>('SELECT id, name FROM queues WHERE id = ?'),
+      queue: db.prepare<[string], Queue>('SELECT id, name, routing FROM queues WHERE id = ?'),
       ranges: db.prepare<[string], { from_seq: number; to_seq: number | null }>(
         'SELECT from_seq, to_seq FROM ranges WHERE conversation_id = ?',
       ),
@@ -87,23 +74,96 @@ export class Queries {
       counts: db.prepare<[], { conversations: number; messages: number }>(
         'SELECT (SELECT count(*) FROM conversations) AS conversations, (SELECT count(*) FROM messages WHERE local = 0) AS messages',
       ),
+      pinned: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM pins WHERE conversation_id = ?'),
+      previous: db.prepare<[string], { id: string; status: string; last_message_at: number }>(
+        'SELECT id, status, last_message_at FROM conversations WHERE id = ?',
+      ),
+      agents: db.prepare<[], { id: string; name: string; email: string; status: string; capacity: number; queue_ids: string; load: number }>(
+        `SELECT a.id, a.name, a.email, a.status, a.capacity, a.queue_ids,
+           (SELECT count(*) FROM conversations c WHERE c.assignee_id = a.id AND c.status IN ('active', 'pending')) AS load
+         FROM agents a ORDER BY a.name`,
+      ),
+      queues: db.prepare<[], { id: string; name: string; routing: string }>('SELECT id, name, routing FROM queues ORDER BY rowid'),
+      usedTags: db.prepare<[], { tag: string }>(
+        `SELECT DISTINCT t.value AS tag FROM conversations c, json_each(c.tags) t WHERE c.tags <> '[]' ORDER BY t.value LIMIT 500`,
+      ),
+      searchContacts: db.prepare<[{ like: string; digits: string }], ContactSqlRow>(
+        `SELECT * FROM contacts WHERE lower(name) LIKE @like OR lower(email) LIKE @like
+           OR (length(@digits) >= 3 AND replace(replace(replace(replace(phone, ' ', ''), '-', ''), '(', ''), ')', '') LIKE '%' || @digits || '%')
+         ORDER BY name LIMIT 20`,
+      ),
     };
   }
 
-  inboxPage(view: InboxView, selfId: string, offset: number, limit: number): { rows: InboxRow[]; total: number } {
-    const params = viewFilter(view).needsSelf ? { self: selfId } : {};
-    const stmts = this.inbox[view];
-    const rows = (stmts.page.all({ ...params, limit, offset }) as InboxSqlRow[]).map(toInboxRow);
-    const total = (stmts.count.get(params) as { n: number }).n;
-    return { rows, total };
+  private statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.clear();
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  inboxPage(
+    view: InboxView,
+    filter: InboxFilter,
+    sort: InboxSort,
+    selfId: string,
+    offset: number,
+    limit: number,
+  ): { rows: InboxRow[]; total: number; needAttention: number } {
+    const sql = inboxSql(view, filter, sort, selfId);
+    const params: SqlParams = sql.params;
+    const pinned = this.statement(sql.pinned).all(params) as InboxSqlRow[];
+    const fromPinned = pinned.slice(offset, offset + limit);
+    const rest = limit - fromPinned.length;
+    const unpinned =
+      rest > 0
+        ? (this.statement(sql.page).all({ ...params, limit: rest, offset: Math.max(0, offset - pinned.length) }) as InboxSqlRow[])
+        : [];
+    const total = (this.statement(sql.count).get(params) as { n: number }).n;
+    const needAttention = (this.statement(sql.attention).get(params) as { n: number }).n;
+    return { rows: [...fromPinned, ...unpinned].map(toInboxRow), total, needAttention };
   }
 
   inboxCounts(selfId: string): InboxCounts {
-    return {
-      mine: this.inboxPage('mine', selfId, 0, 1).total,
-      queued: (this.inbox.queued.count.get({}) as { n: number }).n,
-      all: (this.inbox.all.count.get({}) as { n: number }).n,
-    };
+    const counts = {} as InboxCounts;
+    for (const view of INBOX_VIEWS) {
+      const sql = inboxSql(view, {}, 'latest', selfId);
+      counts[view] = (this.statement(sql.count).get(sql.params) as { n: number }).n;
+    }
+    return counts;
+  }
+
+  agents(): AgentView[] {
+    return this.s.agents.all().map((a) => ({
+      id: a.id,
+      name: a.name,
+      email: a.email,
+      status: a.status as AgentStatus,
+      capacity: a.capacity,
+      queueIds: JSON.parse(a.queue_ids) as string[],
+      load: a.load,
+    }));
+  }
+
+  queues(): Queue[] {
+    return this.s.queues.all().map((q) => ({ id: q.id, name: q.name, routing: q.routing as RoutingMode }));
+  }
+
+  usedTags(): string[] {
+    return this.s.usedTags.all().map((r) => r.tag);
+  }
+
+  searchContacts(query: string): Contact[] {
+    const like = `%${query.toLowerCase().replace(/[%_]/g, '')}%`;
+    return this.s.searchContacts.all({ like, digits: query.replace(/[^0-9]/g, '') }).map(toContact);
+  }
+
+  contact(contactId: string): Contact | null {
+    const row = this.s.contact.get(contactId);
+    return row ? toContact(row) : null;
   }
 
   exists(conversationId: string): boolean {
@@ -127,11 +187,14 @@ export class Queries {
     const contact = contactRow
       ? toContact(contactRow)
       : { id: row.contact_id, name: '', phone: null, email: null, createdAt: row.created_at, seq: 0 };
+    const previous = row.previous_id ? this.s.previous.get(row.previous_id) : undefined;
     return {
       conversation,
       contact,
       assignee: row.assignee_id ? (this.s.agent.get(row.assignee_id) ?? null) : null,
       queue: this.s.queue.get(row.queue_id) ?? null,
+      pinned: this.s.pinned.get(conversationId) !== undefined,
+      previous: previous ? { id: previous.id, status: previous.status as ConversationStatus, lastMessageAt: previous.last_message_at } : null,
     };
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toInboxRow, toThreadMessage, viewFilter, type MessageSqlRow } from './views';
+import { toInboxRow, toThreadMessage, type MessageSqlRow } from './views';
 
 describe('toInboxRow', () => {
   it('marks agent-side previews and keeps the unread count', () => {
@@ -7,15 +7,19 @@ describe('toInboxRow', () => {
       id: 'c1',
       subject: null,
       channel: 'sms',
-      status: 'assigned',
+      status: 'active',
       last_message_at: 5,
       preview: 'Done',
       last_direction: 'outbound',
       contact_name: 'Ann',
       assignee_name: 'Alex',
       unread: 3,
+      waiting_since: null,
+      tags: '["vip"]',
+      labels: '["bug"]',
+      pinned: 1,
     });
-    expect(row).toMatchObject({ conversationId: 'c1', previewFromAgent: true, unreadCount: 3, contactName: 'Ann' });
+    expect(row).toMatchObject({ conversationId: 'c1', previewFromAgent: true, unreadCount: 3, contactName: 'Ann', tags: ['vip'], labels: ['bug'], pinned: true });
     expect(toInboxRow({ ...baseInbox, last_direction: 'inbound' }).previewFromAgent).toBe(false);
   });
 });
@@ -31,15 +35,11 @@ const baseInbox = {
   contact_name: null,
   assignee_name: null,
   unread: 0,
+  waiting_since: 1,
+  tags: '[]',
+  labels: '[]',
+  pinned: 0,
 };
-
-describe('viewFilter', () => {
-  it('needs the agent only for the mine tab', () => {
-    expect(viewFilter('mine').needsSelf).toBe(true);
-    expect(viewFilter('queued').where).toContain("'queued'");
-    expect(viewFilter('all').where).toContain("<> 'resolved'");
-  });
-});
 
 describe('toThreadMessage', () => {
   const row: MessageSqlRow = {

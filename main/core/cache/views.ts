@@ -8,9 +8,10 @@ import type {
   Message,
   MessageDirection,
   MessageKind,
+  WorkflowLabel,
 } from '../../../shared/domain';
 import { parseMessageExtras } from '../../../shared/messageExtras';
-import type { InboxRow, InboxView, OutboxState, ThreadMessage } from '../../../shared/ipc/contract';
+import type { InboxRow, OutboxState, ThreadMessage } from '../../../shared/ipc/contract';
 
 export interface InboxSqlRow {
   id: string;
@@ -24,6 +25,10 @@ export interface InboxSqlRow {
   assignee_name: string | null;
   unread: number;
   draft?: string | null;
+  waiting_since: number | null;
+  tags: string;
+  labels: string;
+  pinned: number;
 }
 
 export function toInboxRow(r: InboxSqlRow): InboxRow {
@@ -39,22 +44,11 @@ export function toInboxRow(r: InboxSqlRow): InboxRow {
     previewFromAgent: r.last_direction === 'outbound',
     unreadCount: r.unread,
     draft: r.draft ?? null,
+    waitingSince: r.waiting_since,
+    tags: JSON.parse(r.tags) as string[],
+    labels: JSON.parse(r.labels) as WorkflowLabel[],
+    pinned: r.pinned === 1,
   };
-}
-
-/**
- * The WHERE clause of each inbox tab and the index that serves it (its partial-index condition
- * matches the clause exactly, so counting scans only the tab's own rows).
- */
-export function viewFilter(view: InboxView): { where: string; index: string; needsSelf: boolean } {
-  switch (view) {
-    case 'mine':
-      return { where: "c.status <> 'resolved' AND c.assignee_id = @self", index: 'conversations_mine', needsSelf: true };
-    case 'queued':
-      return { where: "c.status = 'queued'", index: 'conversations_status', needsSelf: false };
-    case 'all':
-      return { where: "c.status <> 'resolved'", index: 'conversations_open', needsSelf: false };
-  }
 }
 
 export interface ConversationSqlRow {
@@ -69,8 +63,13 @@ export interface ConversationSqlRow {
   last_message_at: number;
   preview: string;
   last_direction: string | null;
-  seq: number;
+  waiting_since: number | null;
   last_inbound_at: number | null;
+  tags: string;
+  labels: string;
+  previous_id: string | null;
+  closure_reason: string | null;
+  seq: number;
 }
 
 export function toConversation(r: ConversationSqlRow): Conversation {
@@ -86,7 +85,12 @@ export function toConversation(r: ConversationSqlRow): Conversation {
     lastMessageAt: r.last_message_at,
     lastMessagePreview: r.preview,
     lastMessageDirection: r.last_direction as MessageDirection | null,
+    waitingSince: r.waiting_since,
     lastInboundAt: r.last_inbound_at,
+    tags: JSON.parse(r.tags) as string[],
+    labels: JSON.parse(r.labels) as WorkflowLabel[],
+    previousConversationId: r.previous_id,
+    closureReason: r.closure_reason,
     seq: r.seq,
   };
 }

@@ -70,6 +70,36 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
   -- What the agent is typing, per conversation; kept until sent or cleared.
   CREATE TABLE drafts (conversation_id TEXT PRIMARY KEY, body TEXT NOT NULL, updated_at INTEGER NOT NULL);
   `,
+  // 5: conversation workflow. Rows cached before it lack the new fields, so the cache downloads
+  // itself again (the outbox stays).
+  `
+  ALTER TABLE conversations ADD COLUMN waiting_since INTEGER;
+  ALTER TABLE conversations ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE conversations ADD COLUMN labels TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE conversations ADD COLUMN previous_id TEXT;
+  ALTER TABLE conversations ADD COLUMN closure_reason TEXT;
+  UPDATE conversations SET status = 'active' WHERE status = 'assigned';
+  DROP INDEX conversations_open;
+  DROP INDEX conversations_mine;
+  CREATE INDEX conversations_open ON conversations (last_message_at DESC, id DESC)
+    WHERE status IN ('queued', 'active', 'pending');
+  CREATE INDEX conversations_mine ON conversations (assignee_id, last_message_at DESC, id DESC)
+    WHERE status IN ('queued', 'active', 'pending');
+  -- Attention: open conversations whose customer waits for our reply, oldest wait first.
+  CREATE INDEX conversations_waiting ON conversations (waiting_since, id)
+    WHERE waiting_since IS NOT NULL AND status IN ('queued', 'active', 'pending');
+  ALTER TABLE agents ADD COLUMN status TEXT NOT NULL DEFAULT 'available';
+  ALTER TABLE agents ADD COLUMN capacity INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE agents ADD COLUMN queue_ids TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE agents ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE queues ADD COLUMN routing TEXT NOT NULL DEFAULT 'manual';
+  -- The logged-in agent's pinned conversations.
+  CREATE TABLE pins (conversation_id TEXT PRIMARY KEY, seq INTEGER NOT NULL);
+  INSERT OR REPLACE INTO meta (key, value)
+    SELECT 'snapshot', '{"cursor":null,"atSeq":null,"done":0,"total":0,"wipe":true}'
+    WHERE EXISTS (SELECT 1 FROM meta WHERE key IN ('last_seq', 'snapshot'));
+  DELETE FROM meta WHERE key = 'last_seq';
+  `,
 ];
 
 export const OUTBOX_MIGRATIONS: readonly Migration[] = [

@@ -19,6 +19,11 @@ const conversation = (over: Partial<Conversation> = {}): Conversation => ({
   lastMessagePreview: '',
   lastMessageDirection: 'inbound',
   lastInboundAt: 1,
+  waitingSince: 1,
+  tags: [],
+  labels: [],
+  previousConversationId: null,
+  closureReason: null,
   seq: 1,
   ...over,
 });
@@ -58,33 +63,33 @@ describe('deriveCandidates', () => {
   });
 
   it('tells me when a conversation is assigned to me, and calls it a transfer when it came from a colleague', () => {
-    const mine = conversation({ status: 'assigned', assigneeId: self.id });
+    const mine = conversation({ status: 'active', assigneeId: self.id });
     expect(kinds([upsert(mine)], prior({ c1: { status: 'queued', assigneeId: null, queueId: 'q1' } }))).toEqual(['assigned:c1']);
-    expect(kinds([upsert(mine)], prior({ c1: { status: 'assigned', assigneeId: self.id, queueId: 'q1' } }))).toEqual([]);
-    const fromBea = prior({ c1: { status: 'assigned', assigneeId: 'a-bea', queueId: 'q1' } });
+    expect(kinds([upsert(mine)], prior({ c1: { status: 'active', assigneeId: self.id, queueId: 'q1' } }))).toEqual([]);
+    const fromBea = prior({ c1: { status: 'active', assigneeId: 'a-bea', queueId: 'q1' } });
     const [transfer] = deriveCandidates([upsert(mine)], fromBea, all);
     expect(transfer).toMatchObject({ kind: 'transfer', agentId: 'a-bea', text: null });
-    expect(kinds([upsert(conversation({ status: 'assigned', assigneeId: 'a-bea' }))])).toEqual([]);
+    expect(kinds([upsert(conversation({ status: 'active', assigneeId: 'a-bea' }))])).toEqual([]);
   });
 
   it('carries the note written with a transfer, and does not also report it as a mention', () => {
-    const fromBea = prior({ c1: { status: 'assigned', assigneeId: 'a-bea', queueId: 'q1' } });
+    const fromBea = prior({ c1: { status: 'active', assigneeId: 'a-bea', queueId: 'q1' } });
     const note = message({ id: 'n1', direction: 'system', kind: 'note', authorAgentId: 'a-bea', body: '@alex customer wants a refund' });
-    const candidates = deriveCandidates([created(note), upsert(conversation({ status: 'assigned', assigneeId: self.id }))], fromBea, all);
+    const candidates = deriveCandidates([created(note), upsert(conversation({ status: 'active', assigneeId: self.id }))], fromBea, all);
     expect(candidates).toEqual([
       expect.objectContaining({ kind: 'transfer', text: '@alex customer wants a refund', agentId: 'a-bea' }),
     ]);
   });
 
   it('reports customer messages in my open conversations only', () => {
-    const mine = prior({ c1: { status: 'assigned', assigneeId: self.id, queueId: 'q1' } });
+    const mine = prior({ c1: { status: 'active', assigneeId: self.id, queueId: 'q1' } });
     expect(kinds([created(message())], mine)).toEqual(['message:c1']);
     expect(kinds([created(message({ direction: 'outbound', authorAgentId: self.id }))], mine)).toEqual([]);
-    expect(kinds([created(message())], prior({ c1: { status: 'assigned', assigneeId: 'a-bea', queueId: 'q1' } }))).toEqual([]);
+    expect(kinds([created(message())], prior({ c1: { status: 'active', assigneeId: 'a-bea', queueId: 'q1' } }))).toEqual([]);
     expect(kinds([created(message())], prior({ c1: { status: 'resolved', assigneeId: self.id, queueId: 'q1' } }))).toEqual([]);
     expect(kinds([created(message())], prior({ c1: null }))).toEqual([]);
     // Assigned and written to within one batch: judged on the state at the message.
-    expect(kinds([upsert(conversation({ status: 'assigned', assigneeId: self.id })), created(message())])).toEqual([
+    expect(kinds([upsert(conversation({ status: 'active', assigneeId: self.id })), created(message())])).toEqual([
       'assigned:c1',
       'message:c1',
     ]);

@@ -22,7 +22,7 @@ export class NotificationFacts {
       // What needs the agent: their own open conversations and the unassigned ones waiting.
       unread: db.prepare<[{ self: string }], { n: number }>(
         `SELECT coalesce(sum(r.unread_count), 0) AS n FROM reads r JOIN conversations c ON c.id = r.conversation_id
-         WHERE r.unread_count > 0 AND c.status <> 'resolved' AND (c.assignee_id = @self OR c.assignee_id IS NULL)`,
+         WHERE r.unread_count > 0 AND c.status IN ('queued', 'active', 'pending') AND (c.assignee_id = @self OR c.assignee_id IS NULL)`,
       ),
     };
   }

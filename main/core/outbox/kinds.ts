@@ -9,7 +9,9 @@ import { attachmentSchema, channelSchema, plainMessageFields, reactionEmojiSchem
 import { parseMessageExtras, serializeMessageExtras, withReaction } from '../../../shared/messageExtras';
 import { socketRequests, type SocketRequestName, templateRequestSchema } from '../../../shared/protocol';
 import type { Applier, ChangeSummary } from '../cache/apply';
+import { startKind } from './startKind';
 import type { OutboxEntry } from './store';
+import { WORKFLOW_KINDS } from './workflowKinds';
 
 export interface EffectContext {
   db: Database.Database;
@@ -257,6 +259,8 @@ const KINDS: Record<string, OutboxKind<never>> = {
   'message.change': changeKind as OutboxKind<never>,
   'conversation.markRead': readKind as OutboxKind<never>,
   'contact.update': contactKind as OutboxKind<never>,
+  'conversation.start': startKind as OutboxKind<never>,
+  ...(WORKFLOW_KINDS as unknown as Record<string, OutboxKind<never>>),
 };
 
 /** The kind's handlers with the entry's payload parsed; throws on an unknown kind or payload. */

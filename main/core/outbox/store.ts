@@ -58,7 +58,7 @@ export class OutboxStore {
       ),
       // Messages are what the agent wrote and would lose; read markers are bookkeeping.
       stats: db.prepare<[], { depth: number; messages: number; oldest: number | null }>(
-        "SELECT count(*) AS depth, coalesce(sum(kind = 'message.send'), 0) AS messages, min(created_at) AS oldest FROM outbox.entries",
+        "SELECT count(*) AS depth, coalesce(sum(kind IN ('message.send', 'conversation.start')), 0) AS messages, min(created_at) AS oldest FROM outbox.entries",
       ),
       clear: db.prepare('DELETE FROM outbox.entries'),
     };

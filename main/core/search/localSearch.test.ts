@@ -126,7 +126,7 @@ describe('local search', () => {
     const all = store.search.search('refund', {}, 20).messages;
     expect(all).toHaveLength(2);
     expect(store.search.search('refund', { channel: 'whatsapp' }, 20).messages.map((m) => m.conversationId)).toEqual(['c-yuki']);
-    expect(store.search.search('refund', { status: 'assigned' }, 20).messages.map((m) => m.conversationId)).toEqual(['c-maria']);
+    expect(store.search.search('refund', { status: 'active' }, 20).messages.map((m) => m.conversationId)).toEqual(['c-maria']);
     expect(store.search.search('refund', { assigneeId: SELF }, 20).messages.map((m) => m.conversationId)).toEqual(['c-maria']);
     const newest = Math.max(...all.map((m) => m.createdAt));
     expect(store.search.search('refund', { from: newest }, 20).messages).toHaveLength(1);

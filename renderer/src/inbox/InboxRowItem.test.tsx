@@ -10,12 +10,16 @@ const row: InboxRow = {
   contactName: 'Maria García',
   subject: null,
   channel: 'sms',
-  status: 'assigned',
+  status: 'active',
   assigneeName: 'Alex Morgan',
   lastMessageAt: now - 5 * 60_000,
   preview: 'On its way',
   previewFromAgent: true,
   unreadCount: 140,
+  waitingSince: null,
+  tags: [],
+  labels: [],
+  pinned: false,
 };
 
 describe('InboxRowItem', () => {

@@ -5,5 +5,6 @@ import { messageFeatures } from './002_message_features';
 import { portal } from './003_portal';
 import { search } from './004_search';
 import { profilesCanned } from './005_profiles_canned';
+import { workflow } from './006_workflow';
 
-export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search, profilesCanned];
+export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search, profilesCanned, workflow];

@@ -45,8 +45,10 @@ export const ar = {
   },
   conversationStatus: {
     queued: 'في الانتظار',
-    assigned: 'مُسندة',
+    active: 'نشطة',
+    pending: 'معلّقة',
     resolved: 'محلولة',
+    abandoned: 'متروكة',
   },
   time: {
     now: 'الآن',
@@ -60,7 +62,7 @@ export const ar = {
     draft: 'مسودة:',
     title: 'صندوق الوارد',
     views: 'طرق العرض',
-    view: { mine: 'محادثاتي', queued: 'بالانتظار', all: 'الكل' },
+    view: { all: 'الكل', mine: 'محادثاتي', queued: 'بالانتظار', attention: 'تحتاج انتباهًا', pending: 'معلّقة', resolved: 'محلولة' },
     listLabel: 'المحادثات',
     you: 'أنت: {{preview}}',
     unread_zero: 'لا رسائل غير مقروءة',
@@ -72,9 +74,12 @@ export const ar = {
     loadingMore: 'جارٍ تحميل المزيد…',
     loadError: 'تعذّر تحميل صندوق الوارد.',
     empty: {
+      all: 'لا توجد محادثات مفتوحة.',
       mine: 'لا شيء مُسند إليك.',
       queued: 'قائمة الانتظار فارغة.',
-      all: 'لا توجد محادثات بعد.',
+      attention: 'لا أحد ينتظر ردًا.',
+      pending: 'لا توجد محادثة بانتظار العميل.',
+      resolved: 'لا توجد محادثات محلولة بعد.',
     },
   },
   thread: {

@@ -45,8 +45,10 @@ export const de = {
   },
   conversationStatus: {
     queued: 'Warteschlange',
-    assigned: 'Zugewiesen',
+    active: 'Aktiv',
+    pending: 'Ausstehend',
     resolved: 'Gelöst',
+    abandoned: 'Abgebrochen',
   },
   time: {
     now: 'jetzt',
@@ -60,7 +62,7 @@ export const de = {
     draft: 'Entwurf:',
     title: 'Posteingang',
     views: 'Ansichten',
-    view: { mine: 'Meine', queued: 'Wartend', all: 'Alle' },
+    view: { all: 'Alle', mine: 'Meine', queued: 'Wartend', attention: 'Dringend', pending: 'Ausstehend', resolved: 'Gelöst' },
     listLabel: 'Unterhaltungen',
     you: 'Du: {{preview}}',
     unread_one: '{{count}} ungelesene Nachricht',
@@ -68,9 +70,12 @@ export const de = {
     loadingMore: 'Weitere werden geladen…',
     loadError: 'Der Posteingang konnte nicht geladen werden.',
     empty: {
+      all: 'Keine offenen Unterhaltungen.',
       mine: 'Dir ist nichts zugewiesen.',
       queued: 'Die Warteschlange ist leer.',
-      all: 'Noch keine Unterhaltungen.',
+      attention: 'Niemand wartet auf eine Antwort.',
+      pending: 'Keine Unterhaltung wartet auf Kunden.',
+      resolved: 'Noch keine gelösten Unterhaltungen.',
     },
   },
   thread: {

@@ -45,8 +45,10 @@ export const en = {
   },
   conversationStatus: {
     queued: 'Queued',
-    assigned: 'Assigned',
+    active: 'Active',
+    pending: 'Pending',
     resolved: 'Resolved',
+    abandoned: 'Abandoned',
   },
   time: {
     now: 'now',
@@ -60,7 +62,7 @@ export const en = {
     draft: 'Draft:',
     title: 'Inbox',
     views: 'Inbox views',
-    view: { mine: 'Mine', queued: 'Queued', all: 'All' },
+    view: { all: 'All', mine: 'Mine', queued: 'Queued', attention: 'Attention', pending: 'Pending', resolved: 'Resolved' },
     listLabel: 'Conversations',
     you: 'You: {{preview}}',
     unread_one: '{{count}} unread message',
@@ -68,9 +70,12 @@ export const en = {
     loadingMore: 'Loading more…',
     loadError: "Couldn't load the inbox.",
     empty: {
+      all: 'No open conversations.',
       mine: 'Nothing assigned to you.',
       queued: 'The queue is empty.',
-      all: 'No conversations yet.',
+      attention: 'Nobody is waiting for a reply.',
+      pending: 'No conversation is waiting on a customer.',
+      resolved: 'No resolved conversations yet.',
     },
   },
   thread: {

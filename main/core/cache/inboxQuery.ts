@@ -1,0 +1,112 @@
+// The inbox query for a view, filter and sort: SQL text plus named parameters. Pure, so the rules
+// (what each view holds, how filters combine, how "oldest waiting" orders) are unit-tested apart
+// from SQLite. Pinned rows are fetched by a separate, small query and listed first.
+import type { InboxFilter, InboxSort, InboxView } from '../../../shared/ipc/contract';
+
+const OPEN = "('queued', 'active', 'pending')";
+
+/** What each view holds, and the partial index whose condition matches it exactly. */
+export function viewCondition(view: InboxView): { where: string; index: string | null } {
+  switch (view) {
+    case 'all':
+      return { where: `c.status IN ${OPEN}`, index: 'conversations_open' };
+    case 'mine':
+      return { where: `c.status IN ${OPEN} AND c.assignee_id = @self`, index: 'conversations_mine' };
+    case 'queued':
+      return { where: "c.status = 'queued'", index: 'conversations_status' };
+    case 'attention':
+      return { where: `c.waiting_since IS NOT NULL AND c.status IN ${OPEN}`, index: 'conversations_waiting' };
+    case 'pending':
+      return { where: "c.status = 'pending'", index: 'conversations_status' };
+    case 'resolved':
+      return { where: "c.status IN ('resolved', 'abandoned')", index: null };
+  }
+}
+
+export type SqlParams = Record<string, string | number>;
+
+/** Filter conditions (ANDed) and their parameters. */
+export function filterConditions(filter: InboxFilter): { where: string[]; params: SqlParams } {
+  const where: string[] = [];
+  const params: SqlParams = {};
+  const list = (name: string, values: readonly string[]) => {
+    values.forEach((v, i) => (params[`${name}${i}`] = v));
+    return `(${values.map((_, i) => `@${name}${i}`).join(', ')})`;
+  };
+  if (filter.channels && filter.channels.length > 0) where.push(`c.channel IN ${list('channel', filter.channels)}`);
+  if (filter.statuses && filter.statuses.length > 0) where.push(`c.status IN ${list('status', filter.statuses)}`);
+  if (filter.tag !== undefined) {
+    where.push('EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE lower(t.value) = lower(@tag))');
+    params.tag = filter.tag;
+  }
+  if (filter.label !== undefined) {
+    where.push('EXISTS (SELECT 1 FROM json_each(c.labels) l WHERE l.value = @label)');
+    params.label = filter.label;
+  }
+  if (filter.assigneeId !== undefined) {
+    where.push('c.assignee_id = @assignee');
+    params.assignee = filter.assigneeId;
+  }
+  if (filter.queueId !== undefined) {
+    where.push('c.queue_id = @queue');
+    params.queue = filter.queueId;
+  }
+  if (filter.from !== undefined) {
+    where.push('c.last_message_at >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to !== undefined) {
+    where.push('c.last_message_at <= @to');
+    params.to = filter.to;
+  }
+  if (filter.unreadOnly) where.push('EXISTS (SELECT 1 FROM reads r2 WHERE r2.conversation_id = c.id AND r2.unread_count > 0)');
+  return { where, params };
+}
+
+/**
+ * latest: newest activity first. oldestWaiting: conversations whose customer waits on us first,
+ * longest wait first; then those waiting on the customer, longest quiet first.
+ */
+export function orderBy(sort: InboxSort): string {
+  return sort === 'latest'
+    ? 'c.last_message_at DESC, c.id DESC'
+    : '(c.waiting_since IS NULL), coalesce(c.waiting_since, c.last_message_at) ASC, c.id ASC';
+}
+
+export interface InboxSql {
+  /** Unpinned rows, paged. */
+  page: string;
+  /** All pinned rows of the filtered view (few), in order. */
+  pinned: string;
+  count: string;
+  attention: string;
+  params: SqlParams;
+}
+
+const COLUMNS = `c.id, c.channel, c.status, c.last_message_at, c.preview, c.last_direction, c.waiting_since, c.tags,
+  c.labels, c.subject, ct.name AS contact_name, ag.name AS assignee_name, coalesce(r.unread_count, 0) AS unread, d.body AS draft`;
+const JOINS = `LEFT JOIN contacts ct ON ct.id = c.contact_id
+  LEFT JOIN agents ag ON ag.id = c.assignee_id
+  LEFT JOIN reads r ON r.conversation_id = c.id
+  LEFT JOIN drafts d ON d.conversation_id = c.id`;
+
+export function inboxSql(view: InboxView, filter: InboxFilter, sort: InboxSort, selfId: string): InboxSql {
+  const base = viewCondition(view);
+  const filters = filterConditions(filter);
+  const where = [base.where, ...filters.where].join(' AND ');
+  const params: SqlParams = { ...filters.params };
+  if (base.where.includes('@self')) params.self = selfId;
+  // The view's index serves "latest" straight from the index; other orders let the planner choose.
+  const hint = sort === 'latest' && base.index !== null ? ` INDEXED BY ${base.index}` : '';
+  const order = orderBy(sort);
+  return {
+    page: `SELECT ${COLUMNS}, 0 AS pinned FROM conversations c${hint} ${JOINS}
+      WHERE ${where} AND c.id NOT IN (SELECT conversation_id FROM pins)
+      ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    pinned: `SELECT ${COLUMNS}, 1 AS pinned FROM pins p JOIN conversations c ON c.id = p.conversation_id ${JOINS}
+      WHERE ${where} ORDER BY ${order}`,
+    count: `SELECT count(*) AS n FROM conversations c${base.index === null ? '' : ` INDEXED BY ${base.index}`} WHERE ${where}`,
+    attention: `SELECT count(*) AS n FROM conversations c WHERE ${where} AND c.waiting_since IS NOT NULL AND c.status IN ${OPEN}`,
+    params,
+  };
+}
