@@ -30,10 +30,14 @@ async function settleState(url: string, p: Participant): Promise<string | null> 
   ]);
   const settled =
     connection.status === 'online' && connection.sync === null && diagnostics.outboxDepth === 0 && diagnostics.localSeq === head;
-  return settled
-    ? null
-    : `${p.client.name}: status ${connection.status}, sync ${JSON.stringify(connection.sync)}, lastError ${connection.lastError}, ` +
-        `outbox ${diagnostics.outboxDepth}, localSeq ${diagnostics.localSeq}, server head ${head}`;
+  if (settled) return null;
+  // Entries the server refused stay in the outbox; their errors say why a run never settles.
+  const stuck = diagnostics.outboxDepth === 0 ? [] : await value(p.client, 'outbox.list', {});
+  return (
+    `${p.client.name}: status ${connection.status}, sync ${JSON.stringify(connection.sync)}, lastError ${connection.lastError}, ` +
+    `outbox ${diagnostics.outboxDepth}, localSeq ${diagnostics.localSeq}, server head ${head}` +
+    stuck.map((e) => `\n  ${e.kind} ${e.state} (${e.attempts} attempts): ${e.error ?? 'no error'}`).join('')
+  );
 }
 
 /** Waits until every client is online, has sent everything and has applied up to the head. */

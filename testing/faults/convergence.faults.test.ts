@@ -86,7 +86,11 @@ describe('randomized convergence', () => {
     // Targets in a seed-determined order: the open demo conversations and their customers, then
     // whatever the schedule's customers create.
     const snapshot = await server.request(participants[0]!.token, 'sync.snapshot', { cursor: null, limit: 2_000, messagesPerConversation: 0 });
-    const open = snapshot.conversations.filter((c) => !isClosed(c.status)).sort((x, y) => (x.id < y.id ? -1 : 1));
+    // WhatsApp ones are left out: free text is refused there once the customer's 24-hour window has
+    // closed, and the schedule sends free text.
+    const open = snapshot.conversations
+      .filter((c) => !isClosed(c.status) && c.channel !== 'whatsapp')
+      .sort((x, y) => (x.id < y.id ? -1 : 1));
     const conversations = open.map((c) => c.id);
     const phones = snapshot.contacts.filter((c) => c.phone !== null && open.some((o) => o.contactId === c.id)).map((c) => c.phone as string).sort();
     const externalIds: string[] = [];

@@ -7,6 +7,7 @@ import { startBackend, type Backend } from '../backend';
 import { dumpClientCache } from './canonical';
 import { hostClient, login, value, type HostClient } from './clients';
 import { expectConverged, settled, type Participant } from './converge';
+import { firstOwnConversation } from './setup';
 
 describe('core process killed with a pending outbox', () => {
   let backend: Backend;
@@ -20,9 +21,7 @@ describe('core process killed with a pending outbox', () => {
     me = { client, token: (await backend.login(DEMO_AGENTS[0].email)).token };
     await login(client, backend.url, DEMO_AGENTS[0].email);
     await settled(backend.url, [me]);
-    const { rows } = await value(client, 'inbox.list', { view: 'mine', offset: 0, limit: 1 });
-    if (!rows[0]) throw new Error('the demo agent has no conversation');
-    conversationId = rows[0].conversationId;
+    conversationId = await firstOwnConversation(client);
   });
 
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { startBackend, type Backend } from '../backend';
 import { dumpClientCache } from './canonical';
 import { hostClient, inProcessClient, login, value, type DeskClient, type InProcessClient } from './clients';
 import { expectConverged, settled, type Participant } from './converge';
+import { firstOwnConversation } from './setup';
 import { corruptFile } from './corrupt';
 
 describe('corrupt cache file', () => {
@@ -24,9 +25,7 @@ describe('corrupt cache file', () => {
 
   /** Queues messages with the backend down; returns their client ids. */
   async function queueOffline(client: DeskClient, tag: string): Promise<{ conversationId: string; written: string[] }> {
-    const { rows } = await value(client, 'inbox.list', { view: 'mine', offset: 0, limit: 1 });
-    if (!rows[0]) throw new Error('the demo agent has no conversation');
-    const conversationId = rows[0].conversationId;
+    const conversationId = await firstOwnConversation(client);
     await backend.stop();
     const written: string[] = [];
     for (let i = 0; i < 3; i++) written.push((await value(client, 'message.send', { conversationId, body: `${tag} ${i}` })).id);

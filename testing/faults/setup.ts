@@ -17,9 +17,14 @@ export async function caughtUpClient(
   return { client, me };
 }
 
+/**
+ * The agent's newest conversation that takes free text. WhatsApp conversations are skipped: the
+ * server refuses free text once the customer's 24-hour window has closed, which would leave the
+ * test's messages failed in the outbox instead of delivered.
+ */
 export async function firstOwnConversation(client: DeskClient): Promise<string> {
-  const { rows } = await value(client, 'inbox.list', { view: 'mine', offset: 0, limit: 1 });
-  const conversationId = rows[0]?.conversationId;
-  if (!conversationId) throw new Error('the demo agent has no conversation');
+  const { rows } = await value(client, 'inbox.list', { view: 'mine', offset: 0, limit: 50 });
+  const conversationId = rows.find((r) => r.channel !== 'whatsapp')?.conversationId;
+  if (!conversationId) throw new Error('the demo agent has no conversation that takes free text');
   return conversationId;
 }

@@ -37,6 +37,7 @@ export const InboxRowItem = memo(function InboxRowItem({ row, now, open, highlig
       data-testid="inbox-row"
       data-conversation-id={row.conversationId}
       data-unread={row.unreadCount}
+      data-channel={row.channel}
       onClick={() => onOpen(row.conversationId)}
     >
       <div className="inbox-row__top">
