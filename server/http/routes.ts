@@ -1,7 +1,7 @@
 // HTTP endpoints: login, health, channel webhooks. Every error answers { error: { code, message } }.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { channelSchema } from '../../shared/domain';
+import { type Channel, channelSchema } from '../../shared/domain';
 import {
   HTTP,
   type LoginResponse,
@@ -23,7 +23,7 @@ import { receiveInbound } from '../operations/inbound';
 import { findContactByHandle } from '../store/contacts';
 import { findOpenConversation } from '../store/conversations';
 import { describeInbound } from '../operations/inboundPayload';
-import { createSession, findAgentByEmail, findTenantBySlug, getTenant } from '../store/directory';
+import { createSession, findAgentByEmail, findTenantBySlug, getTenant, type TenantRow } from '../store/directory';
 import type { Writer } from '../sync/writer';
 
 export interface HttpDeps {
@@ -69,21 +69,39 @@ export function registerRoutes(app: FastifyInstance, deps: HttpDeps): void {
     return response;
   });
 
-  app.post<{ Params: { tenant: string; channel: string } }>(HTTP.webhook(':tenant', ':channel'), async (request, reply) => {
+  /** The channel and tenant a webhook is for, with its secret checked; null once a refusal was sent. */
+  async function webhookCaller(
+    request: FastifyRequest<{ Params: { tenant: string; channel: string } }>,
+    reply: FastifyReply,
+  ): Promise<{ channel: Channel; tenant: TenantRow } | null> {
     const channel = channelSchema.safeParse(request.params.channel);
-    if (!channel.success) return fail(reply, 404, 'notFound', `Unknown channel "${request.params.channel}".`);
+    if (!channel.success) {
+      fail(reply, 404, 'notFound', `Unknown channel "${request.params.channel}".`);
+      return null;
+    }
     const tenant = await findTenantBySlug(deps.db, request.params.tenant);
-    if (!tenant) return fail(reply, 404, 'notFound', `Unknown tenant "${request.params.tenant}".`);
+    if (!tenant) {
+      fail(reply, 404, 'notFound', `Unknown tenant "${request.params.tenant}".`);
+      return null;
+    }
     const secret = request.headers[WEBHOOK_SECRET_HEADER];
     if (typeof secret !== 'string' || !matchesHash(secret, tenant.webhookSecretHash)) {
-      return fail(reply, 401, 'unauthorized', `Missing or wrong ${WEBHOOK_SECRET_HEADER} header.`);
+      fail(reply, 401, 'unauthorized', `Missing or wrong ${WEBHOOK_SECRET_HEADER} header.`);
+      return null;
     }
-    const body = webhookSchemas[channel.data].safeParse(request.body);
+    return { channel: channel.data, tenant };
+  }
+
+  app.post<{ Params: { tenant: string; channel: string } }>(HTTP.webhook(':tenant', ':channel'), async (request, reply) => {
+    const caller = await webhookCaller(request, reply);
+    if (!caller) return reply;
+    const { channel, tenant } = caller;
+    const body = webhookSchemas[channel].safeParse(request.body);
     if (!body.success) {
-      return fail(reply, 400, 'invalid', `Invalid ${channel.data} webhook: ${describeZodError(body.error)}`);
+      return fail(reply, 400, 'invalid', `Invalid ${channel} webhook: ${describeZodError(body.error)}`);
     }
-    const inbound = describeInbound(channel.data, body.data);
-    const answer = await receiveInbound(deps, tenant.id, channel.data, inbound);
+    const inbound = describeInbound(channel, body.data);
+    const answer = await receiveInbound(deps, tenant.id, channel, inbound);
     // A customer who just wrote is online and no longer typing.
     const contact = await findContactByHandle(deps.db, tenant.id, inbound.handle);
     if (contact) deps.activity.presence(tenant.id, contact.id, true);
@@ -92,18 +110,13 @@ export function registerRoutes(app: FastifyInstance, deps: HttpDeps): void {
   });
 
   app.post<{ Params: { tenant: string; channel: string } }>(HTTP.activityWebhook(':tenant', ':channel'), async (request, reply) => {
-    const channel = channelSchema.safeParse(request.params.channel);
-    if (!channel.success) return fail(reply, 404, 'notFound', `Unknown channel "${request.params.channel}".`);
-    const tenant = await findTenantBySlug(deps.db, request.params.tenant);
-    if (!tenant) return fail(reply, 404, 'notFound', `Unknown tenant "${request.params.tenant}".`);
-    const secret = request.headers[WEBHOOK_SECRET_HEADER];
-    if (typeof secret !== 'string' || !matchesHash(secret, tenant.webhookSecretHash)) {
-      return fail(reply, 401, 'unauthorized', `Missing or wrong ${WEBHOOK_SECRET_HEADER} header.`);
-    }
+    const caller = await webhookCaller(request, reply);
+    if (!caller) return reply;
+    const { channel, tenant } = caller;
     const body = activityWebhookSchema.safeParse(request.body);
     if (!body.success) return fail(reply, 400, 'invalid', `Invalid activity webhook: ${describeZodError(body.error)}`);
-    const contact = await findContactByHandle(deps.db, tenant.id, { kind: handleKindFor(channel.data), value: body.data.from });
-    if (!contact) return fail(reply, 404, 'notFound', `No customer ${body.data.from} on ${channel.data}.`);
+    const contact = await findContactByHandle(deps.db, tenant.id, { kind: handleKindFor(channel), value: body.data.from });
+    if (!contact) return fail(reply, 404, 'notFound', `No customer ${body.data.from} on ${channel}.`);
     if (body.data.online !== undefined) deps.activity.presence(tenant.id, contact.id, body.data.online);
     if (body.data.typing !== undefined) {
       const conversation = await findOpenConversation(deps.db, tenant.id, contact.id);
