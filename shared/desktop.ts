@@ -1,5 +1,6 @@
 // Text the desktop app's main process shows (menu bar, tray, spelling menu), translated by the
 // renderer and handed over with `desktop.labels`: the main process has no i18n of its own.
+import { AGENT_STATUSES } from './domain';
 import { COMMANDS } from './keymap';
 
 export const MENU_TITLES = ['file', 'edit', 'view', 'conversation', 'go', 'window', 'help'] as const;
@@ -13,5 +14,6 @@ export const DESKTOP_LABEL_KEYS: readonly string[] = [
   'tray.quit',
   'tray.unread',
   'tray.status',
+  ...AGENT_STATUSES.map((status) => `agentStatus.${status}`),
   'menu.addToDictionary',
 ];

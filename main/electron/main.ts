@@ -18,6 +18,7 @@ import {
   shell,
 } from 'electron';
 import type { BrowserWindow } from 'electron';
+import type { AgentStatus } from '../../shared/domain';
 import { pushChannel, type PushEventName, type PushEvents } from '../../shared/ipc/contract';
 import { createCore, type Core } from '../core';
 import { registerAppScheme, serveRenderer } from './appProtocol';
@@ -31,7 +32,8 @@ import { menuTemplate, type Labels } from './menu';
 import { nativeNotifier } from './notifier';
 import { createSafeSecretStore } from './safeSecretStore';
 import { spellingMenu } from './spelling';
-import { trayMenuTemplate, trayTooltip } from './tray';
+import { singleFlight } from './singleFlight';
+import { trayMenuTemplate, trayStatusOf, trayTooltip, type TrayStatus } from './tray';
 import { startUpdates } from './updates';
 import { createMainWindow, focusWindow, loadWindowState, saveWindowState } from './window';
 
@@ -149,6 +151,7 @@ async function run(): Promise<void> {
       setLabels: (next) => {
         labels = next;
         buildMenus();
+        refreshStatus();
       },
     },
     // link.open: the core has checked the link (http, https, mailto) before it gets here.
@@ -169,16 +172,41 @@ async function run(): Promise<void> {
     quitting = true;
     app.quit();
   };
+  // The tray's Status submenu mirrors the agent's availability as the team sync reports it and
+  // sets it through the same outbox path as the window's selector.
+  let status: TrayStatus<AgentStatus> | null = null;
+  let statusShown = '';
+  const setStatus = (next: AgentStatus) => {
+    core.handlers['agent.setStatus']({ status: next }).catch((error: unknown) =>
+      log.warn('Could not change the status from the tray.', { error: String(error) }),
+    );
+  };
+  const refreshStatus = singleFlight(async () => {
+    const session = await core.handlers['session.get']({});
+    const team = session ? await core.handlers['team.get']({}) : null;
+    status = trayStatusOf(team, session?.agent.id ?? null, labels, setStatus);
+    // Rebuilding a native menu on every change notice would be wasted work; only a new status or
+    // new labels change what the tray shows.
+    const shown = JSON.stringify(status && [status.current, status.choices]);
+    if (shown !== statusShown) {
+      statusShown = shown;
+      buildMenus();
+    }
+  }, (error) => log.warn('Could not read the agent status for the tray.', { error: String(error) }));
   const buildMenus = () => {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate({ labels, isMac: process.platform === 'darwin', isDev: !app.isPackaged, run: (id) => sendToWindow('command', { id }) }),
       ),
     );
-    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate({ labels, open: showWindow, quit, status: null })));
+    tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate({ labels, open: showWindow, quit, status })));
     tray.setToolTip(trayTooltip(PRODUCT_NAME, unread, labels));
   };
   buildMenus();
+  core.on('session', refreshStatus);
+  core.on('changed', (notice) => {
+    if (notice.inbox) refreshStatus();
+  });
   core.on('attention', (attention) => {
     unread = attention.unread;
     app.setBadgeCount(unread);

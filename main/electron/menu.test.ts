@@ -4,7 +4,7 @@ import { DESKTOP_LABEL_KEYS } from '../../shared/desktop';
 import { COMMANDS } from '../../shared/keymap';
 import { menuTemplate, toAccelerator } from './menu';
 import { spellingMenu } from './spelling';
-import { trayMenuTemplate, trayTooltip } from './tray';
+import { trayMenuTemplate, trayStatusOf, trayTooltip } from './tray';
 
 function flatten(items: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
@@ -89,5 +89,30 @@ describe('spellingMenu', () => {
     expect(done).toEqual(['replace receive', 'add recieve']);
     expect(items.some((i) => i.role === 'paste')).toBe(true);
     expect(spellingMenu({ isEditable: false, misspelledWord: '', dictionarySuggestions: [] }, {}, target)).toEqual([]);
+  });
+});
+
+describe('trayStatusOf', () => {
+  const team = {
+    agents: [
+      { id: 'a-1', name: 'Alex', email: 'alex@example.com', status: 'busy' as const, capacity: 5, queueIds: [], load: 1 },
+      { id: 'a-2', name: 'Bea', email: 'bea@example.com', status: 'available' as const, capacity: 5, queueIds: [], load: 0 },
+    ],
+  };
+
+  it("shows the signed-in agent's own status, translated, and sets the one clicked", () => {
+    const set: string[] = [];
+    const status = trayStatusOf(team, 'a-1', { 'agentStatus.away': 'Abwesend' }, (s) => set.push(s))!;
+    expect(status.current).toBe('busy');
+    expect(status.choices.map((c) => c.label)).toEqual(['Available', 'Busy', 'Abwesend']);
+    const away = flatten(trayMenuTemplate({ labels: {}, open: () => undefined, quit: () => undefined, status })).find((i) => i.label === 'Abwesend')!;
+    (away.click as () => void)();
+    expect(set).toEqual(['away']);
+  });
+
+  it('shows no status before sign-in or before the team has synced the agent', () => {
+    expect(trayStatusOf(team, null, {}, () => undefined)).toBeNull();
+    expect(trayStatusOf(null, 'a-1', {}, () => undefined)).toBeNull();
+    expect(trayStatusOf(team, 'a-9', {}, () => undefined)).toBeNull();
   });
 });

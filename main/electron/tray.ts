@@ -1,6 +1,8 @@
 // The tray icon's menu and tooltip, as plain data: Open, the agent's status, Quit. The icon
 // itself switches between the plain and the unread variant (trayIcons in main.ts).
 import type { MenuItemConstructorOptions } from 'electron';
+import { AGENT_STATUSES, type AgentStatus } from '../../shared/domain';
+import type { Team } from '../../shared/ipc/contract';
 import type { Labels } from './menu';
 
 export interface TrayStatus<S extends string> {
@@ -36,6 +38,27 @@ export function trayMenuTemplate<S extends string>(options: {
     ...statusItems,
     { label: labels['tray.quit'] ?? 'Quit', click: options.quit },
   ];
+}
+
+const STATUS_FALLBACK: Record<AgentStatus, string> = { available: 'Available', busy: 'Busy', away: 'Away' };
+
+/**
+ * The signed-in agent's availability as the tray offers it, from the team as cached. Null while
+ * nobody is signed in or the team has not synced that agent yet: the tray then shows no status.
+ */
+export function trayStatusOf(
+  team: Pick<Team, 'agents'> | null,
+  selfId: string | null,
+  labels: Labels,
+  set: (status: AgentStatus) => void,
+): TrayStatus<AgentStatus> | null {
+  const self = selfId === null ? undefined : team?.agents.find((agent) => agent.id === selfId);
+  if (!self) return null;
+  return {
+    current: self.status,
+    choices: AGENT_STATUSES.map((value) => ({ value, label: labels[`agentStatus.${value}`] ?? STATUS_FALLBACK[value] })),
+    set,
+  };
 }
 
 /** "Agent Desk" or "Agent Desk: 3 unread" (translated template with {{count}}). */

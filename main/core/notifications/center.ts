@@ -10,7 +10,7 @@ import {
   type NotificationTexts,
 } from '../../../shared/notifications';
 import type { Logger } from '../ports';
-import { deriveCandidates, type ConversationFacts, type Self } from './derive';
+import { deriveCandidates, queueMembership, type ConversationFacts, type Self } from './derive';
 import { NotificationFacts } from './facts';
 import { NotificationPolicy, type Moment, type Outgoing, type PolicyTuning } from './policy';
 import { ENGLISH_TEXTS, testNotification, toNotification, type Names } from './text';
@@ -53,8 +53,9 @@ export class NotificationCenter {
     return this.factsFor.facts;
   }
 
-  // Queue membership is not known to the client yet: every queue counts as the agent's.
-  private readonly inMyQueues = (_queueId: string) => true;
+  private inMyQueues(self: Self): (queueId: string) => boolean {
+    return queueMembership(this.facts().queueIds(self.id));
+  }
 
   /**
    * Call before applying a batch: reads what the batch will change. Call the result after the
@@ -70,7 +71,7 @@ export class NotificationCenter {
       if (id !== null && !prior.has(id)) prior.set(id, facts.conversation(id));
     }
     return (phase) => {
-      const candidates = deriveCandidates(events, prior, { self, inMyQueues: this.inMyQueues });
+      const candidates = deriveCandidates(events, prior, { self, inMyQueues: this.inMyQueues(self) });
       if (candidates.length === 0) return;
       if (phase === 'catchup') this.policy.beginCatchUp();
       this.send(this.policy.offer(candidates, this.deps.settings(), momentOf(this.deps.now())));
@@ -106,10 +107,12 @@ export class NotificationCenter {
 
   /** Checks the queue for conversations waiting too long. */
   tick(): void {
-    if (!this.deps.self()) return;
+    const self = this.deps.self();
+    if (!self) return;
+    const inMyQueues = this.inMyQueues(self);
     const waiting = this.facts()
       .queued()
-      .filter((row) => this.inMyQueues(row.queueId))
+      .filter((row) => inMyQueues(row.queueId))
       .map((row) => row.id);
     const reminder = this.policy.remind(waiting, this.deps.settings(), momentOf(this.deps.now()));
     if (reminder) this.send([reminder]);

@@ -35,6 +35,16 @@ export interface DeriveContext {
   inMyQueues(queueId: string): boolean;
 }
 
+/**
+ * Queue membership as routing sees it: an agent works the queues the team lists for them. Until
+ * the team has synced, every queue counts, so a fresh install still hears about waiting customers.
+ */
+export function queueMembership(queueIds: readonly string[] | null): (queueId: string) => boolean {
+  if (queueIds === null) return () => true;
+  const mine = new Set(queueIds);
+  return (queueId) => mine.has(queueId);
+}
+
 const PREVIEW_LENGTH = 140;
 
 export function preview(text: string): string {

@@ -16,6 +16,7 @@ export class NotificationFacts {
         'SELECT ct.name FROM conversations c LEFT JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = ?',
       ),
       agentName: db.prepare<[string], { name: string }>('SELECT name FROM agents WHERE id = ?'),
+      queueIds: db.prepare<[string], { queue_ids: string }>('SELECT queue_ids FROM agents WHERE id = ?'),
       queued: db.prepare<[], { id: string; queue_id: string }>(
         "SELECT id, queue_id FROM conversations WHERE status = 'queued' AND assignee_id IS NULL",
       ),
@@ -38,6 +39,12 @@ export class NotificationFacts {
 
   agentName(agentId: string): string | null {
     return this.s.agentName.get(agentId)?.name ?? null;
+  }
+
+  /** The queues an agent works, or null while the team has not synced that agent yet. */
+  queueIds(agentId: string): string[] | null {
+    const row = this.s.queueIds.get(agentId);
+    return row ? (JSON.parse(row.queue_ids) as string[]) : null;
   }
 
   queued(): { id: string; queueId: string }[] {

@@ -50,6 +50,11 @@ export const ar = {
     resolved: 'محلولة',
     abandoned: 'متروكة',
   },
+  agentStatus: {
+    available: 'متاح',
+    busy: 'مشغول',
+    away: 'بعيد',
+  },
   time: {
     now: 'الآن',
     minutes: 'منذ {{count}} د',

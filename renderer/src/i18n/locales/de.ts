@@ -50,6 +50,11 @@ export const de = {
     resolved: 'Gelöst',
     abandoned: 'Abgebrochen',
   },
+  agentStatus: {
+    available: 'Verfügbar',
+    busy: 'Beschäftigt',
+    away: 'Abwesend',
+  },
   time: {
     now: 'jetzt',
     minutes: 'vor {{count}} Min.',

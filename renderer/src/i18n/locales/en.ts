@@ -50,6 +50,11 @@ export const en = {
     resolved: 'Resolved',
     abandoned: 'Abandoned',
   },
+  agentStatus: {
+    available: 'Available',
+    busy: 'Busy',
+    away: 'Away',
+  },
   time: {
     now: 'now',
     minutes: '{{count}}m ago',
