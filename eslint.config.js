@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { uiTextPlugin } from './scripts/eslint/no-literal-ui-text.js';
 
 const NODE_BUILTINS = [
   'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
@@ -46,6 +47,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  // Every user-visible string goes through i18next: no literal text in the UI bundles' JSX.
+  {
+    files: ['renderer/**/*.tsx', 'portal/**/*.tsx'],
+    ignores: ['**/*.test.tsx', 'renderer/src/test/**'],
+    plugins: { 'ui-text': uiTextPlugin },
+    rules: { 'ui-text/no-literal-ui-text': 'error' },
   },
   // Import direction. renderer → shared; portal → shared; preload → shared;
   // main/electron → main/core → shared; main/host → main/core → shared; server → shared.

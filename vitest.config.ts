@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'server/**/*.test.ts', 'testing/**/*.test.ts', 'preload/**/*.test.ts', 'bench/**/*.test.ts', 'build/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'server/**/*.test.ts', 'testing/**/*.test.ts', 'preload/**/*.test.ts', 'bench/**/*.test.ts', 'build/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.faults.test.ts', 'node_modules/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

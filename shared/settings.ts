@@ -3,6 +3,7 @@
 // default: add a field here, and it is validated, stored and defaulted everywhere.
 import { z } from 'zod';
 import { DEFAULT_NOTIFICATION_SETTINGS, notificationSettingsSchema } from './notifications';
+import { LANGUAGE_CHOICES } from './i18n/languages';
 
 export const SEND_KEYS = ['enter', 'modEnter'] as const;
 export type SendKey = (typeof SEND_KEYS)[number];
@@ -16,6 +17,8 @@ export const settingsFields = {
   customerPanelCollapsed: z.boolean(),
   /** Which events notify, the sound, do not disturb and queue reminders (shared/notifications.ts). */
   notifications: notificationSettingsSchema,
+  /** The UI language, or 'system' to follow the OS. */
+  language: z.enum(LANGUAGE_CHOICES),
 } as const;
 
 export const settingsSchema = z.object(settingsFields);
@@ -27,6 +30,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   customerSections: ['linked', 'conversations'],
   customerPanelCollapsed: false,
   notifications: DEFAULT_NOTIFICATION_SETTINGS,
+  language: 'system',
 };
 
 /** A change to some settings; unknown names are refused. */

@@ -183,7 +183,7 @@ describe('data directory', () => {
     const core = await coreUp('http://127.0.0.1:9', tempDir());
     expect(await core.handlers['session.get']({})).toBeNull();
     expect(await core.handlers['connection.get']({})).toMatchObject({ status: 'offline', unsent: 0 });
-    expect(await core.handlers['app.info']({})).toEqual({ version: '0.0.0-test', mode: 'host', defaultServerUrl: 'http://127.0.0.1:9' });
+    expect(await core.handlers['app.info']({})).toEqual({ version: '0.0.0-test', mode: 'host', defaultServerUrl: 'http://127.0.0.1:9', systemLocales: [] });
   });
 });
 

@@ -56,6 +56,8 @@ export interface CoreConfig {
   mode: 'electron' | 'host';
   version: string;
   defaultServerUrl: string;
+  /** The OS's preferred languages (BCP 47), when the process can ask the OS. */
+  systemLocales?: readonly string[];
   secrets?: SecretStore;
   log?: Logger;
   nativeBinding?: string;

@@ -62,6 +62,7 @@ export function createHandlers(core: DeskCore): DeskHandlers {
       version: core.config.version,
       mode: core.config.mode,
       defaultServerUrl: core.config.defaultServerUrl,
+      systemLocales: [...(core.config.systemLocales ?? [])],
     }),
 
     'session.get': async () => core.sessionView(),

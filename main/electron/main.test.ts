@@ -110,6 +110,8 @@ function createFakeElectron(appRoot: string, userData: string) {
       whenReady: () => Promise.resolve(),
       getAppPath: () => appRoot,
       getVersion: () => '9.9.9',
+      getPreferredSystemLanguages: () => ['de-AT', 'en-US'],
+      getLocale: () => 'de',
       quit: () => {
         quit = true;
       },
@@ -279,7 +281,7 @@ describe('Electron main process glue', () => {
     expect([...electron.ipcHandlers.keys()].sort()).toEqual(METHOD_NAMES.map(ipcChannel).sort());
     const appInfo = electron.ipcHandlers.get(ipcChannel('app.info'))!;
     const fromWindow = { sender: { id: 1 }, senderFrame: { url: 'app://desk/index.html', processId: 10, routingId: 1 } };
-    expect(await appInfo(fromWindow, {})).toMatchObject({ ok: true, value: { mode: 'electron', version: '9.9.9' } });
+    expect(await appInfo(fromWindow, {})).toMatchObject({ ok: true, value: { mode: 'electron', version: '9.9.9', systemLocales: ['de-AT', 'en-US', 'de'] } });
     const fromSubframe = { ...fromWindow, senderFrame: { ...fromWindow.senderFrame, routingId: 2 } };
     expect(await appInfo(fromSubframe, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await electron.ipcHandlers.get(ipcChannel('inbox.list'))!(fromWindow, { view: 'x' })).toMatchObject({

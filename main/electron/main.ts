@@ -132,6 +132,8 @@ async function run(): Promise<void> {
     mode: 'electron',
     version: app.getVersion(),
     defaultServerUrl: config.defaultServerUrl,
+    // The UI follows the OS language unless the agent picks one in Settings.
+    systemLocales: [...app.getPreferredSystemLanguages(), app.getLocale()],
     secrets: createSafeSecretStore({
       file: path.join(userData, 'session.bin'),
       encryptor: safeStorage,

@@ -3,17 +3,20 @@ import { createRoot } from 'react-dom/client';
 import { selectApi } from './api/selectApi';
 import { Root } from './app/Root';
 import { applyDocumentLanguage, createI18n } from './i18n/i18n';
+import { startLanguage } from './i18n/startLanguage';
 import './styles/tokens.css';
 import './styles/base.css';
 
 const connection = selectApi(window, (url) => new WebSocket(url));
-const locale = await createI18n(navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
-applyDocumentLanguage(document, locale);
+const browserLocales = navigator.languages.length > 0 ? navigator.languages : [navigator.language];
+const { language, systemLocales } = await startLanguage(connection.kind === 'missingToken' ? null : connection.api, browserLocales);
+const locale = await createI18n(language, systemLocales);
+applyDocumentLanguage(document, language);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 createRoot(container).render(
   <StrictMode>
-    <Root connection={connection} locale={locale} />
+    <Root connection={connection} locale={locale} systemLocales={systemLocales} />
   </StrictMode>,
 );

@@ -288,6 +288,8 @@ export interface AppInfo {
   mode: 'electron' | 'host';
   /** Prefilled on the login screen: the embedded demo backend, or the configured team backend. */
   defaultServerUrl: string;
+  /** The OS's preferred languages, most preferred first, where the core can ask the OS (Electron); empty otherwise. */
+  systemLocales: string[];
 }
 
 export const contract = {

@@ -2,36 +2,36 @@
 // toasts. Also the two states in which nothing else can work: no token, or the core went away.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { ApiProvider } from '../api/ApiContext';
 import { createQueryClient } from '../api/queryClient';
 import type { ApiConnection } from '../api/selectApi';
 import type { LocaleSetup } from '../i18n/i18n';
+import { LanguageFromSettings } from '../i18n/LanguageFromSettings';
 import { LocaleProvider } from '../i18n/LocaleContext';
 import { ToastProvider } from '../toasts/ToastContext';
 import { FullScreenMessage } from '../ui/FullScreenMessage';
 import { App } from './App';
 
-export function Root({ connection, locale }: { connection: ApiConnection; locale: LocaleSetup }) {
+export function Root({ connection, locale, systemLocales }: { connection: ApiConnection; locale: LocaleSetup; systemLocales: readonly string[] }) {
   const [queryClient] = useState(createQueryClient);
   return (
-    <I18nextProvider i18n={locale.i18n}>
-      <LocaleProvider locale={locale.locale}>
-        {connection.kind === 'missingToken' ? (
-          <MissingToken />
-        ) : (
-          <CoreGuard connection={connection}>
-            <QueryClientProvider client={queryClient}>
-              <ApiProvider api={connection.api}>
-                <ToastProvider>
-                  <App />
-                </ToastProvider>
-              </ApiProvider>
-            </QueryClientProvider>
-          </CoreGuard>
-        )}
-      </LocaleProvider>
-    </I18nextProvider>
+    <LocaleProvider setup={locale} systemLocales={systemLocales}>
+      {connection.kind === 'missingToken' ? (
+        <MissingToken />
+      ) : (
+        <CoreGuard connection={connection}>
+          <QueryClientProvider client={queryClient}>
+            <ApiProvider api={connection.api}>
+              <LanguageFromSettings />
+              <ToastProvider>
+                <App />
+              </ToastProvider>
+            </ApiProvider>
+          </QueryClientProvider>
+        </CoreGuard>
+      )}
+    </LocaleProvider>
   );
 }
 

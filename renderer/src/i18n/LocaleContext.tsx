@@ -1,27 +1,52 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { formatAge, formatClock, formatDay, formatFullDate, formatNumber, formatRelative } from './format';
+// The agent's language and formatting locale, changeable while the app runs: a switch re-renders
+// every translated string and formatted date in place (no reload) and flips the document's
+// direction for Arabic.
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { formatterFor, type Formatter } from '../../../shared/i18n/format';
+import { formatLocaleFor, resolveChoice, type Language, type LanguageChoice } from '../../../shared/i18n/languages';
+import { applyDocumentLanguage, type LocaleSetup } from './i18n';
 
-const LocaleContext = createContext('en');
-
-export function LocaleProvider({ locale, children }: { locale: string; children: ReactNode }) {
-  return <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>;
+export interface LocaleState {
+  language: Language;
+  /** BCP 47 tag for Intl formatting. */
+  locale: string;
+  /** The OS's preferred languages: what the 'system' choice follows. */
+  systemLocales: readonly string[];
+  choose(choice: LanguageChoice): void;
 }
 
-/** Formatters bound to the agent's locale and the current translation function. */
-export function useFormat() {
-  const locale = useContext(LocaleContext);
-  const { t } = useTranslation();
-  return useMemo(
-    () => ({
-      locale,
-      relative: (at: number, now: number) => formatRelative(at, now, locale, t),
-      clock: (at: number) => formatClock(at, locale),
-      fullDate: (at: number) => formatFullDate(at, locale),
-      day: (at: number, now: number) => formatDay(at, now, locale, t),
-      number: (value: number) => formatNumber(value, locale),
-      age: (ms: number) => formatAge(ms, locale),
-    }),
-    [locale, t],
+const LocaleContext = createContext<LocaleState | null>(null);
+
+export function LocaleProvider({ setup, systemLocales, children }: { setup: LocaleSetup; systemLocales: readonly string[]; children: ReactNode }) {
+  const [current, setCurrent] = useState({ language: setup.language, locale: setup.locale });
+  const { i18n } = setup;
+  const choose = useCallback(
+    (choice: LanguageChoice) => {
+      const language = resolveChoice(choice, systemLocales);
+      if (i18n.language === language) return;
+      void i18n.changeLanguage(language).then(() => {
+        applyDocumentLanguage(document, language);
+        setCurrent({ language, locale: formatLocaleFor(language, systemLocales) });
+      });
+    },
+    [i18n, systemLocales],
   );
+  const value = useMemo(() => ({ ...current, systemLocales, choose }), [current, systemLocales, choose]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>
+    </I18nextProvider>
+  );
+}
+
+export function useLocale(): LocaleState {
+  const state = useContext(LocaleContext);
+  if (!state) throw new Error('useLocale needs a LocaleProvider above it.');
+  return state;
+}
+
+/** Dates, times, numbers and durations in the agent's locale. */
+export function useFormat(): Formatter {
+  return formatterFor(useLocale().locale);
 }

@@ -1,43 +1,55 @@
 import { describe, expect, it } from 'vitest';
+import { checkCatalogs } from '../../../shared/i18n/catalog';
 import { connectionLabel } from '../status/connectionLabel';
-import { createI18n, formatLocaleFor, pickLanguage } from './i18n';
-import { ar } from './locales/ar';
-import { de } from './locales/de';
-import { en } from './locales/en';
-import { baseKeys } from './messages';
+import { applyDocumentLanguage, createI18n } from './i18n';
+import { resources } from './locales';
 
-describe('language choice', () => {
-  it('follows the first supported OS language, else English', () => {
-    expect(pickLanguage(['de-AT', 'en-US'])).toBe('de');
-    expect(pickLanguage(['fr-FR', 'ar-EG'])).toBe('ar');
-    expect(pickLanguage(['fr-FR'])).toBe('en');
-    expect(pickLanguage([])).toBe('en');
-  });
-
-  it('formats with the full locale when it matches the language', () => {
-    expect(formatLocaleFor('en', ['en-GB', 'de-DE'])).toBe('en-GB');
-    expect(formatLocaleFor('en', ['fr-FR'])).toBe('en');
-  });
-
-  it('lays Arabic out right to left', async () => {
-    const setup = await createI18n(['ar-EG']);
-    expect(setup.i18n.dir(setup.language)).toBe('rtl');
+describe('desktop catalogs', () => {
+  it('are complete in every language, with each language’s plural forms', () => {
+    expect(checkCatalogs(resources)).toEqual([]);
   });
 });
 
-describe('translations', () => {
-  it('cover every English key in every locale', () => {
-    const english = baseKeys(en);
-    for (const locale of [de, ar]) expect([...english].filter((key) => !baseKeys(locale).has(key))).toEqual([]);
+describe('language setup', () => {
+  it('formats with the agent’s regional locale', async () => {
+    expect((await createI18n('en', ['en-GB'])).locale).toBe('en-GB');
+    expect((await createI18n('de', ['en-GB'])).locale).toBe('de');
   });
 
-  it('pluralise the offline count', async () => {
-    const { i18n } = await createI18n(['en']);
-    expect(connectionLabel({ status: 'offline', unsent: 3 }, i18n.t)).toBe('Offline — 3 messages waiting');
-    expect(connectionLabel({ status: 'offline', unsent: 1 }, i18n.t)).toBe('Offline — 1 message waiting');
-    expect(connectionLabel({ status: 'offline', unsent: 0 }, i18n.t)).toBe('Offline');
-    expect(connectionLabel({ status: 'reconnecting', unsent: 2 }, i18n.t)).toBe('Reconnecting…');
-    const german = await createI18n(['de']);
-    expect(connectionLabel({ status: 'offline', unsent: 3 }, german.i18n.t)).toBe('Offline — 3 Nachrichten warten');
+  it('marks the document’s language and direction', () => {
+    applyDocumentLanguage(document, 'ar');
+    expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['ar', 'rtl']);
+    applyDocumentLanguage(document, 'pt-BR');
+    expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['pt-BR', 'ltr']);
+  });
+});
+
+describe('plural forms', () => {
+  const waiting = async (language: Parameters<typeof createI18n>[0], counts: number[]) => {
+    const { i18n } = await createI18n(language, [language]);
+    return counts.map((unsent) => connectionLabel({ status: 'offline', unsent }, i18n.t));
+  };
+
+  it('follow each language’s rules', async () => {
+    expect(await waiting('en', [0, 1, 3])).toEqual(['Offline', 'Offline — 1 message waiting', 'Offline — 3 messages waiting']);
+    expect(await waiting('de', [1, 3])).toEqual(['Offline — 1 Nachricht wartet', 'Offline — 3 Nachrichten warten']);
+    expect(await waiting('fr', [1, 2, 1_000_000])).toEqual([
+      'Hors ligne — 1 message en attente',
+      'Hors ligne — 2 messages en attente',
+      'Hors ligne — 1\u202f000\u202f000 de messages en attente',
+    ]);
+    expect(await waiting('ar', [1, 2, 3, 11, 100])).toEqual([
+      'غير متصل — رسالة واحدة بانتظار الإرسال',
+      'غير متصل — رسالتان بانتظار الإرسال',
+      'غير متصل — 3 رسائل بانتظار الإرسال',
+      'غير متصل — 11 رسالة بانتظار الإرسال',
+      'غير متصل — 100 رسالة بانتظار الإرسال',
+    ]);
+  });
+
+  it('fall back to English for a missing key rather than showing the key', async () => {
+    const { i18n } = await createI18n('pt-BR', ['pt-BR']);
+    expect(i18n.t('connection.online')).toBe('On-line');
+    expect(i18n.language).toBe('pt-BR');
   });
 });

@@ -29,7 +29,7 @@ describe('InboxRowItem', () => {
     const option = screen.getByTestId('inbox-row');
     expect(option.dataset).toMatchObject({ conversationId: 'c9', unread: '140' });
     expect(screen.getByText('You: \u2068On its way\u2069')).toBeTruthy();
-    expect(screen.getByText('5m ago')).toBeTruthy();
+    expect(screen.getByText('5 min ago')).toBeTruthy();
     expect(screen.getByRole('img', { name: 'SMS' })).toBeTruthy();
     expect(screen.getByTestId('unread-badge').textContent).toBe('99+');
     fireEvent.click(option);

@@ -4,6 +4,7 @@
 import type { ComponentType } from 'react';
 import { NotificationsSection } from '../notifications/NotificationsSection';
 import { CannedSettings } from '../canned/CannedSettings';
+import { LanguageSection } from '../i18n/LanguageSection';
 import { ComposingSection } from './ComposingSection';
 
 export interface SettingsSection {
@@ -17,4 +18,5 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'composing', labelKey: 'settings.sections.composing', Component: ComposingSection },
   { id: 'notifications', labelKey: 'settings.sections.notifications', Component: NotificationsSection },
   { id: 'canned', labelKey: 'settings.sections.canned', Component: CannedSettings },
+  { id: 'language', labelKey: 'settings.sections.language', Component: LanguageSection },
 ];

@@ -4,7 +4,6 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach } from 'vitest';
-import { I18nextProvider } from 'react-i18next';
 import type { DeskApi, DeskHandlers, MethodName, PushEventName, PushEvents } from '../../../shared/ipc/contract';
 import { METHOD_NAMES } from '../../../shared/ipc/contract';
 import { err, ok, toIpcError } from '../../../shared/ipc/result';
@@ -59,20 +58,18 @@ export function fakeDesk(handlers: Partial<DeskHandlers>): FakeDesk {
 }
 
 export async function renderWithDesk(ui: ReactElement, desk: FakeDesk) {
-  const locale = await createI18n(['en-GB']);
+  const locale = await createI18n('en', ['en-GB']);
   const queryClient = createQueryClient();
   const result = render(
-    <I18nextProvider i18n={locale.i18n}>
-      <LocaleProvider locale={locale.locale}>
-        <QueryClientProvider client={queryClient}>
-          <ApiProvider api={desk.api}>
-            <ToastProvider>
-              <CommandsProvider isMac={false}>{ui}</CommandsProvider>
-            </ToastProvider>
-          </ApiProvider>
-        </QueryClientProvider>
-      </LocaleProvider>
-    </I18nextProvider>,
+    <LocaleProvider setup={locale} systemLocales={['en-GB']}>
+      <QueryClientProvider client={queryClient}>
+        <ApiProvider api={desk.api}>
+          <ToastProvider>
+            <CommandsProvider isMac={false}>{ui}</CommandsProvider>
+          </ToastProvider>
+        </ApiProvider>
+      </QueryClientProvider>
+    </LocaleProvider>,
   );
   return { ...result, queryClient };
 }

@@ -3,7 +3,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallRecord } from '../../../shared/domain';
-import { formatCallDuration } from '../i18n/format';
 import { useFormat } from '../i18n/LocaleContext';
 import { ChevronIcon, PhoneIcon } from '../ui/icons';
 import { durationParts } from './callDuration';
@@ -42,7 +41,7 @@ export function CallRecordView({ call, at }: { call: CallRecord; at: number }) {
             <li key={index} className={`call__line call__line--${line.speaker}`}>
               <span className="call__speaker">
                 {t(line.speaker === 'agent' ? 'thread.agent' : 'thread.customer')}
-                <span className="call__at">{formatCallDuration(line.atSec)}</span>
+                <span className="call__at">{format.callDuration(line.atSec)}</span>
               </span>
               <span className="call__text" dir="auto">{line.text}</span>
             </li>

@@ -220,6 +220,7 @@ export function Composer({ conversationId, contactName, channel, lastInboundAt, 
           aria-keyshortcuts="r"
           aria-describedby={send.isError ? errorId : undefined}
           placeholder={blocked ? t('composer.blockedPlaceholder') : isNote ? t('composer.notePlaceholder') : attachments.length > 0 ? t('composer.captionPlaceholder') : t('composer.placeholder')}
+          dir="auto"
           rows={2}
           maxLength={MAX_MESSAGE_BODY}
           value={body}

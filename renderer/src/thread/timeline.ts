@@ -1,6 +1,6 @@
 // Pure decisions behind the timeline: where day separators go and how to scroll after a change.
 import type { ThreadMessage } from '../../../shared/ipc/contract';
-import { dayKey } from '../i18n/format';
+import { dayKey } from '../../../shared/i18n/format';
 
 export type TimelineItem = { type: 'day'; key: string; at: number } | { type: 'message'; key: string; message: ThreadMessage };
 

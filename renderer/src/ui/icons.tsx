@@ -8,11 +8,12 @@ interface IconProps {
   className?: string;
 }
 
-function Svg({ label, className, children }: IconProps & { children: ReactNode }) {
+/** `directional`: the icon points along the reading direction, so right-to-left layouts mirror it. */
+function Svg({ label, className, directional, children }: IconProps & { directional?: boolean; children: ReactNode }) {
   const a11y = label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true as const };
   return (
     <svg
-      className={className ? `icon ${className}` : 'icon'}
+      className={['icon', directional ? 'icon--directional' : null, className].filter(Boolean).join(' ')}
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
@@ -130,7 +131,7 @@ export const CloseIcon = (p: IconProps) => (
 );
 
 export const SendIcon = (p: IconProps) => (
-  <Svg {...p}>
+  <Svg {...p} directional>
     <path d="M4 12l16-8-6 16-2.5-6.5z" />
     <path d="M11.5 13.5L20 4" />
   </Svg>
@@ -150,7 +151,7 @@ export const KeyboardIcon = (p: IconProps) => (
 );
 
 export const LogoutIcon = (p: IconProps) => (
-  <Svg {...p}>
+  <Svg {...p} directional>
     <path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3" />
     <path d="M10 8l-4 4 4 4M6 12h10" />
   </Svg>

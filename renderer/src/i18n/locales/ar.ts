@@ -1,4 +1,4 @@
-import type { Messages } from '../messages';
+import type { Messages } from '../../../../shared/i18n/catalog';
 
 export const ar = {
   app: {
@@ -54,14 +54,6 @@ export const ar = {
     available: 'متاح',
     busy: 'مشغول',
     away: 'بعيد',
-  },
-  time: {
-    now: 'الآن',
-    minutes: 'منذ {{count}} د',
-    hours: 'منذ {{count}} س',
-    days: 'منذ {{count}} ي',
-    today: 'اليوم',
-    yesterday: 'أمس',
   },
   inbox: {
     draft: 'مسودة:',
@@ -409,11 +401,17 @@ export const ar = {
       composing: 'الكتابة',
       notifications: 'الإشعارات',
       canned: 'الردود الجاهزة',
+      language: 'اللغة',
     },
     sendKey: {
       label: 'إرسال الرد باستخدام',
       enter: 'Enter (سطر جديد: Shift+Enter)',
       modEnter: '{{mod}}+Enter (سطر جديد: Enter)',
+    },
+    language: {
+      label: 'لغة التطبيق',
+      system: 'لغة النظام ({{language}})',
+      hint: 'تتبع التواريخ والأوقات والأرقام اللغة أيضًا.',
     },
   },
   menu: {

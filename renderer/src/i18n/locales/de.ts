@@ -1,4 +1,4 @@
-import type { Messages } from '../messages';
+import type { Messages } from '../../../../shared/i18n/catalog';
 
 export const de = {
   app: {
@@ -54,14 +54,6 @@ export const de = {
     available: 'Verfügbar',
     busy: 'Beschäftigt',
     away: 'Abwesend',
-  },
-  time: {
-    now: 'jetzt',
-    minutes: 'vor {{count}} Min.',
-    hours: 'vor {{count}} Std.',
-    days: 'vor {{count}} T.',
-    today: 'Heute',
-    yesterday: 'Gestern',
   },
   inbox: {
     draft: 'Entwurf:',
@@ -385,11 +377,17 @@ export const de = {
       composing: 'Schreiben',
       notifications: 'Benachrichtigungen',
       canned: 'Textbausteine',
+      language: 'Sprache',
     },
     sendKey: {
       label: 'Antwort senden mit',
       enter: 'Eingabetaste (Umschalt+Eingabe für neue Zeile)',
       modEnter: '{{mod}}+Eingabetaste (Eingabetaste für neue Zeile)',
+    },
+    language: {
+      label: 'Sprache der App',
+      system: 'Systemsprache ({{language}})',
+      hint: 'Datum, Uhrzeit und Zahlen richten sich ebenfalls nach der Sprache.',
     },
   },
   menu: {

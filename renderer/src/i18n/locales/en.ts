@@ -1,4 +1,4 @@
-import type { Messages } from '../messages';
+import type { Messages } from '../../../../shared/i18n/catalog';
 
 export const en = {
   app: {
@@ -54,14 +54,6 @@ export const en = {
     available: 'Available',
     busy: 'Busy',
     away: 'Away',
-  },
-  time: {
-    now: 'now',
-    minutes: '{{count}}m ago',
-    hours: '{{count}}h ago',
-    days: '{{count}}d ago',
-    today: 'Today',
-    yesterday: 'Yesterday',
   },
   inbox: {
     draft: 'Draft:',
@@ -385,11 +377,17 @@ export const en = {
       composing: 'Composing',
       notifications: 'Notifications',
       canned: 'Canned messages',
+      language: 'Language',
     },
     sendKey: {
       label: 'Send a reply with',
       enter: 'Enter (Shift+Enter for a new line)',
       modEnter: '{{mod}}+Enter (Enter for a new line)',
+    },
+    language: {
+      label: 'Language of the app',
+      system: 'System language ({{language}})',
+      hint: 'Dates, times and numbers follow the language too.',
     },
   },
   menu: {
