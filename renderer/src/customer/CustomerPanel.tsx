@@ -1,7 +1,7 @@
 // The customer panel: who the customer is, how to reach them, what the conversation is about, and
 // expandable sections with the backend's linked records, earlier conversations, loyalty and notes.
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { EMPTY_PROFILE } from '../../../shared/domain';
 import { useDeskQuery } from '../api/hooks';
 import { useFormat } from '../i18n/LocaleContext';
@@ -147,7 +147,7 @@ export function CustomerPanel({ conversationId, onOpenConversation, onCollapse }
       <Section id="loyalty" title={t('customer.sections.loyalty')} open={open.has('loyalty')} onToggle={toggle}>
         <div className="loyalty">
           <p className="loyalty__points" data-testid="loyalty-points">
-            <strong>{format.number(profile.loyalty?.points ?? 0)}</strong> {t('customer.points')}
+            <Trans t={t} i18nKey="customer.points" count={profile.loyalty?.points ?? 0} components={{ strong: <strong /> }} />
             {profile.loyalty?.tier ? <span className="badge">{profile.loyalty.tier}</span> : null}
           </p>
           <button type="button" className="button button--small" onClick={() => setGivingPoints(true)} data-testid="give-points-open">

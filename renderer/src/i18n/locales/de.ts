@@ -60,7 +60,6 @@ export const de = {
     title: 'Posteingang',
     views: 'Ansichten',
     view: { all: 'Alle', mine: 'Meine', queued: 'Wartend', attention: 'Dringend', pending: 'Ausstehend', resolved: 'Gelöst' },
-    listLabel: 'Unterhaltungen',
     you: 'Du: {{preview}}',
     unread_one: '{{count}} ungelesene Nachricht',
     unread_other: '{{count}} ungelesene Nachrichten',
@@ -262,7 +261,8 @@ export const de = {
       completed: 'Erledigt',
       cancelled: 'Storniert',
     },
-    points: 'Punkte',
+    points_one: '<strong>{{count}}</strong> Punkt',
+    points_other: '<strong>{{count}}</strong> Punkte',
     givePoints: {
       open: 'Punkte geben',
       title: 'Punkte für {{name}}',

@@ -60,7 +60,6 @@ export const en = {
     title: 'Inbox',
     views: 'Inbox views',
     view: { all: 'All', mine: 'Mine', queued: 'Queued', attention: 'Attention', pending: 'Pending', resolved: 'Resolved' },
-    listLabel: 'Conversations',
     you: 'You: {{preview}}',
     unread_one: '{{count}} unread message',
     unread_other: '{{count}} unread messages',
@@ -262,7 +261,8 @@ export const en = {
       completed: 'Completed',
       cancelled: 'Cancelled',
     },
-    points: 'points',
+    points_one: '<strong>{{count}}</strong> point',
+    points_other: '<strong>{{count}}</strong> points',
     givePoints: {
       open: 'Give points',
       title: 'Give points to {{name}}',
