@@ -193,6 +193,15 @@ export const replyToSchema = z.object({
 });
 export type ReplyTo = z.infer<typeof replyToSchema>;
 
+/**
+ * The customer's copy of an edited or deleted message: `updated` when the channel changed it too;
+ * otherwise the customer still has the original, because the channel cannot change a sent message
+ * (`unsupported`: SMS, email), only a recent one (`tooLate`), or the carrier refused (`failed`).
+ */
+export const CUSTOMER_COPY_STATES = ['updated', 'unsupported', 'tooLate', 'failed'] as const;
+export const customerCopySchema = z.enum(CUSTOMER_COPY_STATES);
+export type CustomerCopy = z.infer<typeof customerCopySchema>;
+
 export const messageSchema = z.object({
   id,
   /** Client-generated UUIDv7 for agent messages; the idempotency key. Null for inbound/system. */
@@ -222,6 +231,8 @@ export const messageSchema = z.object({
   attachments: z.array(attachmentSchema).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
   /** Written by an automation (bot, auto-reply), not a person: shown with a badge. */
   automated: z.boolean().default(false),
+  /** What became of the customer's copy after the last edit or deletion; null: not changed since sent, or never sent. */
+  customerCopy: customerCopySchema.nullable().default(null),
   /** seq of the last change to body, edit/delete state or reactions (last writer wins). */
   revSeq: z.number().int().nonnegative().default(0),
 });
@@ -361,10 +372,10 @@ export type CannedMessage = z.infer<typeof cannedMessageSchema>;
 
 export type MessageExtras = Pick<
   Message,
-  'replyTo' | 'editedAt' | 'deletedAt' | 'reactions' | 'attachments' | 'automated' | 'revSeq'
+  'replyTo' | 'editedAt' | 'deletedAt' | 'reactions' | 'attachments' | 'automated' | 'revSeq' | 'customerCopy'
 >;
 
 /** The fields a message has before anyone replies to, edits, deletes or reacts to it. */
 export function plainMessageFields(): MessageExtras {
-  return { replyTo: null, editedAt: null, deletedAt: null, reactions: [], attachments: [], automated: false, revSeq: 0 };
+  return { replyTo: null, editedAt: null, deletedAt: null, reactions: [], attachments: [], automated: false, revSeq: 0, customerCopy: null };
 }

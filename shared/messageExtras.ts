@@ -10,6 +10,7 @@ const storedExtrasSchema = messageSchema.pick({
   reactions: true,
   attachments: true,
   automated: true,
+  customerCopy: true,
 });
 
 type StoredExtras = Omit<MessageExtras, 'revSeq'>;
@@ -21,10 +22,11 @@ export function serializeMessageExtras(m: StoredExtras): string | null {
     m.deletedAt === null &&
     m.reactions.length === 0 &&
     m.attachments.length === 0 &&
-    !m.automated;
+    !m.automated &&
+    m.customerCopy === null;
   if (plain) return null;
-  const { replyTo, editedAt, deletedAt, reactions, attachments, automated } = m;
-  return JSON.stringify({ replyTo, editedAt, deletedAt, reactions, attachments, automated });
+  const { replyTo, editedAt, deletedAt, reactions, attachments, automated, customerCopy } = m;
+  return JSON.stringify({ replyTo, editedAt, deletedAt, reactions, attachments, automated, customerCopy });
 }
 
 export function parseMessageExtras(json: string | null): StoredExtras {
@@ -35,8 +37,8 @@ export function parseMessageExtras(json: string | null): StoredExtras {
 
 /** The extras of `m` without its other fields, e.g. to carry them into an updated row. */
 export function extrasOf(m: Message): MessageExtras {
-  const { replyTo, editedAt, deletedAt, reactions, attachments, automated, revSeq } = m;
-  return { replyTo, editedAt, deletedAt, reactions, attachments, automated, revSeq };
+  const { replyTo, editedAt, deletedAt, reactions, attachments, automated, revSeq, customerCopy } = m;
+  return { replyTo, editedAt, deletedAt, reactions, attachments, automated, revSeq, customerCopy };
 }
 
 /** Sets (or clears) one reaction; one entry per reacting agent (null: the customer) and emoji. */

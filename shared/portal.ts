@@ -54,6 +54,8 @@ export const portalMessageSchema = z.object({
   status: portalStatusSchema.nullable(),
   /** Deleted by its author: the body is gone. */
   deleted: z.boolean(),
+  /** Changed by its author after it was sent. */
+  edited: z.boolean(),
   call: callRecordSchema.nullable(),
 });
 export type PortalMessage = z.infer<typeof portalMessageSchema>;

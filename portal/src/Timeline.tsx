@@ -66,6 +66,7 @@ export function MessageItem({ message }: { message: PortalMessage }) {
       data-kind={message.kind}
       data-channel={message.channel}
       data-status={message.status ?? ''}
+      data-deleted={message.deleted ? 'true' : undefined}
     >
       <div className="message-head">
         <span className="author">{mine ? t('thread.you') : (message.staffName ?? t('thread.team'))}</span>
@@ -82,6 +83,11 @@ export function MessageItem({ message }: { message: PortalMessage }) {
           </p>
         )}
         <div className="message-meta">
+          {message.edited && (
+            <span className="edited" data-testid="portal-edited">
+              {t('thread.edited')}
+            </span>
+          )}
           <time dateTime={new Date(message.createdAt).toISOString()}>{clockTime(message.createdAt, locale)}</time>
           {message.status && <StatusTicks status={message.status} />}
         </div>

@@ -37,6 +37,7 @@ const message = (id: string, seq: number, patch: Partial<PortalMessage> = {}): P
   status: 'sent',
   call: null,
   deleted: false,
+  edited: false,
   ...patch,
 });
 

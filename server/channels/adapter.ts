@@ -1,5 +1,7 @@
 // The boundary to the carriers. An adapter accepts an outbound message and answers with the
-// carrier's id; delivery and read receipts come back later through a ReceiptSink.
+// carrier's id; delivery and read receipts come back later through a ReceiptSink. An agent's edit
+// or deletion of a sent message goes to the carrier too, where the carrier can change a sent
+// message (WhatsApp: recent ones only; SMS and email: never).
 import type { OutboundChannel } from '../../shared/channels/outbound';
 import type { Attachment, Channel } from '../../shared/domain';
 import type { HandleKind } from '../db/schema';
@@ -18,9 +20,30 @@ export interface OutboundEnvelope {
   idempotencyKey: string;
 }
 
+/** An edit or deletion of a message the carrier accepted earlier (`externalId`). */
+export interface OutboundChange {
+  tenantId: string;
+  channel: OutboundChannel;
+  to: string;
+  action: 'edit' | 'delete';
+  externalId: string;
+  /** The new text of an edit; empty for a deletion. */
+  body: string;
+  idempotencyKey: string;
+}
+
+/** How long after sending a carrier lets a message be edited or deleted; null: never. */
+export interface ChangeWindow {
+  editMs: number | null;
+  deleteMs: number | null;
+}
+
 export interface ChannelAdapter {
   readonly channel: OutboundChannel;
+  readonly changeWindow: ChangeWindow;
   send(envelope: OutboundEnvelope): Promise<{ externalId: string }>;
+  /** Changes a sent message at the customer's side; only called within `changeWindow`. */
+  change(change: OutboundChange): Promise<void>;
   /** Drops pending receipts and timers. */
   close(): void;
 }

@@ -22,16 +22,21 @@ export function createSimulatedChannels(options: {
 /**
  * Wraps every adapter so each envelope is appended to `file` (one JSON line) before it is handed
  * over: an audit of exactly what left for the carriers, which is how tests prove that internal
- * notes never do.
+ * notes never do. Edits and deletions are lines too, with their `action` and no attachments.
  */
 export function recordOutbound(adapters: ChannelAdapters, file: string): ChannelAdapters {
   const wrapped = Object.values(adapters).map((adapter): [OutboundChannel, ChannelAdapter] => [
     adapter.channel,
     {
       channel: adapter.channel,
+      changeWindow: adapter.changeWindow,
       async send(envelope) {
         await appendFile(file, `${JSON.stringify({ at: Date.now(), ...envelope })}\n`);
         return adapter.send(envelope);
+      },
+      async change(change) {
+        await appendFile(file, `${JSON.stringify({ at: Date.now(), ...change, attachments: [] })}\n`);
+        return adapter.change(change);
       },
       close: () => adapter.close(),
     },

@@ -1,9 +1,25 @@
 // A carrier stand-in: accepts every message at once and reports delivery (0.3–2 s) and read
-// (1–8 s after delivery) with random delays, scaled by --carrier-delay-scale.
-import type { ChannelAdapter, OutboundChannel, ReceiptSink } from './adapter';
+// (1–8 s after delivery) with random delays, scaled by --carrier-delay-scale. It changes sent
+// messages only as the real carrier would (CARRIER_CHANGE_WINDOWS).
+import type { ChangeWindow, ChannelAdapter, OutboundChannel, ReceiptSink } from './adapter';
+
+const MINUTE = 60_000;
+const NEVER: ChangeWindow = { editMs: null, deleteMs: null };
+
+/**
+ * What each carrier lets a sender change after sending: WhatsApp edits a message within 15
+ * minutes and deletes it for everyone within about two days; an SMS, an email or a Messenger
+ * message (through the platform's API) stays as it was sent.
+ */
+export const CARRIER_CHANGE_WINDOWS: Readonly<Record<Exclude<OutboundChannel, 'portal'>, ChangeWindow>> = {
+  whatsapp: { editMs: 15 * MINUTE, deleteMs: 48 * 60 * MINUTE },
+  sms: NEVER,
+  email: NEVER,
+  messenger: NEVER,
+};
 
 export interface CarrierOptions {
-  channel: OutboundChannel;
+  channel: Exclude<OutboundChannel, 'portal'>;
   delayScale: number;
   random: () => number;
   newId: () => string;
@@ -43,8 +59,14 @@ export function createSimulatedCarrier(options: CarrierOptions): ChannelAdapter 
       .catch(options.onError);
   };
 
+  const changeWindow = CARRIER_CHANGE_WINDOWS[options.channel];
   return {
     channel: options.channel,
+    changeWindow,
+    async change(change) {
+      const window = change.action === 'edit' ? changeWindow.editMs : changeWindow.deleteMs;
+      if (window === null) throw new Error(`${options.channel} cannot ${change.action} a sent message.`);
+    },
     async send(envelope) {
       const known = accepted.get(envelope.idempotencyKey);
       if (known) return { externalId: known };

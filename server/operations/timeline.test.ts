@@ -89,6 +89,37 @@ describe('notes', () => {
   });
 });
 
+describe('edits and deletions at the customer', () => {
+  type Change = { channel: string; action?: string; externalId?: string; body: string };
+  const changes = async () => ((await envelopes()) as Change[]).filter((e) => e.action !== undefined);
+
+  it('reach WhatsApp, which changes recent messages', async () => {
+    const conversationId = await openConversation('whatsapp');
+    const marker = uniqueId('wa-edit');
+    const { message } = await alex.request('message.send', { clientId: newClientId(), conversationId, body: `Your parcel leaves today ${marker}` });
+    const { message: edited } = await alex.request('message.edit', { clientId: newClientId(), messageId: message.id, body: `Your parcel leaves tomorrow ${marker}` });
+    expect(edited.customerCopy).toBe('updated');
+    const { message: deleted } = await alex.request('message.delete', { clientId: newClientId(), messageId: message.id });
+    expect(deleted.customerCopy).toBe('updated');
+    const edit = (await changes()).find((c) => c.body === `Your parcel leaves tomorrow ${marker}`);
+    expect(edit).toMatchObject({ channel: 'whatsapp', action: 'edit', externalId: expect.stringMatching(/^whatsapp-/) });
+    expect((await changes()).filter((c) => c.externalId === edit!.externalId)).toEqual([edit, expect.objectContaining({ action: 'delete', body: '' })]);
+  });
+
+  it('are recorded as not reaching an SMS, and never leave for a carrier that cannot change a sent message', async () => {
+    const conversationId = await openConversation('sms');
+    const marker = uniqueId('sms-edit');
+    const { message } = await alex.request('message.send', { clientId: newClientId(), conversationId, body: `Call us back ${marker}` });
+    const { message: edited } = await alex.request('message.edit', { clientId: newClientId(), messageId: message.id, body: `Call us tomorrow ${marker}` });
+    expect(edited).toMatchObject({ body: `Call us tomorrow ${marker}`, customerCopy: 'unsupported' });
+    const { message: deleted } = await alex.request('message.delete', { clientId: newClientId(), messageId: message.id });
+    expect(deleted).toMatchObject({ body: '', customerCopy: 'unsupported' });
+    const history = await backend.history(token, conversationId);
+    expect(history.find((m) => m.id === message.id)).toMatchObject({ customerCopy: 'unsupported' });
+    expect((await changes()).some((c) => c.channel === 'sms' || c.body.includes(marker))).toBe(false);
+  });
+});
+
 describe('WhatsApp', () => {
   it('sends free text inside the window, refuses unapproved templates and renders approved ones', async () => {
     const conversationId = await openConversation('whatsapp');

@@ -28,6 +28,9 @@ export function customerVisibleChanges(events: readonly ChangeEvent[]): string[]
     if (event.type === 'message.created') {
       withMessage.add(event.message.conversationId);
       if (event.message.kind !== 'note' && event.message.direction !== 'system') ids.add(event.message.conversationId);
+    } else if (event.type === 'message.updated') {
+      // An edit, deletion or reaction; the customer sees edits and deletions of replies.
+      if (event.message.kind !== 'note' && event.message.direction !== 'system') ids.add(event.message.conversationId);
     } else if (event.type === 'message.status') {
       ids.add(event.conversationId);
     } else if (event.type === 'conversation.read') {

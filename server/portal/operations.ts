@@ -51,6 +51,7 @@ export function toPortalMessage(
     status: !fromCustomer ? null : message.seq <= staffReadSeq ? 'read' : conversation.assigneeId !== null ? 'delivered' : 'sent',
     call: message.call,
     deleted: message.deletedAt !== null,
+    edited: message.editedAt !== null && message.deletedAt === null,
   };
 }
 

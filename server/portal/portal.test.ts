@@ -185,6 +185,30 @@ describe('portal live events', () => {
   });
 });
 
+describe('edits and deletions of staff replies', () => {
+  it('reach the customer: announced live, the edit marked, the deletion shown as deleted', async () => {
+    const started = await ben.post<Sent>('conversations', { clientId: newClientId(), text: 'When do you open?' });
+    const conversationId = started.json.conversationId;
+    const { message } = await alex.request('message.send', { clientId: newClientId(), conversationId, body: 'At 8 am.' });
+    const stream = await ben.events();
+    try {
+      await waitFor(() => stream.events.some((e) => e.event === 'ready'));
+      const { message: edited } = await alex.request('message.edit', { clientId: newClientId(), messageId: message.id, body: 'At 9 am.' });
+      expect(edited.customerCopy).toBe('updated');
+      await waitFor(() => stream.events.find((e) => e.event === PORTAL_CHANGED_EVENT));
+      const shown = () => ben.get<PortalThread>(`conversations/${conversationId}`).then((r) => r.json.messages.find((m) => m.id === message.id));
+      expect(await shown()).toMatchObject({ body: 'At 9 am.', edited: true, deleted: false });
+
+      const announced = stream.events.length;
+      await alex.request('message.delete', { clientId: newClientId(), messageId: message.id });
+      await waitFor(() => stream.events.slice(announced).find((e) => e.event === PORTAL_CHANGED_EVENT));
+      expect(await shown()).toMatchObject({ body: '', edited: false, deleted: true });
+    } finally {
+      stream.close();
+    }
+  });
+});
+
 describe('portal pages', () => {
   it('serve the page with a strict content security policy', async () => {
     const response = await fetch(new URL('/portal/acme/conversations/anything', backend.url));

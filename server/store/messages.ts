@@ -92,6 +92,12 @@ export async function findMessage(db: Kysely<DB>, tenantId: string, messageId: s
   return row ? toMessage(row) : null;
 }
 
+/** The carrier's id of a message handed to a carrier, or null. */
+export async function externalIdOf(db: Kysely<DB>, tenantId: string, messageId: string): Promise<string | null> {
+  const row = await db.selectFrom('messages').select('external_id').where('tenant_id', '=', tenantId).where('id', '=', messageId).executeTakeFirst();
+  return row?.external_id ?? null;
+}
+
 /** Writes an edit, deletion or reaction: body, the optional fields and the revision. */
 export async function updateMessageContent(db: Kysely<DB>, tenantId: string, message: Message): Promise<void> {
   await db

@@ -40,6 +40,15 @@ describe('MessageItem', () => {
     expect(screen.getByRole('img', { name: 'Read' })).toBeTruthy();
   });
 
+  it('says plainly when an edit did not reach the customer', async () => {
+    const sms = { ...base, direction: 'outbound' as const, channel: 'sms' as const, body: 'Fixed', status: 'delivered' as const, editedAt: Date.now() };
+    const first = await renderWithDesk(<MessageItem message={{ ...sms, customerCopy: 'unsupported' }} />, fakeDesk({}));
+    expect(screen.getByTestId('customer-copy').textContent).toBe("The customer still has the original: SMS can't change a sent message.");
+    first.unmount();
+    await renderWithDesk(<MessageItem message={{ ...sms, channel: 'whatsapp', customerCopy: 'updated' }} />, fakeDesk({}));
+    expect(screen.queryByTestId('customer-copy')).toBeNull();
+  });
+
   it('offers retry and discard on a failed send', async () => {
     const desk = fakeDesk({ 'outbox.retry': async () => null });
     const failed = { ...base, direction: 'outbound' as const, body: 'Hello', status: 'pending' as const, outbox: { state: 'failed' as const, error: 'Window closed', entryId: 'e7' } };

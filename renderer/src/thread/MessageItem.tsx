@@ -41,6 +41,7 @@ export const MessageItem = memo(function MessageItem({ message }: { message: Thr
     'data-client-id': message.clientId ?? '',
     'data-outbox': message.outbox?.state ?? '',
     'data-deleted': deleted ? 'true' : undefined,
+    'data-customer-copy': message.customerCopy ?? undefined,
   };
 
   if (message.direction === 'system') {
@@ -108,6 +109,11 @@ export const MessageItem = memo(function MessageItem({ message }: { message: Thr
           <MessageActions message={message} own={own} reactions={groups} onReact={toggle} onEdit={() => setEditing(true)} />
         ) : null}
       </div>
+      {message.customerCopy !== null && message.customerCopy !== 'updated' ? (
+        <p className="message__customer-copy" data-testid="customer-copy">
+          {t(`thread.customerCopy.${message.customerCopy}`, { channel: t(`channel.${message.channel}`) })}
+        </p>
+      ) : null}
       <Reactions groups={groups} onToggle={toggle} />
       {indicator ? (
         <div className="message__status">

@@ -42,6 +42,8 @@ export const ar: Translation = {
   thread: {
     back: 'العودة إلى الرسائل',
     deleted: 'حُذفت هذه الرسالة.',
+    edited: 'معدّلة',
+    typing: '{{name}} يكتب…',
     notFound: 'لم يتم العثور على المحادثة',
     notFoundBody: 'ربما أُزيلت، أو أن الرابط غير صحيح.',
     privacy: 'تُخزَّن الرسائل ويمكن للموظفين رؤيتها.',
@@ -75,6 +77,21 @@ export const ar: Translation = {
     hint: 'مفتاح Enter يرسل، وShift+Enter يبدأ سطرًا جديدًا.',
     failed: 'لم تُرسَل.',
     retry: 'إعادة المحاولة',
+  },
+  attachments: {
+    attach: 'إرفاق صورة أو ملف PDF',
+    remove: 'إزالة {{name}}',
+    uploading: 'جارٍ الرفع… {{percent}}%',
+    failed: 'تعذّر رفع {{name}}.',
+    download: 'تنزيل {{name}}',
+    image: 'صورة: {{name}}',
+    refused: {
+      emptyFile: 'الملف فارغ.',
+      unsupportedType: '{{name}}: يمكن إرسال الصور (JPG وPNG وGIF) ومستندات PDF وWord وExcel فقط.',
+      tooLarge: 'حجم {{name}} هو {{size}}؛ والحد الأقصى لهذا النوع هو {{limit}}.',
+      channelNotAllowed: '{{name}}: لا يمكن إرسال مقاطع الفيديو هنا.',
+      tooMany: 'لا يزيد عدد الملفات في الرسالة الواحدة على {{max}}.',
+    },
   },
   status: {
     pending: 'جارٍ الإرسال',

@@ -38,6 +38,8 @@ export const de: Translation = {
   thread: {
     back: 'Zurück zu den Nachrichten',
     deleted: 'Diese Nachricht wurde gelöscht.',
+    edited: 'bearbeitet',
+    typing: '{{name}} schreibt…',
     notFound: 'Unterhaltung nicht gefunden',
     notFoundBody: 'Sie wurde vielleicht entfernt, oder der Link ist falsch.',
     privacy: 'Nachrichten werden gespeichert und sind für Mitarbeitende sichtbar.',
@@ -63,6 +65,21 @@ export const de: Translation = {
     hint: 'Enter sendet, Umschalt+Enter beginnt eine neue Zeile.',
     failed: 'Nicht gesendet.',
     retry: 'Erneut senden',
+  },
+  attachments: {
+    attach: 'Foto oder PDF anhängen',
+    remove: '{{name}} entfernen',
+    uploading: 'Wird hochgeladen… {{percent}} %',
+    failed: '{{name}} konnte nicht hochgeladen werden.',
+    download: '{{name}} herunterladen',
+    image: 'Foto: {{name}}',
+    refused: {
+      emptyFile: 'Die Datei ist leer.',
+      unsupportedType: '{{name}}: Nur Fotos (JPG, PNG, GIF) sowie PDF-, Word- und Excel-Dokumente können gesendet werden.',
+      tooLarge: '{{name}} ist {{size}} groß; für diesen Dateityp sind höchstens {{limit}} erlaubt.',
+      channelNotAllowed: '{{name}}: Videos können hier nicht gesendet werden.',
+      tooMany: 'Höchstens {{max}} Dateien pro Nachricht.',
+    },
   },
   status: {
     pending: 'Wird gesendet',

@@ -36,6 +36,8 @@ export const en = {
   thread: {
     back: 'Back to messages',
     deleted: 'This message was deleted.',
+    edited: 'edited',
+    typing: '{{name}} is typing…',
     notFound: 'Conversation not found',
     notFoundBody: 'It may have been removed, or the link is wrong.',
     privacy: 'Messages are stored and visible to staff.',
@@ -61,6 +63,21 @@ export const en = {
     hint: 'Enter sends, Shift+Enter starts a new line.',
     failed: 'Not sent.',
     retry: 'Retry',
+  },
+  attachments: {
+    attach: 'Attach a photo or PDF',
+    remove: 'Remove {{name}}',
+    uploading: 'Uploading… {{percent}}%',
+    failed: '{{name}} could not be uploaded.',
+    download: 'Download {{name}}',
+    image: 'Photo: {{name}}',
+    refused: {
+      emptyFile: 'The file is empty.',
+      unsupportedType: '{{name}}: only photos (JPG, PNG, GIF) and PDF, Word or Excel documents can be sent.',
+      tooLarge: '{{name}} is {{size}}; the limit for this type is {{limit}}.',
+      channelNotAllowed: "{{name}}: videos can't be sent here.",
+      tooMany: 'At most {{max}} files per message.',
+    },
   },
   status: {
     pending: 'Sending',

@@ -39,6 +39,8 @@ export const es: Translation = {
   thread: {
     back: 'Volver a los mensajes',
     deleted: 'Este mensaje se eliminó.',
+    edited: 'editado',
+    typing: '{{name}} está escribiendo…',
     notFound: 'Conversación no encontrada',
     notFoundBody: 'Puede que se haya eliminado o que el enlace no sea correcto.',
     privacy: 'Los mensajes se guardan y el personal puede verlos.',
@@ -66,6 +68,21 @@ export const es: Translation = {
     hint: 'Intro envía, Mayús+Intro empieza una línea nueva.',
     failed: 'No enviado.',
     retry: 'Reintentar',
+  },
+  attachments: {
+    attach: 'Adjuntar una foto o un PDF',
+    remove: 'Quitar {{name}}',
+    uploading: 'Subiendo… {{percent}} %',
+    failed: 'No se pudo subir {{name}}.',
+    download: 'Descargar {{name}}',
+    image: 'Foto: {{name}}',
+    refused: {
+      emptyFile: 'El archivo está vacío.',
+      unsupportedType: '{{name}}: solo se pueden enviar fotos (JPG, PNG, GIF) y documentos PDF, Word o Excel.',
+      tooLarge: '{{name}} ocupa {{size}}; el límite para este tipo es {{limit}}.',
+      channelNotAllowed: '{{name}}: aquí no se pueden enviar vídeos.',
+      tooMany: 'Como máximo {{max}} archivos por mensaje.',
+    },
   },
   status: {
     pending: 'Enviando',

@@ -39,6 +39,8 @@ export const fr: Translation = {
   thread: {
     back: 'Retour aux messages',
     deleted: 'Ce message a été supprimé.',
+    edited: 'modifié',
+    typing: '{{name}} écrit…',
     notFound: 'Conversation introuvable',
     notFoundBody: 'Elle a peut-être été supprimée, ou le lien est incorrect.',
     privacy: 'Les messages sont conservés et visibles par le personnel.',
@@ -66,6 +68,21 @@ export const fr: Translation = {
     hint: 'Entrée envoie, Maj+Entrée passe à la ligne.',
     failed: 'Non envoyé.',
     retry: 'Réessayer',
+  },
+  attachments: {
+    attach: 'Joindre une photo ou un PDF',
+    remove: 'Retirer {{name}}',
+    uploading: 'Envoi… {{percent}} %',
+    failed: "{{name}} n'a pas pu être envoyé.",
+    download: 'Télécharger {{name}}',
+    image: 'Photo : {{name}}',
+    refused: {
+      emptyFile: 'Le fichier est vide.',
+      unsupportedType: '{{name}} : seuls les photos (JPG, PNG, GIF) et les documents PDF, Word ou Excel peuvent être envoyés.',
+      tooLarge: '{{name}} fait {{size}} ; la limite pour ce type est de {{limit}}.',
+      channelNotAllowed: '{{name}} : les vidéos ne peuvent pas être envoyées ici.',
+      tooMany: '{{max}} fichiers au maximum par message.',
+    },
   },
   status: {
     pending: 'Envoi en cours',

@@ -39,6 +39,8 @@ export const ptBR: Translation = {
   thread: {
     back: 'Voltar às mensagens',
     deleted: 'Esta mensagem foi apagada.',
+    edited: 'editada',
+    typing: '{{name}} está digitando…',
     notFound: 'Conversa não encontrada',
     notFoundBody: 'Talvez tenha sido removida, ou o link está errado.',
     privacy: 'As mensagens são armazenadas e ficam visíveis para a equipe de atendimento.',
@@ -66,6 +68,21 @@ export const ptBR: Translation = {
     hint: 'Enter envia, Shift+Enter começa uma nova linha.',
     failed: 'Não enviada.',
     retry: 'Tentar de novo',
+  },
+  attachments: {
+    attach: 'Anexar uma foto ou um PDF',
+    remove: 'Remover {{name}}',
+    uploading: 'Enviando… {{percent}}%',
+    failed: 'Não foi possível enviar {{name}}.',
+    download: 'Baixar {{name}}',
+    image: 'Foto: {{name}}',
+    refused: {
+      emptyFile: 'O arquivo está vazio.',
+      unsupportedType: '{{name}}: só é possível enviar fotos (JPG, PNG, GIF) e documentos PDF, Word ou Excel.',
+      tooLarge: '{{name}} tem {{size}}; o limite para este tipo é {{limit}}.',
+      channelNotAllowed: '{{name}}: não é possível enviar vídeos aqui.',
+      tooMany: 'No máximo {{max}} arquivos por mensagem.',
+    },
   },
   status: {
     pending: 'Enviando',

@@ -78,6 +78,11 @@ export const de = {
     automated: 'Automatisch',
     edited: 'bearbeitet',
     deleted: 'Nachricht gelöscht',
+    customerCopy: {
+      unsupported: 'Beim Kunden bleibt das Original: {{channel}} kann gesendete Nachrichten nicht ändern.',
+      tooLate: 'Beim Kunden bleibt das Original: {{channel}} erlaubt das nur kurz nach dem Senden.',
+      failed: 'Beim Kunden bleibt das Original: {{channel}} hat die Änderung abgelehnt.',
+    },
     system: 'System',
     quoteJump: 'Zitierte Nachricht anzeigen',
     editLabel: 'Nachricht bearbeiten',

@@ -78,6 +78,11 @@ export const en = {
     automated: 'Automated',
     edited: 'edited',
     deleted: 'Message deleted',
+    customerCopy: {
+      unsupported: "The customer still has the original: {{channel}} can't change a sent message.",
+      tooLate: 'The customer still has the original: {{channel}} allows this only shortly after sending.',
+      failed: 'The customer still has the original: {{channel}} refused the change.',
+    },
     system: 'System',
     quoteJump: 'Show the quoted message',
     editLabel: 'Edit message',
