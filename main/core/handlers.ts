@@ -1,6 +1,5 @@
 // The IPC contract implemented over the core. Requests arrive validated (shared/ipc/dispatch.ts);
 // expected failures are thrown as DeskError with a code the renderer can translate.
-import { v7 as uuidv7 } from 'uuid';
 import type { DeskHandlers, OutboxEntryView } from '../../shared/ipc/contract';
 import { DeskError } from '../../shared/ipc/result';
 import { socketRequests } from '../../shared/protocol';
@@ -9,6 +8,8 @@ import { newestRun } from './cache/ranges';
 import type { DeskCore } from './core';
 import type { OutboxEntry } from './outbox/store';
 import type { ContactPayload, ReadPayload } from './outbox/kinds';
+import { optimisticCanned, type CannedDeletePayload, type CannedSavePayload } from './outbox/cannedKinds';
+import type { CannedWithUsage } from './canned/cannedStore';
 import { createTimelineHandlers } from './timelineHandlers';
 import { withPendingChanges, type PendingChange } from './cache/pendingProfile';
 import { loadSettings, updateSettings } from './settings/settingsStore';
@@ -45,17 +46,7 @@ export function createHandlers(core: DeskCore): DeskHandlers {
       .list()
       .filter((e) => e.kind === 'contact.update' && e.state === 'waiting' && (e.payload as ContactPayload).contactId === contactId)
       .map((e) => ({ id: e.id, createdAt: e.createdAt, payload: e.payload as ContactPayload }));
-  const onlineRequest = async (name: 'canned.save' | 'canned.delete', body: unknown): Promise<unknown> => {
-    const transport = core.requireOnline();
-    try {
-      return await transport.request(name, body, 15_000);
-    } catch (e) {
-      if (e instanceof TransportError && (e.code === 'forbidden' || e.code === 'notFound' || e.code === 'conflict' || e.code === 'invalid')) {
-        throw new DeskError(e.code === 'conflict' || e.code === 'invalid' ? 'invalid' : e.code === 'forbidden' ? 'rejected' : 'notFound', e.message);
-      }
-      throw new DeskError('unreachable', `The change could not be saved: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
+  const withoutUsage = ({ uses: _uses, ...canned }: CannedWithUsage) => canned;
 
   return {
     'app.info': async () => ({
@@ -198,23 +189,25 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     'diagnostics.get': async () => core.diagnostics(),
 
     'canned.list': async () => core.guard(() => core.store.applier.canned.list(core.selfId())),
+    // Canned messages change through the outbox, offline too; checks the cache can answer come
+    // first, so an obvious mistake is refused at once instead of after reconnecting.
     'canned.save': async ({ canned }) => {
-      core.requireSession();
-      const raw = await onlineRequest('canned.save', { clientId: uuidv7(), canned });
-      const { canned: saved } = socketRequests['canned.save'].response.parse(raw);
-      const summary = emptySummary();
-      core.guard(() => core.store.tx(() => core.store.applier.canned.upsert(saved)));
-      summary.canned = true;
-      core.changed(summary);
-      return saved;
+      const self = core.requireSession().agent.id;
+      const cached = core.guard(() => core.store.applier.canned.list(self));
+      const previous = canned.id === null ? null : cached.find((c) => c.id === canned.id);
+      if (previous === undefined) throw new DeskError('notFound', 'This canned message is not available.');
+      if (cached.some((c) => c.shortcut === canned.shortcut && c.id !== canned.id)) {
+        throw new DeskError('invalid', `The shortcut /${canned.shortcut} is already used.`);
+      }
+      const payload: CannedSavePayload = { canned, previous: previous && withoutUsage(previous) };
+      return optimisticCanned(core.enqueue('canned.save', null, payload), payload, self);
     },
     'canned.delete': async ({ id }) => {
-      core.requireSession();
-      await onlineRequest('canned.delete', { clientId: uuidv7(), id });
-      core.guard(() => core.store.applier.canned.remove(id));
-      const summary = emptySummary();
-      summary.canned = true;
-      core.changed(summary);
+      const self = core.requireSession().agent.id;
+      const previous = core.guard(() => core.store.applier.canned.list(self)).find((c) => c.id === id);
+      if (!previous) throw new DeskError('notFound', 'This canned message is not available.');
+      const payload: CannedDeletePayload = { id, previous: withoutUsage(previous) };
+      core.enqueue('canned.delete', null, payload);
       return null;
     },
     'canned.used': async ({ id }) => {

@@ -48,6 +48,7 @@ describe('profiles, canned messages and drafts', () => {
     const mine = await h['canned.save']({ canned: { id: null, scope: 'personal', title: 'My sign-off', shortcut: 'alexbye', category: 'Closing', body: 'Cheers, {{agent_name}}' } });
     expect(mine.ownerAgentId).not.toBeNull();
     await expect(h['canned.save']({ canned: { id: null, scope: 'team', title: 'Dup', shortcut: 'hours', category: 'X', body: 'y' } })).rejects.toMatchObject({ code: 'invalid' });
+    await waitFor('the canned messages to reach the server', async () => (await h['outbox.list']({})).length === 0);
 
     const bea = await backend.login(BEA.email, DEMO_PASSWORD);
     const socket = await connectAgent(backend.url, bea.token);
@@ -56,6 +57,11 @@ describe('profiles, canned messages and drafts', () => {
         socket.request('canned.save', { clientId: uuidv7(), canned: { id: team.id, scope: 'team', title: 'x', shortcut: 'hours', category: 'y', body: 'z' } }),
       ).rejects.toMatchObject({ code: 'forbidden' });
       await expect(socket.request('canned.delete', { clientId: uuidv7(), id: mine.id })).rejects.toMatchObject({ code: 'notFound' });
+      // A new canned message takes its client id; one that names an existing message cannot take it over.
+      const seeded = (await h['canned.list']({})).find((c) => c.shortcut === 'hi')!;
+      await expect(
+        socket.request('canned.save', { clientId: seeded.id, canned: { id: null, scope: 'personal', title: 'x', shortcut: 'beax', category: 'y', body: 'z' } }),
+      ).rejects.toMatchObject({ code: 'conflict' });
       const snapshot = await socket.request('sync.snapshot', { cursor: null, limit: 1, messagesPerConversation: 0 });
       expect(snapshot.canned?.map((c) => c.id)).toContain(team.id);
       expect(snapshot.canned?.map((c) => c.id)).not.toContain(mine.id);

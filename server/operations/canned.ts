@@ -6,7 +6,7 @@ import type { ChangeEvent, SocketResponse } from '../../shared/protocol';
 import type { ParsedRequest } from '../socket/handlers';
 import type { DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
-import { deleteCanned, getCanned, saveCanned, shortcutTaken } from '../store/canned';
+import { cannedIdTaken, deleteCanned, getCanned, saveCanned, shortcutTaken } from '../store/canned';
 import { agentRole, type Session } from '../store/directory';
 import { saveResult } from '../store/idempotency';
 import type { Writer } from '../sync/writer';
@@ -15,7 +15,6 @@ import { priorResult } from './idempotent';
 interface Deps {
   db: Kysely<DB>;
   writer: Writer;
-  newId: () => string;
 }
 
 async function requireMayEdit(trx: Kysely<DB>, session: Session, canned: Pick<CannedMessage, 'scope' | 'ownerAgentId'>): Promise<void> {
@@ -37,9 +36,12 @@ export async function saveCannedMessage(deps: Deps, session: Session, request: P
     const existing = input.id === null ? null : await getCanned(trx, tenantId, input.id);
     if (input.id !== null && !existing) throw new ProtocolFailure('notFound', 'Canned message not found.');
     if (existing) await requireMayEdit(trx, session, existing);
+    // A new canned message takes the client's id, so a client that created it offline can edit
+    // or delete it before this answer arrives.
+    if (!existing && (await cannedIdTaken(trx, request.clientId))) throw new ProtocolFailure('conflict', 'This canned message id is already taken.');
     const ownerAgentId = input.scope === 'personal' ? (existing?.scope === 'personal' ? existing.ownerAgentId : agentId) : null;
     const canned: CannedMessage = {
-      id: existing?.id ?? deps.newId(),
+      id: existing?.id ?? request.clientId,
       scope: input.scope,
       ownerAgentId,
       title: input.title,

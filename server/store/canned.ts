@@ -22,6 +22,11 @@ export async function getCanned(db: Kysely<DB>, tenantId: string, id: string): P
   return row ? toCanned(row) : null;
 }
 
+/** Whether any tenant has a canned message with this id (ids are unique across tenants). */
+export async function cannedIdTaken(db: Kysely<DB>, id: string): Promise<boolean> {
+  return (await db.selectFrom('canned_messages').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 export async function saveCanned(db: Kysely<DB>, tenantId: string, canned: CannedMessage): Promise<void> {
   const row = fromCanned(tenantId, canned);
   await db

@@ -479,7 +479,7 @@ export const contract = {
   'notices.take': { request: empty, response: returns<Notice[]>() },
   /** The team's canned messages and the agent's own, with this agent's usage counts. */
   'canned.list': { request: empty, response: returns<CannedItem[]>() },
-  /** Creates or replaces a canned message on the server (needs the connection). */
+  /** Creates or replaces a canned message through the outbox: shown at once, sent when online. */
   'canned.save': { request: z.object({ canned: cannedInput }), response: returns<CannedMessage>() },
   'canned.delete': { request: z.object({ id: z.string().min(1).max(100) }), response: returns<null>() },
   /** Counts one use of a canned message on this device. */

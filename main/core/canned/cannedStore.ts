@@ -62,6 +62,11 @@ export class CannedStore {
     return true;
   }
 
+  /** Writes the row whatever its seq: local edits waiting in the outbox, and their undo. */
+  replace(canned: CannedMessage): void {
+    this.s.put.run(canned);
+  }
+
   remove(id: string): void {
     this.s.delete.run(id);
   }

@@ -9,6 +9,7 @@ import { attachmentSchema, channelSchema, plainMessageFields, reactionEmojiSchem
 import { parseMessageExtras, serializeMessageExtras, withReaction } from '../../../shared/messageExtras';
 import { socketRequests, type SocketRequestName, templateRequestSchema } from '../../../shared/protocol';
 import type { Applier, ChangeSummary } from '../cache/apply';
+import { CANNED_KINDS } from './cannedKinds';
 import { startKind } from './startKind';
 import type { OutboxEntry } from './store';
 import { WORKFLOW_KINDS } from './workflowKinds';
@@ -261,6 +262,7 @@ const KINDS: Record<string, OutboxKind<never>> = {
   'contact.update': contactKind as OutboxKind<never>,
   'conversation.start': startKind as OutboxKind<never>,
   ...(WORKFLOW_KINDS as unknown as Record<string, OutboxKind<never>>),
+  ...(CANNED_KINDS as unknown as Record<string, OutboxKind<never>>),
 };
 
 /** The kind's handlers with the entry's payload parsed; throws on an unknown kind or payload. */
