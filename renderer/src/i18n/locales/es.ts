@@ -86,6 +86,11 @@ export const es = {
     automated: 'Automático',
     edited: 'editado',
     deleted: 'Mensaje eliminado',
+    customerCopy: {
+      unsupported: 'El cliente sigue teniendo el original: {{channel}} no permite cambiar un mensaje enviado.',
+      tooLate: 'El cliente sigue teniendo el original: {{channel}} solo lo permite poco después del envío.',
+      failed: 'El cliente sigue teniendo el original: {{channel}} rechazó el cambio.',
+    },
     system: 'Sistema',
     quoteJump: 'Mostrar el mensaje citado',
     editLabel: 'Editar mensaje',

@@ -86,6 +86,11 @@ export const fr = {
     automated: 'Automatique',
     edited: 'modifié',
     deleted: 'Message supprimé',
+    customerCopy: {
+      unsupported: 'Le client voit toujours l’original : {{channel}} ne permet pas de modifier un message envoyé.',
+      tooLate: 'Le client voit toujours l’original : {{channel}} ne le permet que peu après l’envoi.',
+      failed: 'Le client voit toujours l’original : {{channel}} a refusé la modification.',
+    },
     system: 'Système',
     quoteJump: 'Afficher le message cité',
     editLabel: 'Modifier le message',

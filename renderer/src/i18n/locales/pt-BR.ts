@@ -86,6 +86,11 @@ export const ptBR = {
     automated: 'Automática',
     edited: 'editada',
     deleted: 'Mensagem excluída',
+    customerCopy: {
+      unsupported: 'O cliente continua com o original: o {{channel}} não permite alterar uma mensagem enviada.',
+      tooLate: 'O cliente continua com o original: o {{channel}} só permite isso pouco depois do envio.',
+      failed: 'O cliente continua com o original: o {{channel}} recusou a alteração.',
+    },
     system: 'Sistema',
     quoteJump: 'Mostrar a mensagem citada',
     editLabel: 'Editar mensagem',
