@@ -4,8 +4,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PORTAL_MAX_TEXT } from '../../shared/portal';
-import { usePortal } from './context';
-import { formatNumber } from './format';
+import { useFormat } from './context';
 import { SendIcon } from './icons';
 
 export interface ComposerProps {
@@ -18,7 +17,7 @@ export interface ComposerProps {
 
 export function Composer({ placeholder, onSend, autoFocus = false, rows = 1 }: ComposerProps) {
   const { t } = useTranslation();
-  const { locale } = usePortal();
+  const format = useFormat();
   const [text, setText] = useState('');
   const hintId = useId();
   const counterId = useId();
@@ -61,10 +60,10 @@ export function Composer({ placeholder, onSend, autoFocus = false, rows = 1 }: C
       />
       <div className="composer-bar">
         <span id={hintId} className="composer-hint">
-          {tooLong ? <span className="composer-error">{t('composer.tooLong', { max: formatNumber(PORTAL_MAX_TEXT, locale) })}</span> : t('composer.hint')}
+          {tooLong ? <span className="composer-error">{t('composer.tooLong', { max: format.number(PORTAL_MAX_TEXT) })}</span> : t('composer.hint')}
         </span>
         <span id={counterId} className={tooLong ? 'composer-counter over' : 'composer-counter'} data-testid="portal-composer-counter" aria-live="polite">
-          {t('composer.counter', { length: formatNumber(length, locale), max: formatNumber(PORTAL_MAX_TEXT, locale) })}
+          {t('composer.counter', { length: format.number(length), max: format.number(PORTAL_MAX_TEXT) })}
         </span>
         <button type="submit" className="button primary" data-testid="portal-composer-send" disabled={!canSend}>
           <SendIcon />

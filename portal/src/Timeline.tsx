@@ -4,8 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PortalMessage, PortalStatus } from '../../shared/portal';
 import { ChannelBadge } from './ChannelBadge';
-import { usePortal } from './context';
-import { clockTime, duration } from './format';
+import { useFormat, useNow } from './context';
 import { CheckIcon, ChannelIcon, DoubleCheckIcon } from './icons';
 
 export function StatusTicks({ status }: { status: PortalStatus }) {
@@ -20,13 +19,14 @@ export function StatusTicks({ status }: { status: PortalStatus }) {
 
 function CallCard({ message }: { message: PortalMessage }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const call = message.call;
   return (
     <div className="call-card">
       <div className="call-head">
         <ChannelIcon channel="voice" />
         <strong>{t('call.title')}</strong>
-        {call && <span className="muted">{t('call.length', { duration: duration(call.durationSec) })}</span>}
+        {call && <span className="muted">{t('call.length', { duration: format.callDuration(call.durationSec) })}</span>}
       </div>
       {call?.summary && (
         <p className="call-summary" dir="auto">
@@ -40,7 +40,7 @@ function CallCard({ message }: { message: PortalMessage }) {
             {call.transcript.map((line, index) => (
               <li key={index} className={`transcript-line ${line.speaker}`}>
                 <span className="transcript-who">{line.speaker === 'customer' ? t('call.customer') : t('call.agent')}</span>
-                <span className="transcript-at muted">{duration(line.atSec)}</span>
+                <span className="transcript-at muted">{format.callDuration(line.atSec)}</span>
                 <span className="transcript-text" dir="auto">{line.text}</span>
               </li>
             ))}
@@ -55,7 +55,7 @@ function CallCard({ message }: { message: PortalMessage }) {
 
 export function MessageItem({ message }: { message: PortalMessage }) {
   const { t } = useTranslation();
-  const { locale } = usePortal();
+  const format = useFormat();
   const mine = message.from === 'customer';
   return (
     <li
@@ -88,7 +88,7 @@ export function MessageItem({ message }: { message: PortalMessage }) {
               {t('thread.edited')}
             </span>
           )}
-          <time dateTime={new Date(message.createdAt).toISOString()}>{clockTime(message.createdAt, locale)}</time>
+          <time dateTime={new Date(message.createdAt).toISOString()}>{format.clock(message.createdAt)}</time>
           {message.status && <StatusTicks status={message.status} />}
         </div>
       </div>
@@ -98,10 +98,11 @@ export function MessageItem({ message }: { message: PortalMessage }) {
 
 /** Day headings between messages of different days. */
 export function DayDivider({ at }: { at: number }) {
-  const { locale } = usePortal();
+  const format = useFormat();
+  const now = useNow();
   return (
     <li className="day-divider" aria-hidden="false">
-      <span>{new Intl.DateTimeFormat(locale, { dateStyle: 'full' }).format(at)}</span>
+      <span>{format.day(at, now)}</span>
     </li>
   );
 }

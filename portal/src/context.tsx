@@ -1,6 +1,7 @@
 // What every portal screen needs: the API, the Intl locale, live change notices, and a way to say
 // "the session is gone". Passed down explicitly through one context, created once in App.
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { formatterFor, type Formatter } from '../../shared/i18n/format';
 import { ApiError, type PortalApi } from './api';
 import type { Change } from './live';
 
@@ -20,6 +21,9 @@ export function usePortal(): PortalContextValue {
   if (!value) throw new Error('usePortal outside PortalProvider');
   return value;
 }
+
+/** Dates, times and numbers in the customer's locale, formatted like the console formats them. */
+export const useFormat = (): Formatter => formatterFor(usePortal().locale);
 
 export type Loaded<T> =
   | { state: 'loading' }

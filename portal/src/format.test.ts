@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duration, relativeTime } from './format';
+import { relativeTime } from './format';
 
 describe('portal formatting', () => {
   const now = Date.UTC(2026, 2, 15, 12);
@@ -10,10 +10,5 @@ describe('portal formatting', () => {
     expect(relativeTime(now - 26 * 3_600_000, now, 'en')).toBe('yesterday');
     expect(relativeTime(now - 30 * 86_400_000, now, 'en')).toBe('Feb 13, 2026');
     expect(relativeTime(now - 5 * 60_000, now, 'de')).toBe('vor 5 Minuten');
-  });
-
-  it('writes call lengths as minutes and seconds', () => {
-    expect(duration(65)).toBe('1:05');
-    expect(duration(0)).toBe('0:00');
   });
 });

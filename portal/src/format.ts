@@ -1,4 +1,6 @@
-// Times as the customer reads them: "just now", "5 minutes ago", "yesterday", then a date.
+// Times as the customer reads them on a conversation card: "just now", "5 minutes ago",
+// "yesterday", then a date; worded out in full, unlike the console's compact inbox times. Every
+// other date, time and number goes through the shared formatter (`useFormat`).
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -11,22 +13,4 @@ export function relativeTime(at: number, now: number, locale: string): string {
   if (ago < DAY) return rtf.format(-Math.floor(ago / HOUR), 'hour');
   if (ago < 7 * DAY) return rtf.format(-Math.floor(ago / DAY), 'day');
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(at);
-}
-
-export function clockTime(at: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(at);
-}
-
-export function dateAndTime(at: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
-}
-
-export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value);
-}
-
-/** "1:05" for a call's length or a transcript line's offset. */
-export function duration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }

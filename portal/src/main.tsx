@@ -11,7 +11,7 @@ import './styles.css';
 const where = parseLocation(location.pathname, location.search);
 const setup = await createPortalI18n(navigator.languages);
 document.documentElement.lang = setup.language;
-document.documentElement.dir = setup.i18n.dir(setup.language);
+document.documentElement.dir = setup.direction;
 const root = createRoot(document.getElementById('root')!);
 if (where) {
   // The sign-in failure is shown once; reloading the page should not show it again.

@@ -1,32 +1,22 @@
-// The portal speaks the customer's browser language when it has it, English otherwise, through
-// i18next like the console; Arabic lays the page out right to left.
-import i18next, { type i18n as I18n } from 'i18next';
+// The portal speaks the customer's browser language when it has it, English otherwise: the same
+// languages, matching, i18next setup and direction rules as the console (shared/i18n), with the
+// portal's own catalogs.
+import type { i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { createI18nInstance } from '../../../shared/i18n/instance';
+import { directionOf, formatLocaleFor, pickLanguage, type Direction, type Language } from '../../../shared/i18n/languages';
 import { resources } from './locales';
-
-export type PortalLanguage = keyof typeof resources;
 
 export interface PortalI18n {
   i18n: I18n;
-  language: PortalLanguage;
+  language: Language;
+  direction: Direction;
   /** BCP 47 tag for Intl formatting (the browser's own tag when it is in the chosen language). */
   locale: string;
 }
 
 export async function createPortalI18n(preferred: readonly string[]): Promise<PortalI18n> {
-  const supported = Object.keys(resources) as PortalLanguage[];
-  const match = (tag: string) => supported.find((language) => tag === language || tag.toLowerCase().startsWith(`${language.toLowerCase()}-`));
-  const locale = preferred.find((tag) => match(tag) !== undefined) ?? 'en';
-  const language = match(locale) ?? 'en';
-  const i18n = i18next.createInstance();
-  await i18n.use(initReactI18next).init({
-    resources: Object.fromEntries(supported.map((l) => [l, { translation: resources[l] }])),
-    lng: language,
-    fallbackLng: 'en',
-    // pt-BR stays whole; nothing tries to load "pt".
-    load: 'currentOnly',
-    // React escapes text itself.
-    interpolation: { escapeValue: false },
-  });
-  return { i18n, language, locale };
+  const language = pickLanguage(preferred);
+  const i18n = await createI18nInstance(resources, language, [initReactI18next]);
+  return { i18n, language, direction: directionOf(language), locale: formatLocaleFor(language, preferred) };
 }
