@@ -52,9 +52,13 @@ export const COMMANDS = [
   { id: 'viewMine', labelKey: 'keymap.viewMine', keys: [plain('1')], scope: 'outsideText', menu: 'view' },
   { id: 'viewQueued', labelKey: 'keymap.viewQueued', keys: [plain('2')], scope: 'outsideText', menu: 'view' },
   { id: 'viewAll', labelKey: 'keymap.viewAll', keys: [plain('3')], scope: 'outsideText', menu: 'view' },
+  { id: 'viewAttention', labelKey: 'keymap.viewAttention', keys: [plain('4')], scope: 'outsideText', menu: 'view' },
+  { id: 'viewPending', labelKey: 'keymap.viewPending', keys: [plain('5')], scope: 'outsideText', menu: 'view' },
+  { id: 'viewResolved', labelKey: 'keymap.viewResolved', keys: [plain('6')], scope: 'outsideText', menu: 'view' },
   { id: 'escape', labelKey: 'keymap.escape', keys: [plain('Escape')], scope: 'global', palette: false },
   // Working a conversation
   { id: 'accept', labelKey: 'keymap.accept', keys: [plain('a')], scope: 'outsideText', menu: 'conversation' },
+  { id: 'newConversation', labelKey: 'keymap.newConversation', keys: [plain('c')], scope: 'outsideText', menu: 'conversation' },
   { id: 'reply', labelKey: 'keymap.reply', keys: [plain('r')], scope: 'outsideText', menu: 'conversation' },
   { id: 'send', labelKey: 'keymap.send', keys: [mod('Enter')], scope: 'composer', palette: false },
   { id: 'newline', labelKey: 'keymap.newline', keys: [{ key: 'Enter', shift: true }], scope: 'composer', palette: false },
@@ -63,6 +67,8 @@ export const COMMANDS = [
   { id: 'tag', labelKey: 'keymap.tag', keys: [plain('t')], scope: 'outsideText', menu: 'conversation' },
   { id: 'transfer', labelKey: 'keymap.transfer', keys: [mod('t')], scope: 'global', menu: 'conversation' },
   { id: 'resolve', labelKey: 'keymap.resolve', keys: [mod('r')], scope: 'global', menu: 'conversation' },
+  { id: 'reopen', labelKey: 'keymap.reopen', keys: [plain('o')], scope: 'outsideText', menu: 'conversation' },
+  { id: 'pin', labelKey: 'keymap.pin', keys: [plain('p')], scope: 'outsideText', menu: 'conversation' },
   { id: 'customerPanel', labelKey: 'keymap.customerPanel', keys: [mod('i')], scope: 'global', menu: 'view' },
   // Search
   { id: 'search', labelKey: 'keymap.search', keys: [mod('f', { shift: true })], scope: 'global', menu: 'go' },

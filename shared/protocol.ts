@@ -244,6 +244,8 @@ function workflowRequests() {
         channel: z.enum(START_CHANNELS),
         subject: z.string().trim().max(500).optional(),
         body: z.string().trim().min(1).max(MAX_MESSAGE_BODY),
+        /** Required on WhatsApp, where only an approved template may open a conversation; the server renders it. */
+        template: templateRequestSchema.optional(),
       }),
       response: z.object({ conversation: conversationSchema, contact: contactSchema, message: messageSchema }),
     },

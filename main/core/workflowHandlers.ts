@@ -144,7 +144,7 @@ export function createWorkflowHandlers(core: DeskCore): Pick<DeskHandlers, Workf
       }
     },
 
-    'conversation.start': async ({ contact, channel, subject, body }) => {
+    'conversation.start': async ({ contact, channel, subject, body, template }) => {
       core.requireSession();
       const queueId = core.guard(() => core.store.queries.queues()[0]?.id);
       if (!queueId) throw new DeskError('unreachable', 'The inbox has not been downloaded yet; try again in a moment.');
@@ -156,7 +156,12 @@ export function createWorkflowHandlers(core: DeskCore): Pick<DeskHandlers, Workf
       } else {
         contactName = contact.name ?? contact.email ?? contact.phone ?? '';
       }
-      const payload: StartPayload = { request: { contact, channel, body, ...(subject ? { subject } : {}) }, contactName, queueId };
+      if (channel === 'whatsapp' && !template) throw new DeskError('invalid', 'A WhatsApp conversation starts with an approved template.');
+      const payload: StartPayload = {
+        request: { contact, channel, body, ...(subject ? { subject } : {}), ...(template ? { template } : {}) },
+        contactName,
+        queueId,
+      };
       const entry = core.enqueue('conversation.start', null, payload);
       return { conversationId: entry.id };
     },

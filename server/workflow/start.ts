@@ -1,6 +1,7 @@
 // An agent starts a conversation: with a known contact or a new number/address, on SMS, email or
 // WhatsApp. It opens active and assigned to that agent, linked to the contact's previous one.
 import type { Kysely } from 'kysely';
+import { findTemplate, renderTemplate } from '../../shared/channels/whatsapp';
 import { type Contact, type Conversation, type Message, plainMessageFields } from '../../shared/domain';
 import type { SocketResponse } from '../../shared/protocol';
 import type { ChannelAdapters } from '../channels/registry';
@@ -34,13 +35,14 @@ export async function startConversation(deps: StartDeps, session: Session, reque
   const { tenantId, agentId } = session;
   const earlier = await priorResult<StartResponse>(deps.db, tenantId, request.clientId, OPERATION);
   if (earlier) return earlier;
+  const body = firstMessage(request);
   const contact = await contactFor(deps, tenantId, request.contact);
   const wanted = handleKindFor(request.channel);
   if ((await contactAddress(deps.db, contact.id, wanted)) === null) {
     throw new ProtocolFailure('invalid', `${contact.name} has no ${wanted === 'phone' ? 'phone number' : 'email address'} for ${request.channel}.`);
   }
   // The carrier is called outside the write transaction, as for every agent message.
-  const hand = await handOver(deps, tenantId, contact.id, request.channel, request.clientId, { body: request.body, replyTo: null, attachments: [] });
+  const hand = await handOver(deps, tenantId, contact.id, request.channel, request.clientId, { body, replyTo: null, attachments: [] });
 
   return deps.writer.run(tenantId, async (ctx) => {
     const repeat = await priorResult<StartResponse>(ctx.trx, tenantId, request.clientId, OPERATION);
@@ -76,7 +78,7 @@ export async function startConversation(deps: StartDeps, session: Session, reque
       kind: 'text',
       channel: request.channel,
       authorAgentId: agentId,
-      body: request.body,
+      body,
       createdAt: now,
       status: hand.status,
       call: null,
@@ -87,6 +89,17 @@ export async function startConversation(deps: StartDeps, session: Session, reque
     await saveResult(trx, { tenantId, clientId: request.clientId, agentId, operation: OPERATION, result, now });
     return result;
   });
+}
+
+/** The text that goes out: on WhatsApp only an approved template can open a conversation. */
+function firstMessage(request: StartRequest): string {
+  if (request.channel !== 'whatsapp') return request.body;
+  if (!request.template) throw new ProtocolFailure('invalid', 'template: a WhatsApp conversation starts with an approved template.');
+  const template = findTemplate(request.template.id);
+  if (!template) throw new ProtocolFailure('invalid', `template: "${request.template.id}" is not an approved template.`);
+  const rendered = renderTemplate(template, request.template.params);
+  if (!rendered.ok) throw new ProtocolFailure('invalid', `template: ${rendered.error}`);
+  return rendered.body;
 }
 
 /** The contact by id, or the one owning the given number/address, or a new one. */

@@ -142,6 +142,16 @@ describe('workflow', () => {
     await expect(
       alex.request('conversation.start', { clientId: newClientId(), contact: { contactId: started.contact.id }, channel: 'email', body: 'Hi' }),
     ).rejects.toMatchObject({ code: 'invalid' });
+    // WhatsApp opens only with an approved template, which the server renders.
+    const whatsapp = { contact: { contactId: started.contact.id }, channel: 'whatsapp' as const, body: 'Free text' };
+    await expect(alex.request('conversation.start', { clientId: newClientId(), ...whatsapp })).rejects.toMatchObject({ code: 'invalid' });
+    const templated = await alex.request('conversation.start', {
+      clientId: newClientId(),
+      ...whatsapp,
+      template: { id: 'reopen_conversation', params: ['Rosa'] },
+    });
+    expect(templated.message.body).toBe('Hello Rosa, we have an answer to your earlier question. Reply to this message to continue.');
+    expect(templated.conversation.previousConversationId).toBe(clientId);
   });
 });
 

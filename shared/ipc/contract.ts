@@ -439,6 +439,8 @@ export const contract = {
       channel: z.enum(START_CHANNELS),
       subject: z.string().trim().max(500).optional(),
       body: z.string().trim().min(1).max(MAX_MESSAGE_BODY),
+      /** Required on WhatsApp: the approved template (the body is its rendering, shown at once). */
+      template: templateRequestSchema.optional(),
     }),
     response: returns<{ conversationId: string }>(),
   },

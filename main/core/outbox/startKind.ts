@@ -13,6 +13,7 @@ const startPayload = z.object({
     channel: z.enum(['sms', 'email', 'whatsapp']),
     subject: z.string().optional(),
     body: z.string(),
+    template: z.object({ id: z.string(), params: z.array(z.string()) }).optional(),
   }),
   contactName: z.string(),
   queueId: z.string(),

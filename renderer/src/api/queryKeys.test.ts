@@ -17,6 +17,7 @@ describe('query keys', () => {
     expect(invalidationsFor({ inbox: true, conversationIds: ['c1'], outbox: false })).toEqual([
       ['desk', 'inbox.list'],
       ['desk', 'inbox.counts'],
+      ['desk', 'team.get'],
       ['desk', 'search.local'],
       ['desk', 'thread.get', { conversationId: 'c1' }],
       ['desk', 'conversation.get', { conversationId: 'c1' }],

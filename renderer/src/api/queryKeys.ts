@@ -17,7 +17,8 @@ export function deskKeyPrefix<M extends MethodName>(method: M, partial?: Partial
 
 export function invalidationsFor(notice: ChangeNotice): QueryKey[] {
   const keys: QueryKey[] = [];
-  if (notice.inbox) keys.push(deskKeyPrefix('inbox.list'), deskKeyPrefix('inbox.counts'));
+  // The team's loads and statuses change with assignments, so the transfer list follows the inbox.
+  if (notice.inbox) keys.push(deskKeyPrefix('inbox.list'), deskKeyPrefix('inbox.counts'), deskKeyPrefix('team.get'));
   // Search results reflect the cache: any change to conversations or messages can change them.
   if (notice.inbox || notice.conversationIds.length > 0) keys.push(deskKeyPrefix('search.local'));
   for (const conversationId of notice.conversationIds) {

@@ -8,7 +8,7 @@ import { useNow } from './useNow';
 import { InboxRowItem } from './InboxRowItem';
 
 /** Keep in step with --inbox-row-height in the tokens. */
-const ROW_HEIGHT = 76;
+const ROW_HEIGHT = 96;
 /** Start loading the next page this many rows before the end. */
 const PREFETCH_ROWS = 10;
 

@@ -2,8 +2,11 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxView } from '../../../shared/ipc/contract';
 import { InboxIcon } from '../ui/icons';
+import { useWorkflow } from '../workflow/WorkflowContext';
+import { InboxFilters } from './InboxFilters';
 import { InboxList } from './InboxList';
 import { InboxTabs } from './InboxTabs';
+import type { InboxControls } from './useInboxControls';
 import type { useInbox } from './useInbox';
 import './inbox.css';
 
@@ -12,6 +15,7 @@ interface InboxPanelProps {
   view: InboxView;
   onViewChange: (view: InboxView) => void;
   inbox: ReturnType<typeof useInbox>;
+  controls: InboxControls;
   openId: string | null;
   highlightedId: string | null;
   onOpen: (conversationId: string) => void;
@@ -19,8 +23,9 @@ interface InboxPanelProps {
   search?: ReactNode;
 }
 
-export function InboxPanel({ tenantName, view, onViewChange, inbox, openId, highlightedId, onOpen, search }: InboxPanelProps) {
+export function InboxPanel({ tenantName, view, onViewChange, inbox, controls, openId, highlightedId, onOpen, search }: InboxPanelProps) {
   const { t } = useTranslation();
+  const { openDialog } = useWorkflow();
   const listId = useId();
 
   let body;
@@ -52,9 +57,27 @@ export function InboxPanel({ tenantName, view, onViewChange, inbox, openId, high
           <h1 className="inbox-panel__title">{t('inbox.title')}</h1>
           <span className="inbox-panel__tenant">{tenantName}</span>
         </div>
+        <button
+          type="button"
+          className="button button--small button--primary inbox-panel__new"
+          data-testid="new-conversation"
+          aria-keyshortcuts="c"
+          onClick={() => openDialog({ kind: 'new' })}
+        >
+          {t('workflow.start.open')}
+        </button>
       </header>
       {search}
       <InboxTabs view={view} onChange={onViewChange} panelId={listId} />
+      <InboxFilters state={controls.filters} onChange={controls.setFilters} sort={controls.sort} onSortChange={controls.setSort} />
+      <div className="inbox-panel__summary" data-testid="inbox-summary" aria-live="polite">
+        <span data-testid="inbox-total">{inbox.total === null ? '' : t('inboxBar.summary', { count: inbox.total })}</span>
+        {inbox.needAttention ? (
+          <span className="inbox-panel__attention" data-testid="inbox-attention">
+            {t('inboxBar.needAttention', { count: inbox.needAttention })}
+          </span>
+        ) : null}
+      </div>
       <div className="inbox-panel__body" role="tabpanel" aria-labelledby={`inbox-tab-${view}`}>
         {body}
       </div>

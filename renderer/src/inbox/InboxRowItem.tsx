@@ -4,6 +4,8 @@ import type { InboxRow } from '../../../shared/ipc/contract';
 import { unreadBadge } from '../../../shared/text/badge';
 import { useFormat } from '../i18n/LocaleContext';
 import { ChannelBadge } from '../ui/ChannelBadge';
+import { PinIcon } from '../ui/icons';
+import { useAction } from '../workflow/useWorkflow';
 
 /**
  * Wraps customer-language text in a first-strong isolate so an English preview inside the Arabic
@@ -23,10 +25,18 @@ interface InboxRowProps {
 export const InboxRowItem = memo(function InboxRowItem({ row, now, open, highlighted, domId, onOpen }: InboxRowProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const accept = useAction('conversation.accept');
   const badge = unreadBadge(row.unreadCount);
-  const classes = ['inbox-row', row.unreadCount > 0 && 'inbox-row--unread', open && 'inbox-row--open', highlighted && 'inbox-row--highlighted']
+  const classes = [
+    'inbox-row',
+    row.unreadCount > 0 && 'inbox-row--unread',
+    open && 'inbox-row--open',
+    highlighted && 'inbox-row--highlighted',
+    row.labels.length > 0 && `inbox-row--label-${row.labels[0]}`,
+  ]
     .filter(Boolean)
     .join(' ');
+  const waiting = row.waitingSince !== null && (row.status === 'queued' || row.status === 'active' || row.status === 'pending');
 
   return (
     <div
@@ -38,11 +48,20 @@ export const InboxRowItem = memo(function InboxRowItem({ row, now, open, highlig
       data-conversation-id={row.conversationId}
       data-unread={row.unreadCount}
       data-channel={row.channel}
+      data-status={row.status}
+      data-pinned={row.pinned ? 'true' : undefined}
+      data-labels={row.labels.join(' ')}
       onClick={() => onOpen(row.conversationId)}
     >
       <div className="inbox-row__top">
         <ChannelBadge channel={row.channel} />
         <span className="inbox-row__name" dir="auto">{row.contactName}</span>
+        {row.pinned ? (
+          <span className="inbox-row__pin" title={t('workflow.pinned')} data-testid="row-pinned">
+            <PinIcon />
+            <span className="visually-hidden">{t('workflow.pinned')}</span>
+          </span>
+        ) : null}
         <time className="inbox-row__time" dateTime={new Date(row.lastMessageAt).toISOString()} title={format.fullDate(row.lastMessageAt)}>
           {format.relative(row.lastMessageAt, now)}
         </time>
@@ -69,6 +88,39 @@ export const InboxRowItem = memo(function InboxRowItem({ row, now, open, highlig
             </span>
             <span className="visually-hidden">{t('inbox.unread', { count: row.unreadCount })}</span>
           </>
+        ) : null}
+      </div>
+      <div className="inbox-row__meta">
+        <span className={`status-pill status-pill--small status-pill--${row.status}`}>{t(`conversationStatus.${row.status}`)}</span>
+        {row.labels.map((label) => (
+          <span key={label} className={`label-chip label-chip--${label}`} data-testid="row-label" data-label={label}>
+            {t(`workflowLabel.${label}`)}
+          </span>
+        ))}
+        {/* Labels are what the list highlights; a tag shows when there is room for it. */}
+        {(row.labels.length > 0 ? [] : row.tags.slice(0, 1)).map((tag) => (
+          <span key={tag} className="tag-chip" dir="auto">
+            {tag}
+          </span>
+        ))}
+        <span className="inbox-row__spacer" />
+        {waiting ? (
+          <span className="inbox-row__waiting" data-testid="row-waiting" title={format.fullDate(row.waitingSince!)}>
+            {t('workflow.waiting', { time: format.age(now - row.waitingSince!) })}
+          </span>
+        ) : null}
+        {row.status === 'queued' ? (
+          <button
+            type="button"
+            className="button button--small button--primary inbox-row__accept"
+            data-testid="row-accept"
+            onClick={(event) => {
+              event.stopPropagation();
+              accept.run({ conversationId: row.conversationId });
+            }}
+          >
+            {t('workflow.accept')}
+          </button>
         ) : null}
       </div>
     </div>

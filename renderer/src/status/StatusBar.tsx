@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../shared/ipc/contract';
 import { useDeskQuery } from '../api/hooks';
+import { AgentStatusSelect } from '../workflow/AgentStatusSelect';
 import { KeyboardIcon, LogoutIcon, PulseIcon, SettingsIcon } from '../ui/icons';
 import { connectionLabel } from './connectionLabel';
 import { LogoutDialog } from './LogoutDialog';
@@ -52,6 +53,7 @@ export function StatusBar({ session, onOpenDiagnostics, onOpenShortcuts, onOpenS
           <span className="visually-hidden">{t('settings.title')}</span>
         </button>
       ) : null}
+      <AgentStatusSelect agentId={session.agent.id} />
       <span className="statusbar__agent">{t('statusBar.signedInAs', { name: session.agent.name, tenant: session.tenantName })}</span>
       <button type="button" className="statusbar__button" onClick={logout.start} disabled={logout.busy} data-testid="logout">
         <LogoutIcon />

@@ -1,9 +1,11 @@
 import { useCallback, useMemo, useState, type DragEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
+import { isClosed } from '../../../shared/workflow/transitions';
 import { useDeskQuery } from '../api/hooks';
 import { ThreadSearchBar } from '../search/ThreadSearchBar';
 import { useThreadSearch } from '../search/useThreadSearch';
+import { ClosedBar, ConversationActions } from '../workflow/ConversationActions';
 import { Composer } from './Composer';
 import { MessageTimeline } from './MessageTimeline';
 import { ThreadContext, type ThreadContextValue } from './threadContext';
@@ -78,6 +80,7 @@ export function ThreadView({ conversationId, composerRef }: ThreadViewProps) {
         ) : (
           <div className="thread-header thread-header--placeholder" />
         )}
+        {detail.data ? <ConversationActions detail={detail.data} selfId={selfId} /> : null}
         <ThreadSearchBar search={search} />
         {/* A failed refetch keeps the messages already shown; only a thread never loaded is an error. */}
         {thread.data ? (
@@ -99,7 +102,9 @@ export function ThreadView({ conversationId, composerRef }: ThreadViewProps) {
         )}
         <TypingIndicator typing={activity.data?.typing ?? []} />
         {dragging ? <div className="thread__drop" aria-hidden="true">{t('attachments.dropHere')}</div> : null}
-        {conversation ? (
+        {conversation && isClosed(conversation.status) ? (
+          <ClosedBar conversationId={conversationId} />
+        ) : conversation ? (
           <Composer
             key={conversationId}
             conversationId={conversationId}

@@ -230,3 +230,10 @@ export const FilterIcon = (p: IconProps) => (
     <path d="M4 5h16l-6 7.5V19l-4-2v-4.5z" />
   </Svg>
 );
+
+export const PinIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M9 4h6l-1 6 3 3v2H7v-2l3-3z" />
+    <path d="M12 15v5" />
+  </Svg>
+);

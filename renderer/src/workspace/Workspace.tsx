@@ -9,6 +9,8 @@ import { useNotifications } from '../notifications/useNotifications';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { SearchRevealProvider } from '../search/SearchReveal';
 import { useInbox } from '../inbox/useInbox';
+import { useInboxControls } from '../inbox/useInboxControls';
+import { WorkflowProvider } from '../workflow/WorkflowContext';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useSettings } from '../settings/useSettings';
 import { DiagnosticsDialog } from '../status/DiagnosticsDialog';
@@ -45,7 +47,8 @@ function WorkspaceScreen({ session }: { session: Session }) {
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
-  const inbox = useInbox(view);
+  const controls = useInboxControls();
+  const inbox = useInbox(view, controls.filter, controls.sort);
   const { t } = useTranslation();
   const { settings, update } = useSettings();
   const narrow = useSyncExternalStore(subscribeNarrow, isNarrow);
@@ -88,6 +91,9 @@ function WorkspaceScreen({ session }: { session: Session }) {
   useCommand('viewMine', () => changeView('mine'));
   useCommand('viewQueued', () => changeView('queued'));
   useCommand('viewAll', () => changeView('all'));
+  useCommand('viewAttention', () => changeView('attention'));
+  useCommand('viewPending', () => changeView('pending'));
+  useCommand('viewResolved', () => changeView('resolved'));
   useCommand('reply', openId ? () => composerRef.current?.focus() : null);
   useCommand('escape', () => {
     const focused = document.activeElement;
@@ -106,12 +112,14 @@ function WorkspaceScreen({ session }: { session: Session }) {
 
   const closeOverlay = () => setOverlay(null);
   return (
+    <WorkflowProvider openId={openId} onOpen={open}>
     <div className={`workspace${customerFolded ? ' workspace--customer-folded' : ' workspace--customer-open'}`}>
       <InboxPanel
         tenantName={session.tenantName}
         view={view}
         onViewChange={changeView}
         inbox={inbox}
+        controls={controls}
         openId={openId}
         highlightedId={highlightedId}
         onOpen={open}
@@ -141,5 +149,6 @@ function WorkspaceScreen({ session }: { session: Session }) {
       {overlay === 'palette' ? <CommandPalette onClose={closeOverlay} /> : null}
       {overlay === 'settings' ? <SettingsDialog onClose={closeOverlay} /> : null}
     </div>
+    </WorkflowProvider>
   );
 }

@@ -51,7 +51,7 @@ describe('commands', () => {
     const search = await screen.findByTestId('palette-search');
     const transfer = screen.getAllByTestId('palette-item').find((item) => item.dataset.command === 'transfer');
     expect(transfer?.getAttribute('aria-disabled')).toBe('true');
-    fireEvent.change(search, { target: { value: 'resolve' } });
+    fireEvent.change(search, { target: { value: 'resolve the' } });
     expect(screen.getAllByTestId('palette-item').map((item) => item.dataset.command)).toEqual(['resolve']);
     fireEvent.keyDown(search, { key: 'Enter' });
     await new Promise((resolve) => setTimeout(resolve, 5));
