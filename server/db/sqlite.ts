@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Database } from './database';
 import type { DB } from './schema';
 
@@ -11,6 +11,39 @@ export const SQLITE_FILE_NAME = 'agent-desk.sqlite';
 // Writers from another process wait this long for the lock before failing.
 const BUSY_TIMEOUT_MS = 10_000;
 
+/** Prepared statements kept per connection; Kysely's SQL texts repeat, their parameters vary. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, with prepared statements reused by SQL text.
+ * The driver prepares every query it runs, and preparing (parsing and planning the SQL) cost more
+ * than running it for the short queries of an inbound webhook. A statement still iterating (a
+ * streamed select) is never handed out twice; the least recently used one is dropped when full.
+ */
+export function withStatementCache(connection: BetterSqlite3.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(text) {
+      const cached = statements.get(text);
+      if (cached && !cached.busy) {
+        // Map order is insertion order: re-inserting keeps the most recently used last.
+        statements.delete(text);
+        statements.set(text, cached);
+        return cached;
+      }
+      const statement = connection.prepare(text);
+      if (cached) return statement;
+      statements.set(text, statement);
+      if (statements.size > size) {
+        const oldest = statements.keys().next();
+        if (!oldest.done) statements.delete(oldest.value);
+      }
+      return statement;
+    },
+  };
+}
+
 export function openSqlite(dataDir: string): Database {
   fs.mkdirSync(dataDir, { recursive: true });
   const connection = new BetterSqlite3(path.join(dataDir, SQLITE_FILE_NAME));
@@ -18,7 +51,7 @@ export function openSqlite(dataDir: string): Database {
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
 
   return {
     db,
