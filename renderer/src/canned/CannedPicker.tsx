@@ -50,7 +50,7 @@ export function CannedPicker({ results, categories, category, onCategory, active
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => onChoose(item)}
             >
-              <span className="canned-picker__shortcut">/{item.shortcut}</span>
+              <span className="canned-picker__shortcut" dir="ltr">/{item.shortcut}</span>
               <span className="canned-picker__title">{item.title}</span>
               <span className="canned-picker__category">{item.category}</span>
             </li>
@@ -59,7 +59,7 @@ export function CannedPicker({ results, categories, category, onCategory, active
         </ul>
         {preview ? (
           <div className="canned-picker__preview" id={previewId} data-testid="canned-preview" aria-live="polite">
-            <p className="canned-picker__preview-text">{preview.text}</p>
+            <p className="canned-picker__preview-text" dir="auto">{preview.text}</p>
             {preview.unresolved.length > 0 ? (
               <p className="canned-picker__preview-missing">{t('canned.missing', { names: preview.unresolved.join(', ') })}</p>
             ) : null}

@@ -42,9 +42,9 @@ export function CannedSettings() {
       <label className="form-stack__field">
         {label}
         {multiline ? (
-          <textarea className="input" rows={4} value={editing[name]} required onChange={(e) => setEditing({ ...editing, [name]: e.target.value })} data-testid={`canned-field-${name}`} />
+          <textarea className="input" rows={4} dir="auto" value={editing[name]} required onChange={(e) => setEditing({ ...editing, [name]: e.target.value })} data-testid={`canned-field-${name}`} />
         ) : (
-          <input className="input" value={editing[name]} required onChange={(e) => setEditing({ ...editing, [name]: name === 'shortcut' ? e.target.value.toLowerCase() : e.target.value })} data-testid={`canned-field-${name}`} />
+          <input className="input" dir={name === 'shortcut' ? 'ltr' : 'auto'} value={editing[name]} required onChange={(e) => setEditing({ ...editing, [name]: name === 'shortcut' ? e.target.value.toLowerCase() : e.target.value })} data-testid={`canned-field-${name}`} />
         )}
       </label>
     );
@@ -93,7 +93,7 @@ export function CannedSettings() {
         {(list.data ?? []).map((c) => (
           <li key={c.id} className="canned-settings__item" data-testid="canned-row" data-shortcut={c.shortcut}>
             <div className="canned-settings__text">
-              <span className="canned-picker__shortcut">/{c.shortcut}</span> <strong>{c.title}</strong>
+              <span className="canned-picker__shortcut" dir="ltr">/{c.shortcut}</span> <strong>{c.title}</strong>
               <span className="canned-settings__meta">
                 {c.category} · {t(`canned.scope.${c.scope}`)}
               </span>

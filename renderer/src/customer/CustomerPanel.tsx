@@ -94,7 +94,9 @@ export function CustomerPanel({ conversationId, onOpenConversation, onCollapse }
             none
           )}
         </Fact>
-        {profile.address ? <Fact label={t('customer.address')}>{profile.address}</Fact> : null}
+        {profile.address ? <Fact label={t('customer.address')}>
+            <bdi>{profile.address}</bdi>
+          </Fact> : null}
         <Fact label={t('customer.channel')}>
           <ChannelBadge channel={conversation.channel} withName />
         </Fact>

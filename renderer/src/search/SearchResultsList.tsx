@@ -70,7 +70,7 @@ export function SearchResultsList({ listId, local, loading, failed, activeKey, o
       <>
         <div className="search-result__line">
           <ChannelBadge channel={m.channel} />
-          <span className="search-result__title">{m.contactName || t('search.unknownContact')}</span>
+          <span className="search-result__title" dir="auto">{m.contactName || t('search.unknownContact')}</span>
           {m.kind === 'note' ? <span className="search-result__tag">{t('thread.note')}</span> : null}
           {m.source === 'server' ? <span className="search-result__tag search-result__tag--server" data-testid="server-badge">{t('search.serverBadge')}</span> : null}
           {time(m.createdAt)}
@@ -96,7 +96,7 @@ export function SearchResultsList({ listId, local, loading, failed, activeKey, o
             <>
               <div className="search-result__line">
                 <ChannelBadge channel={c.channel} />
-                <span className="search-result__title">
+                <span className="search-result__title" dir="auto">
                   <Highlight value={c.contactName} />
                 </span>
                 <span className={`search-result__status search-result__status--${c.status}`}>{t(`conversationStatus.${c.status}`)}</span>
@@ -116,7 +116,7 @@ export function SearchResultsList({ listId, local, loading, failed, activeKey, o
             `k:${k.contactId}`,
             <>
               <div className="search-result__line">
-                <span className="search-result__title">
+                <span className="search-result__title" dir="auto">
                   <Highlight value={k.name} />
                 </span>
                 {k.conversationId === null ? <span className="search-result__tag">{t('search.noConversation')}</span> : null}

@@ -9,7 +9,7 @@ export function ThreadHeader({ detail, online }: { detail: ConversationDetail; o
     <header className="thread-header">
       <div className="thread-header__titles">
         <h2 className="thread-header__name" dir="auto">
-          {contact.name}
+          <bdi>{contact.name}</bdi>
           <span className={online ? 'presence presence--online' : 'presence'} data-testid="presence" data-online={online ? 'true' : 'false'}>
             <span className="presence__dot" aria-hidden="true" />
             {online ? t('thread.presence.online') : t('thread.presence.offline')}
