@@ -18,7 +18,7 @@ import { startSimulator } from './simulator/simulator';
 import { openConversationTargets } from './simulator/targets';
 import { createHandlers } from './socket/handlers';
 import { createSocketServer, serveRequests, tenantRoom } from './socket/server';
-import { countTenants } from './store/directory';
+import { countTenants, getAgentProfile } from './store/directory';
 import { startRetention } from './sync/retention';
 import { createWriter, type Publisher } from './sync/writer';
 import { DEMO_TENANT } from '../shared/demo';
@@ -59,7 +59,11 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
 
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   const { io, publisher: agents } = createSocketServer(app.server, { db, log });
-  const portalHub = createPortalHub({ owners: (tenantId, ids) => conversationOwners(db, tenantId, ids), onError });
+  const portalHub = createPortalHub({
+    owners: (tenantId, ids) => conversationOwners(db, tenantId, ids),
+    staffName: async (tenantId, agentId) => (await getAgentProfile(db, tenantId, agentId))?.name ?? null,
+    onError,
+  });
   const publisher: Publisher = {
     publish(tenantId, events) {
       agents.publish(tenantId, events);
@@ -77,10 +81,14 @@ export async function startServer(config: ServerConfig, log: Logger): Promise<Ru
   const channels = config.outboundLog ? recordOutbound(carriers, config.outboundLog) : carriers;
   const activity = createActivityHub({ now });
   activity.subscribe((tenantId, event) => void io.to(tenantRoom(tenantId)).emit('activity', event));
+  // Agents typing reach the customer on the portal too.
+  activity.subscribe((tenantId, event) => {
+    if (event.type === 'typing' && event.agentId !== null) portalHub.typing(tenantId, event.conversationId, event.agentId, event.typing);
+  });
   const files = attachmentFiles(config.dataDir);
   registerRoutes(app, { db, writer, newId, now, log, activity });
   registerAttachmentRoutes(app, { db, files, now });
-  registerPortalRoutes(app, { db, writer, newId, now, hub: portalHub, portalDir: config.portalDir });
+  registerPortalRoutes(app, { db, writer, newId, now, hub: portalHub, portalDir: config.portalDir, files, activity });
   serveRequests(io, createHandlers({ db, writer, channels, newId, onError, now, activity, workflow: config.workflow }), log);
 
   await app.listen({ host: config.host, port: config.port });

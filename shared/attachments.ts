@@ -103,6 +103,12 @@ export function describeRefusal(refusal: AttachmentRefusal): string {
   }
 }
 
+/** A file size in the reader's locale: "820 kB", "4.2 MB" (the console and the portal alike). */
+export function formatFileSize(bytes: number, locale: string): string {
+  const [value, unit] = bytes >= MB ? [bytes / MB, 'megabyte'] : [Math.max(1, Math.round(bytes / 1024)), 'kilobyte'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
 function formatMegabytes(bytes: number): string {
   return `${(bytes / MB).toFixed(1)} MB`;
 }

@@ -2,7 +2,7 @@
 // (portal/) sends. A customer sees only their own conversations, never internal notes or the
 // desk's system lines, and staff only by name.
 import { z } from 'zod';
-import { callRecordSchema, channelSchema, conversationLinkSchema } from './domain';
+import { attachmentSchema, callRecordSchema, channelSchema, conversationLinkSchema, MAX_ATTACHMENTS_PER_MESSAGE } from './domain';
 
 /** Pages and API of one tenant's portal live under `/portal/<tenant slug>/`. */
 export const PORTAL = {
@@ -12,6 +12,11 @@ export const PORTAL = {
   signIn: (tenant: string) => `/portal/${tenant}/sign-in`,
   thread: (tenant: string, conversationId: string) => `/portal/${tenant}/conversations/${encodeURIComponent(conversationId)}`,
   api: (tenant: string, rest: string) => `/portal/${tenant}/api/${rest}`,
+  /**
+   * A file: `PUT` uploads one for the customer's next message (raw body, Content-Type and the
+   * ATTACHMENT_HEADERS.fileName header), `GET` fetches one of the customer's conversations.
+   */
+  attachment: (tenant: string, id: string) => `/portal/${tenant}/api/attachments/${encodeURIComponent(id)}`,
   /** Built files (scripts, styles) shared by every tenant's portal. */
   assets: '/portal/assets/',
 } as const;
@@ -39,6 +44,10 @@ export type PortalStatus = z.infer<typeof portalStatusSchema>;
 export const portalLinkedRecordSchema = conversationLinkSchema.pick({ type: true, label: true });
 export type PortalLinkedRecord = z.infer<typeof portalLinkedRecordSchema>;
 
+/** A file on a message the customer may see: fetched from PORTAL.attachment. */
+export const portalAttachmentSchema = attachmentSchema;
+export type PortalAttachment = z.infer<typeof portalAttachmentSchema>;
+
 export const portalMessageSchema = z.object({
   id: z.string(),
   seq: z.number().int().nonnegative(),
@@ -56,6 +65,7 @@ export const portalMessageSchema = z.object({
   deleted: z.boolean(),
   /** Changed by its author after it was sent. */
   edited: z.boolean(),
+  attachments: z.array(portalAttachmentSchema),
   call: callRecordSchema.nullable(),
 });
 export type PortalMessage = z.infer<typeof portalMessageSchema>;
@@ -92,17 +102,30 @@ export type PortalThread = z.infer<typeof portalThreadSchema>;
 export const portalSendRequestSchema = z.object({
   /** UUID the page generates per message: a retried send is stored once. */
   clientId: z.string().uuid(),
-  text: z.string().trim().min(1).max(PORTAL_MAX_TEXT),
-});
+  /** May be empty when files are attached. */
+  text: z.string().trim().max(PORTAL_MAX_TEXT),
+  /** Files uploaded before (PORTAL.attachment), sent with this message. */
+  attachmentIds: z.array(z.string().uuid()).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
+}).refine((r) => r.text !== '' || r.attachmentIds.length > 0, { path: ['text'], message: 'Write a message or attach a file.' });
 export type PortalSendRequest = z.infer<typeof portalSendRequestSchema>;
+/** What the page sends (`attachmentIds` may be left out). */
+export type PortalSendInput = z.input<typeof portalSendRequestSchema>;
 
 export const portalSendResponseSchema = z.object({ conversationId: z.string(), message: portalMessageSchema });
 
 export const portalReadRequestSchema = z.object({ upToSeq: z.number().int().nonnegative() });
 
-/** The one Server-Sent Event the portal listens to: these of the customer's conversations changed. */
+/** The Server-Sent Event that says these of the customer's conversations changed. */
 export const PORTAL_CHANGED_EVENT = 'changed';
 export const portalChangedSchema = z.object({ conversationIds: z.array(z.string()) });
+
+/** The Server-Sent Event that says someone of the team started or stopped typing in a conversation. */
+export const PORTAL_TYPING_EVENT = 'typing';
+export const portalTypingSchema = z.object({ conversationId: z.string(), typing: z.boolean(), staffName: z.string().nullable() });
+export type PortalTyping = z.infer<typeof portalTypingSchema>;
+
+/** The customer is (still) typing in a conversation, or stopped: `POST …/conversations/:id/typing`. */
+export const portalTypingRequestSchema = z.object({ typing: z.boolean() });
 
 /** A sign-in link for a demo customer, printed by `npm start`. */
 export const portalDemoLinkSchema = z.object({ name: z.string(), about: z.string(), url: z.string() });

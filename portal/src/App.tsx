@@ -1,7 +1,7 @@
 // The portal page: who is signed in, live updates, and which screen the address names.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortalMe, SignInFailure } from '../../shared/portal';
+import type { PortalMe, PortalTyping, SignInFailure } from '../../shared/portal';
 import { ApiError, type PortalApi } from './api';
 import { ComposeView } from './ComposeView';
 import { PortalProvider, type PortalContextValue } from './context';
@@ -47,6 +47,7 @@ export function App({ api, locale, initialRoute, signInFailure, openStream = ope
   const [mode, setMode] = useState<LiveMode>('connecting');
   const [online, setOnline] = useState(() => navigator.onLine);
   const listeners = useRef(new Set<(change: Change) => void>());
+  const typingListeners = useRef(new Set<(typing: PortalTyping) => void>());
   const main = useRef<HTMLDivElement>(null);
 
   const loadMe = useCallback(() => {
@@ -89,6 +90,7 @@ export function App({ api, locale, initialRoute, signInFailure, openStream = ope
       url: api.eventsUrl,
       open: openStream,
       onChange: (change) => listeners.current.forEach((listener) => listener(change)),
+      onTyping: (typing) => typingListeners.current.forEach((listener) => listener(typing)),
       onMode: setMode,
     });
   }, [api, signedIn, openStream]);
@@ -104,6 +106,10 @@ export function App({ api, locale, initialRoute, signInFailure, openStream = ope
       subscribe(listener) {
         listeners.current.add(listener);
         return () => listeners.current.delete(listener);
+      },
+      subscribeTyping(listener) {
+        typingListeners.current.add(listener);
+        return () => typingListeners.current.delete(listener);
       },
       signedOut: () => setSession({ state: 'signedOut' }),
     }),

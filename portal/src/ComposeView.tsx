@@ -14,7 +14,7 @@ export function ComposeView({ navigate, canGoBack = false }: { navigate: Navigat
 
   const send = (attempt: Pending) => {
     setPending({ ...attempt, state: 'sending' });
-    api.send(null, { clientId: attempt.clientId, text: attempt.text }).then(
+    api.send(null, { clientId: attempt.clientId, text: attempt.text, attachmentIds: attempt.attachmentIds }).then(
       (result) => navigate({ page: 'thread', conversationId: result.conversationId }, { replace: true }),
       () => setPending({ ...attempt, state: 'failed' }),
     );
@@ -31,7 +31,7 @@ export function ComposeView({ navigate, canGoBack = false }: { navigate: Navigat
             <PendingBubble pending={pending} onRetry={() => send(pending)} />
           </ul>
         ) : (
-          <Composer placeholder={t('compose.placeholder')} rows={5} autoFocus onSend={(text) => send({ clientId: crypto.randomUUID(), text, state: 'sending' })} />
+          <Composer placeholder={t('compose.placeholder')} rows={5} autoFocus onSend={(outgoing) => send({ ...outgoing, clientId: crypto.randomUUID(), state: 'sending' })} />
         )}
       </section>
     </main>

@@ -1,11 +1,12 @@
 // One conversation: header (what it is about, channel, privacy notice, reply time), the timeline
 // with live updates and auto-scroll, and the composer. Opening it marks the team's replies read.
-import { Fragment, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortalMe, PortalThread } from '../../shared/portal';
+import { createTypingSignal } from '../../shared/typingSignal';
 import { BackLink, type Navigate } from './AppLink';
 import { ChannelBadge } from './ChannelBadge';
-import { Composer } from './Composer';
+import { Composer, type Outgoing } from './Composer';
 import { useLiveLoad, usePortal } from './context';
 import { ArrowDownIcon, LockIcon } from './icons';
 import { LinkedRecordTitle } from './LinkedRecordTitle';
@@ -36,7 +37,7 @@ export function ThreadPage({ conversationId, me, navigate }: { conversationId: s
 
   const send = (attempt: Pending) => {
     setPending((list) => [...list.filter((p) => p.clientId !== attempt.clientId), { ...attempt, state: 'sending' }]);
-    api.send(conversationId, { clientId: attempt.clientId, text: attempt.text }).then(
+    api.send(conversationId, { clientId: attempt.clientId, text: attempt.text, attachmentIds: attempt.attachmentIds }).then(
       (result) => {
         setPending((list) => list.filter((p) => p.clientId !== attempt.clientId));
         // Writing into a closed conversation starts a new one.
@@ -58,7 +59,28 @@ export function ThreadPage({ conversationId, me, navigate }: { conversationId: s
       </main>
     );
   }
-  return <ThreadView data={thread.data} me={me} pending={pending} navigate={navigate} onSend={(text) => send({ clientId: crypto.randomUUID(), text, state: 'sending' })} onRetry={send} />;
+  return <ThreadView data={thread.data} me={me} pending={pending} navigate={navigate} onSend={(outgoing) => send({ ...outgoing, clientId: crypto.randomUUID(), state: 'sending' })} onRetry={send} />;
+}
+
+/** Who of the team is typing in the conversation now: their names (empty string: name unknown). */
+function useStaffTyping(conversationId: string): string[] {
+  const { subscribeTyping } = usePortal();
+  const [typing, setTyping] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(
+    () =>
+      subscribeTyping((event) => {
+        if (event.conversationId !== conversationId) return;
+        setTyping((before) => {
+          const next = new Map(before);
+          const name = event.staffName ?? '';
+          if (event.typing) next.set(name, name);
+          else next.delete(name);
+          return next;
+        });
+      }),
+    [subscribeTyping, conversationId],
+  );
+  return [...typing.values()];
 }
 
 function ThreadView({
@@ -73,12 +95,18 @@ function ThreadView({
   me: PortalMe;
   pending: Pending[];
   navigate: Navigate;
-  onSend(text: string): void;
+  onSend(outgoing: Outgoing): void;
   onRetry(pending: Pending): void;
 }) {
   const { t } = useTranslation();
   const { api } = usePortal();
   const { conversation, messages } = data;
+  const staffTyping = useStaffTyping(conversation.id);
+  const typingSignal = useMemo(
+    () => createTypingSignal((typing) => void api.typing(conversation.id, typing).catch(() => undefined)),
+    [api, conversation.id],
+  );
+  useEffect(() => () => typingSignal.stop(), [typingSignal]);
   const scroller = useRef<HTMLOListElement>(null);
   const atBottom = useRef(true);
   const shown = useRef(0);
@@ -165,6 +193,11 @@ function ThreadView({
             <PendingBubble key={p.clientId} pending={p} onRetry={() => onRetry(p)} />
           ))}
         </ol>
+        {staffTyping.length > 0 && (
+          <p className="typing" data-testid="portal-typing" aria-live="polite">
+            {t('thread.typing', { name: staffTyping.map((name) => name || t('thread.team')).join(', ') })}
+          </p>
+        )}
         {behind && (
           <button type="button" className="button jump" onClick={jump} data-testid="portal-jump">
             <ArrowDownIcon />
@@ -174,7 +207,7 @@ function ThreadView({
       </div>
       <footer className="thread-footer">
         {!conversation.open && <p className="notice muted">{t('thread.closedNotice')}</p>}
-        <Composer placeholder={t('composer.placeholder')} onSend={onSend} autoFocus />
+        <Composer placeholder={t('composer.placeholder')} onSend={onSend} typing={conversation.open ? typingSignal : undefined} autoFocus />
       </footer>
     </main>
   );

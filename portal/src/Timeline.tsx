@@ -3,6 +3,7 @@
 // cards with an expandable transcript. All text is rendered as text, never as HTML.
 import { useTranslation } from 'react-i18next';
 import type { PortalMessage, PortalStatus } from '../../shared/portal';
+import { MessageAttachments } from './Attachments';
 import { ChannelBadge } from './ChannelBadge';
 import { useFormat, useNow } from './context';
 import { CheckIcon, ChannelIcon, DoubleCheckIcon } from './icons';
@@ -78,9 +79,14 @@ export function MessageItem({ message }: { message: PortalMessage }) {
         ) : message.kind === 'call' ? (
           <CallCard message={message} />
         ) : (
-          <p className="body" dir="auto">
-            {message.body}
-          </p>
+          <>
+            {message.body !== '' && (
+              <p className="body" dir="auto">
+                {message.body}
+              </p>
+            )}
+            <MessageAttachments attachments={message.attachments} />
+          </>
         )}
         <div className="message-meta">
           {message.edited && (

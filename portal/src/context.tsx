@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { formatterFor, type Formatter } from '../../shared/i18n/format';
 import { ApiError, type PortalApi } from './api';
+import type { PortalTyping } from '../../shared/portal';
 import type { Change } from './live';
 
 export interface PortalContextValue {
@@ -10,6 +11,8 @@ export interface PortalContextValue {
   locale: string;
   /** Calls `listener` for every live change notice; returns the unsubscribe function. */
   subscribe(listener: (change: Change) => void): () => void;
+  /** Calls `listener` when someone of the team starts or stops typing; returns the unsubscribe function. */
+  subscribeTyping(listener: (typing: PortalTyping) => void): () => void;
   signedOut(): void;
 }
 

@@ -1,6 +1,6 @@
 // Live updates: Server-Sent Events while they work, polling every 5 s while they do not. Either way
 // the page only learns *that* something changed and fetches it through the API.
-import { PORTAL_CHANGED_EVENT, portalChangedSchema } from '../../shared/portal';
+import { PORTAL_CHANGED_EVENT, PORTAL_TYPING_EVENT, portalChangedSchema, type PortalTyping, portalTypingSchema } from '../../shared/portal';
 
 export const POLL_MS = 5_000;
 /** A stream the browser gave up on (e.g. refused) is retried this often, while polling goes on. */
@@ -22,11 +22,13 @@ export interface LiveOptions {
   url: string;
   open: (url: string) => EventStream;
   onChange: (change: Change) => void;
+  /** Someone of the team started or stopped typing (only while the stream is up). */
+  onTyping?: (typing: PortalTyping) => void;
   onMode: (mode: LiveMode) => void;
   timers?: { setInterval: typeof setInterval; clearInterval: typeof clearInterval; setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
 }
 
-export function startLiveUpdates({ url, open, onChange, onMode, timers = globalThis }: LiveOptions): () => void {
+export function startLiveUpdates({ url, open, onChange, onTyping, onMode, timers = globalThis }: LiveOptions): () => void {
   let poll: ReturnType<typeof setInterval> | null = null;
   let reopen: ReturnType<typeof setTimeout> | null = null;
   let stream: EventStream | null = null;
@@ -61,6 +63,10 @@ export function startLiveUpdates({ url, open, onChange, onMode, timers = globalT
       } catch {
         onChange('all');
       }
+    });
+    current.addEventListener(PORTAL_TYPING_EVENT, (event) => {
+      const parsed = portalTypingSchema.safeParse(JSON.parse(event.data));
+      if (parsed.success) onTyping?.(parsed.data);
     });
     current.addEventListener('error', () => {
       if (stopped || stream !== current) return;

@@ -38,6 +38,7 @@ const message = (id: string, seq: number, patch: Partial<PortalMessage> = {}): P
   call: null,
   deleted: false,
   edited: false,
+  attachments: [],
   ...patch,
 });
 
@@ -45,6 +46,8 @@ interface FakeApi extends PortalApi {
   list: PortalConversation[];
   threads: Map<string, PortalThread>;
   send: ReturnType<typeof vi.fn<PortalApi['send']>>;
+  typing: ReturnType<typeof vi.fn<PortalApi['typing']>>;
+  upload: ReturnType<typeof vi.fn<PortalApi['upload']>>;
   markRead: ReturnType<typeof vi.fn<PortalApi['markRead']>>;
 }
 
@@ -66,16 +69,24 @@ function fakeApi(): FakeApi {
       message: message('m-new', 99, { body: request.text }),
     })),
     markRead: vi.fn<PortalApi['markRead']>(async () => undefined),
+    upload: vi.fn<PortalApi['upload']>(async (_id, file, onProgress) => onProgress(file.size)),
+    attachmentUrl: (id) => `/files/${id}`,
+    typing: vi.fn<PortalApi['typing']>(async () => undefined),
     signOut: async () => undefined,
   };
   return api;
 }
 
+/** A stream that says nothing unless a test makes it (`emit`). */
 class SilentStream {
+  static listeners = new Map<string, (event: MessageEvent<string>) => void>();
   readyState = 1;
-  addEventListener() {}
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void) {
+    SilentStream.listeners.set(type, listener);
+  }
   close() {}
 }
+const emit = (type: string, data: unknown) => act(() => SilentStream.listeners.get(type)?.(new MessageEvent(type, { data: JSON.stringify(data) })));
 
 const openStream = vi.fn(() => new SilentStream() as unknown as EventSource);
 
@@ -130,7 +141,7 @@ describe('Messages page', () => {
     expect((screen.getByTestId('portal-composer-send') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(input, { target: { value: 'My brakes squeak' } });
     fireEvent.keyDown(input, { key: 'Enter' });
-    await waitFor(() => expect(api.send).toHaveBeenCalledWith(null, { clientId: expect.any(String), text: 'My brakes squeak' }));
+    await waitFor(() => expect(api.send).toHaveBeenCalledWith(null, { clientId: expect.any(String), text: 'My brakes squeak', attachmentIds: [] }));
     expect(await screen.findByTestId('portal-thread')).toBeTruthy();
     expect(location.pathname).toBe('/portal/acme/conversations/new-1');
     // One event stream for the whole visit, not one per render or screen.
@@ -185,7 +196,7 @@ describe('Thread', () => {
     fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
     expect(api.send).not.toHaveBeenCalled();
     fireEvent.keyDown(input, { key: 'Enter' });
-    expect(api.send).toHaveBeenCalledWith('c1', { clientId: expect.any(String), text: 'Line one' });
+    expect(api.send).toHaveBeenCalledWith('c1', { clientId: expect.any(String), text: 'Line one', attachmentIds: [] });
     expect((input as HTMLTextAreaElement).value).toBe('');
     const pending = screen.getAllByTestId('portal-message').at(-1)!;
     expect(pending.dataset.status).toBe('pending');
@@ -205,6 +216,66 @@ describe('Thread', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(api.send).toHaveBeenCalledTimes(2));
     expect(api.send.mock.calls[1]![1]).toEqual(api.send.mock.calls[0]![1]);
+  });
+
+  it('shows the team’s files (images inline, others as links) and marks edited replies', async () => {
+    const api = fakeApi();
+    const photo = { id: 'a1', name: 'quote.png', mimeType: 'image/png', size: 2048, kind: 'image' as const };
+    const pdf = { id: 'a2', name: 'invoice.pdf', mimeType: 'application/pdf', size: 3 * 1024 * 1024, kind: 'document' as const };
+    api.threads.set('c1', {
+      ...thread,
+      messages: [message('m2', 11, { from: 'staff', staffName: 'Alex Morgan', body: 'Here you go', status: null, edited: true, attachments: [photo, pdf] })],
+    });
+    renderPortal(api, { page: 'thread', conversationId: 'c1' });
+    const staff = await screen.findByTestId('portal-message');
+    expect(within(staff).getByTestId('portal-edited').textContent).toBe('edited');
+    expect(within(staff).getByRole('img', { name: 'Photo: quote.png' }).getAttribute('src')).toBe('/files/a1');
+    const link = within(staff).getByRole('link', { name: 'Download invoice.pdf' });
+    expect(link.getAttribute('href')).toBe('/files/a2');
+    expect(link.textContent).toContain('3 MB');
+  });
+
+  it('refuses a file over the limit with its reason, and sends an accepted one with its caption', async () => {
+    const api = fakeApi();
+    api.threads.set('c1', thread);
+    renderPortal(api, { page: 'thread', conversationId: 'c1' });
+    const picker = await screen.findByTestId('portal-composer-file');
+    const big = new File([new Uint8Array(6 * 1024 * 1024)], 'scan.png', { type: 'image/png' });
+    fireEvent.change(picker, { target: { files: [big] } });
+    expect(screen.getByTestId('portal-attachment-refusal').textContent).toBe('scan.png is 6 MB; the limit for this type is 5 MB.');
+    expect(api.upload).not.toHaveBeenCalled();
+    expect((screen.getByTestId('portal-composer-send') as HTMLButtonElement).disabled).toBe(true);
+
+    const pdf = new File(['%PDF-1.4'], 'invoice.pdf', { type: 'application/pdf' });
+    fireEvent.change(picker, { target: { files: [pdf] } });
+    await waitFor(() => expect(screen.getByTestId('portal-attachment-pending').dataset.state).toBe('ready'));
+    expect(screen.queryByTestId('portal-attachment-refusal')).toBeNull();
+    fireEvent.change(screen.getByTestId('portal-composer-input'), { target: { value: 'The invoice' } });
+    fireEvent.click(screen.getByTestId('portal-composer-send'));
+    const uploadedId = api.upload.mock.calls[0]![0];
+    expect(api.send).toHaveBeenCalledWith('c1', { clientId: expect.any(String), text: 'The invoice', attachmentIds: [uploadedId] });
+    expect(screen.queryByTestId('portal-attachment-pending')).toBeNull();
+  });
+
+  it('shows who of the team is typing, and tells the team when the customer types', async () => {
+    const api = fakeApi();
+    api.threads.set('c1', thread);
+    renderPortal(api, { page: 'thread', conversationId: 'c1' });
+    const input = await screen.findByTestId('portal-composer-input');
+    await emit('typing', { conversationId: 'c1', typing: true, staffName: 'Alex Morgan' });
+    expect(screen.getByTestId('portal-typing').textContent).toBe('Alex Morgan is typing…');
+    await emit('typing', { conversationId: 'other', typing: true, staffName: 'Sam Lee' });
+    expect(screen.getByTestId('portal-typing').textContent).toBe('Alex Morgan is typing…');
+    await emit('typing', { conversationId: 'c1', typing: false, staffName: 'Alex Morgan' });
+    expect(screen.queryByTestId('portal-typing')).toBeNull();
+
+    fireEvent.change(input, { target: { value: 'H' } });
+    fireEvent.change(input, { target: { value: 'Hi' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(api.typing.mock.calls).toEqual([
+      ['c1', true],
+      ['c1', false],
+    ]);
   });
 
   it('says "Conversation not found" for an id the customer may not see, and shows the empty state', async () => {

@@ -36,7 +36,10 @@ function fileOf(files: AttachmentFiles, tenantId: string, id: string): string {
 
 export interface StoredAttachment extends Attachment {
   tenantId: string;
+  /** The agent who uploaded it, or null. */
   uploadedBy: string | null;
+  /** The customer who uploaded it on the portal, or null. */
+  uploadedByContact: string | null;
   messageId: string | null;
 }
 
@@ -45,6 +48,7 @@ export function toStoredAttachment(row: Selectable<AttachmentsTable>): StoredAtt
     id: row.id,
     tenantId: row.tenant_id,
     uploadedBy: row.uploaded_by,
+    uploadedByContact: row.uploaded_by_contact,
     name: row.name,
     mimeType: row.mime_type,
     size: Number(row.size),
@@ -62,6 +66,7 @@ export interface UploadInput {
   tenantId: string;
   id: string;
   uploadedBy: string | null;
+  uploadedByContact: string | null;
   name: string;
   type: AttachmentType;
   body: Readable;
@@ -106,6 +111,7 @@ export async function saveUpload(db: Kysely<DB>, files: AttachmentFiles, input: 
       id: input.id,
       tenant_id: input.tenantId,
       uploaded_by: input.uploadedBy,
+      uploaded_by_contact: input.uploadedByContact,
       name: input.name,
       mime_type: input.type.mimeType,
       size,

@@ -142,6 +142,8 @@ export interface AttachmentsTable {
   id: string;
   tenant_id: string;
   uploaded_by: string | null;
+  /** The customer who uploaded it on the portal (migration 007). */
+  uploaded_by_contact: string | null;
   name: string;
   mime_type: string;
   size: number;

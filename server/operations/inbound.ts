@@ -1,13 +1,13 @@
 // An inbound customer message: from a channel webhook (the sender is found or created by their
 // handle) or from a signed-in customer on the portal (the sender is known, and so may be the
 // conversation). Both take the same write path, so agents see either live.
-import { type Channel, type Contact, type Conversation, plainMessageFields } from '../../shared/domain';
+import { type Attachment, type Channel, type Contact, type Conversation, plainMessageFields } from '../../shared/domain';
 import { findContactByHandle, insertContact, normalizeHandle } from '../store/contacts';
 import { nextStatus } from '../../shared/workflow/transitions';
 import { findOpenConversation, getConversation, latestConversationId, OPEN_STATUSES } from '../store/conversations';
 import { routeWaiting } from '../workflow/changes';
 import { firstQueueId } from '../store/directory';
-import { findMessageByExternalId } from '../store/messages';
+import { attachToMessage, findMessageByExternalId } from '../store/messages';
 import type { WriteContext, Writer } from '../sync/writer';
 import { appendMessage } from './appendMessage';
 import { fallbackName, type InboundMessage } from './inboundPayload';
@@ -23,8 +23,8 @@ export interface InboundResult {
   duplicate: boolean;
 }
 
-/** What a message says, apart from who sent it. */
-export type InboundContent = Pick<InboundMessage, 'externalId' | 'subject' | 'body' | 'call'>;
+/** What a message says, apart from who sent it; files only from the portal (uploaded before). */
+export type InboundContent = Pick<InboundMessage, 'externalId' | 'subject' | 'body' | 'call'> & { attachments?: Attachment[] };
 
 export async function receiveInbound(
   deps: InboundDeps,
@@ -128,9 +128,11 @@ async function append(
       status: null,
       call: content.call,
       ...plainMessageFields(),
+      attachments: content.attachments ?? [],
     },
     content.externalId,
   );
+  await attachToMessage(ctx.trx, tenantId, (content.attachments ?? []).map((a) => a.id), message.id);
   if (!open) await routeWaiting(ctx, tenantId, deps.newId);
   return { conversationId: conversation.id, messageId: message.id, duplicate: false };
 }

@@ -1,19 +1,24 @@
 // Live updates for signed-in customers. The write path publishes every committed change event; the
 // hub tells each connected customer which of *their* conversations changed, and nothing else: the
 // page fetches what it shows through the API, which applies the same access rules as any request.
-// Internal notes and agents' read markers concern only the desk and are never announced.
+// Internal notes and agents' read markers concern only the desk and are never announced. An agent
+// typing in a customer's conversation reaches that customer, with the agent's name.
+import type { PortalTyping } from '../../shared/portal';
 import type { ChangeEvent } from '../../shared/protocol';
 import type { Publisher } from '../sync/writer';
 
 export interface PortalSubscriber {
   contactId: string;
   changed(conversationIds: string[]): void;
+  typing(event: PortalTyping): void;
   /** Ends the customer's stream (the server is shutting down). */
   close(): void;
 }
 
 export interface PortalHub extends Publisher {
   subscribe(tenantId: string, subscriber: PortalSubscriber): () => void;
+  /** An agent started or stopped typing in `conversationId`. */
+  typing(tenantId: string, conversationId: string, agentId: string, typing: boolean): void;
   /** Connected customers, over all tenants. */
   size(): number;
   /** Ends every stream. */
@@ -48,6 +53,7 @@ export function customerVisibleChanges(events: readonly ChangeEvent[]): string[]
 
 export function createPortalHub(deps: {
   owners: (tenantId: string, conversationIds: string[]) => Promise<Map<string, string>>;
+  staffName: (tenantId: string, agentId: string) => Promise<string | null>;
   onError: (error: unknown) => void;
 }): PortalHub {
   const byTenant = new Map<string, Set<PortalSubscriber>>();
@@ -60,6 +66,14 @@ export function createPortalHub(deps: {
         set.delete(subscriber);
         if (set.size === 0 && byTenant.get(tenantId) === set) byTenant.delete(tenantId);
       };
+    },
+    typing(tenantId, conversationId, agentId, typing) {
+      const subscribers = byTenant.get(tenantId);
+      if (!subscribers || subscribers.size === 0) return;
+      Promise.all([deps.owners(tenantId, [conversationId]), deps.staffName(tenantId, agentId)]).then(([owners, staffName]) => {
+        const owner = owners.get(conversationId);
+        for (const subscriber of subscribers) if (subscriber.contactId === owner) subscriber.typing({ conversationId, typing, staffName });
+      }, deps.onError);
     },
     size: () => [...byTenant.values()].reduce((n, set) => n + set.size, 0),
     close() {

@@ -1,14 +1,17 @@
 // What a signed-in customer can do: list their conversations, read one, write, and mark replies
 // read. Another customer's conversation is indistinguishable from one that does not exist.
 import type { Kysely } from 'kysely';
-import type { Conversation, Message } from '../../shared/domain';
+import { checkAttachment, describeRefusal } from '../../shared/attachments';
+import type { Attachment, Conversation, Message } from '../../shared/domain';
 import type { PortalConversation, PortalMessage, PortalSendRequest, PortalThread } from '../../shared/portal';
+import { findAttachment, type StoredAttachment } from '../attachments/store';
 import type { DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
 import { previewOf } from '../operations/appendMessage';
 import { receiveFromContact } from '../operations/inbound';
 import { advanceStatus } from '../operations/receipts';
 import { OPEN_STATUSES } from '../store/conversations';
+import { findMessage, findMessageByExternalId } from '../store/messages';
 import type { Writer } from '../sync/writer';
 import {
   customerConversation,
@@ -52,6 +55,7 @@ export function toPortalMessage(
     call: message.call,
     deleted: message.deletedAt !== null,
     edited: message.editedAt !== null && message.deletedAt === null,
+    attachments: message.deletedAt === null ? message.attachments : [],
   };
 }
 
@@ -111,18 +115,47 @@ export async function sendFromPortal(
   request: PortalSendRequest,
 ): Promise<{ conversationId: string; message: PortalMessage }> {
   if (conversationId !== null && !(await customerConversation(deps.db, session, conversationId))) throw notFound(conversationId);
-  const result = await receiveFromContact(
-    deps,
-    session.tenantId,
-    'portal',
-    { contactId: session.contactId, conversationId },
-    // Scoped by contact, so one customer's ids can never name another's message.
-    { externalId: `portal:${session.contactId}:${request.clientId}`, subject: null, body: request.text, call: null },
-  );
+  // Scoped by contact, so one customer's ids can never name another's message.
+  const externalId = `portal:${session.contactId}:${request.clientId}`;
+  const earlier = await findMessageByExternalId(deps.db, session.tenantId, 'portal', externalId);
+  const result = earlier
+    ? { conversationId: earlier.conversationId, messageId: earlier.id }
+    : await receiveFromContact(
+        deps,
+        session.tenantId,
+        'portal',
+        { contactId: session.contactId, conversationId },
+        { externalId, subject: null, body: request.text, call: null, attachments: await ownUploads(deps, session, request.attachmentIds) },
+      );
   const thread = await openThread(deps, session, result.conversationId);
   const message = thread.messages.find((m) => m.id === result.messageId);
   if (!message) throw new Error(`Message ${result.messageId} missing after it was stored.`);
   return { conversationId: result.conversationId, message };
+}
+
+/** The files the customer uploaded for this message: theirs, not sent before, within the portal's limits. */
+async function ownUploads(deps: PortalDeps, session: PortalSession, ids: readonly string[]): Promise<Attachment[]> {
+  const attachments: Attachment[] = [];
+  for (const id of new Set(ids)) {
+    const stored = await findAttachment(deps.db, session.tenantId, id);
+    if (!stored || stored.uploadedByContact !== session.contactId) throw new ProtocolFailure('notFound', `Attachment ${id} was not uploaded.`);
+    if (stored.messageId !== null) throw new ProtocolFailure('conflict', `Attachment ${id} was already sent.`);
+    const check = checkAttachment(stored, 'portal');
+    if (!check.ok) throw new ProtocolFailure('invalid', describeRefusal(check.refusal));
+    attachments.push({ id: stored.id, name: stored.name, mimeType: stored.mimeType, size: stored.size, kind: stored.kind });
+  }
+  return attachments;
+}
+
+/**
+ * Whether the customer may fetch a file: their own upload not sent yet, or a file on a message of
+ * one of their conversations that the portal shows them (not a note, not deleted).
+ */
+export async function customerMaySee(deps: Pick<PortalDeps, 'db'>, session: PortalSession, attachment: StoredAttachment): Promise<boolean> {
+  if (attachment.messageId === null) return attachment.uploadedByContact === session.contactId;
+  const message = await findMessage(deps.db, session.tenantId, attachment.messageId);
+  if (!message || message.kind === 'note' || message.direction === 'system' || message.deletedAt !== null) return false;
+  return (await customerConversation(deps.db, session, message.conversationId)) !== null;
 }
 
 /** The customer has seen the thread up to `upToSeq`: staff replies up to there become read. */

@@ -1,10 +1,12 @@
 // The customer portal against a real server process: sign-in, access control, writing, receipts,
 // the live event stream and the page's security headers.
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Conversation } from '../../shared/domain';
-import { PORTAL_CHANGED_EVENT, type PortalConversation, type PortalThread } from '../../shared/portal';
+import { PORTAL_CHANGED_EVENT, PORTAL_TYPING_EVENT, type PortalConversation, type PortalThread } from '../../shared/portal';
+import { type Activity, ATTACHMENT_HEADERS, HTTP } from '../../shared/protocol';
 import { type AgentSocket, type Backend, connectAgent, startBackend } from '../../testing/backend';
 import { temporaryDir } from '../../testing/lifecycle';
 import { type PortalCustomer, signInToPortal } from '../../testing/portal';
@@ -185,6 +187,37 @@ describe('portal live events', () => {
   });
 });
 
+describe('typing and presence on the portal', () => {
+  it('tells the customer an agent is typing, and the agents that the customer is online and typing', async () => {
+    const activity: Activity[] = [];
+    alex.socket.on('activity', (event: Activity) => activity.push(event));
+    const started = await ann.post<Sent>('conversations', { clientId: newClientId(), text: 'Are you there?' });
+    const conversationId = started.json.conversationId;
+    const stream = await ann.events();
+    const bens = await ben.events();
+    try {
+      await waitFor(() => stream.events.some((e) => e.event === 'ready') && bens.events.some((e) => e.event === 'ready'));
+      await waitFor(() => activity.find((a) => a.type === 'presence' && a.online));
+
+      await alex.request('activity.typing', { conversationId, typing: true });
+      const typing = await waitFor(() => stream.events.find((e) => e.event === PORTAL_TYPING_EVENT));
+      expect(typing.data).toEqual({ conversationId, typing: true, staffName: 'Alex Morgan' });
+      await alex.request('activity.typing', { conversationId, typing: false });
+      await waitFor(() => stream.events.find((e) => e.event === PORTAL_TYPING_EVENT && (e.data as { typing: boolean }).typing === false));
+      expect(bens.events.some((e) => e.event === PORTAL_TYPING_EVENT)).toBe(false);
+
+      expect((await ann.post(`conversations/${conversationId}/typing`, { typing: true })).status).toBe(200);
+      await waitFor(() => activity.find((a) => a.type === 'typing' && a.conversationId === conversationId && a.agentId === null && a.typing));
+      const bensOwn = (await listOf(ben))[0]!.id;
+      expect((await ann.post(`conversations/${bensOwn}/typing`, { typing: true })).status).toBe(404);
+    } finally {
+      stream.close();
+      bens.close();
+      alex.socket.off('activity');
+    }
+  });
+});
+
 describe('edits and deletions of staff replies', () => {
   it('reach the customer: announced live, the edit marked, the deletion shown as deleted', async () => {
     const started = await ben.post<Sent>('conversations', { clientId: newClientId(), text: 'When do you open?' });
@@ -206,6 +239,68 @@ describe('edits and deletions of staff replies', () => {
     } finally {
       stream.close();
     }
+  });
+});
+
+describe('files on the portal', () => {
+  const fileUrl = (id: string) => new URL(`/portal/acme/api/attachments/${id}`, backend.url);
+  const put = (customer: PortalCustomer, id: string, name: string, type: string, bytes: Uint8Array) =>
+    fetch(fileUrl(id), { method: 'PUT', headers: { cookie: customer.cookie, 'content-type': type, [ATTACHMENT_HEADERS.fileName]: encodeURIComponent(name) }, body: new Uint8Array(bytes) });
+  const get = (customer: PortalCustomer, id: string) => fetch(fileUrl(id), { headers: { cookie: customer.cookie } });
+
+  it('takes a customer’s photos and PDFs within the limits, sends each once, and keeps them from other customers', async () => {
+    const video = await put(ann, randomUUID(), 'clip.mp4', 'video/mp4', new Uint8Array(10));
+    expect(video.status).toBe(422);
+    const big = await put(ann, randomUUID(), 'scan.png', 'image/png', new Uint8Array(5 * 1024 * 1024 + 1));
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ error: { code: 'invalid', message: expect.stringContaining('limit') } });
+
+    const id = randomUUID();
+    const bytes = new TextEncoder().encode('%PDF-1.4 invoice');
+    expect((await put(ann, id, 'invoice.pdf', 'application/pdf', bytes)).status).toBe(200);
+    // Not Ben's to fetch or send.
+    expect((await get(ben, id)).status).toBe(404);
+    expect((await ben.post('conversations', { clientId: newClientId(), text: '', attachmentIds: [id] })).status).toBe(404);
+
+    const [first] = await listOf(ann);
+    const clientId = newClientId();
+    const sent = await ann.post<Sent>(`conversations/${first!.id}/messages`, { clientId, text: '', attachmentIds: [id] });
+    expect(sent.status).toBe(200);
+    expect(sent.json.message.attachments).toEqual([{ id, name: 'invoice.pdf', mimeType: 'application/pdf', size: bytes.length, kind: 'document' }]);
+    const again = await ann.post<Sent>(`conversations/${first!.id}/messages`, { clientId, text: '', attachmentIds: [id] });
+    expect(again.json.message.id).toBe(sent.json.message.id);
+    expect((await ann.post(`conversations/${first!.id}/messages`, { clientId: newClientId(), text: 'again', attachmentIds: [id] })).status).toBe(409);
+
+    const token = (await backend.login()).token;
+    const stored = (await backend.history(token, first!.id)).find((m) => m.id === sent.json.message.id);
+    expect(stored).toMatchObject({ direction: 'inbound', channel: 'portal', attachments: [expect.objectContaining({ id })] });
+    const agentCopy = await fetch(new URL(HTTP.attachment(id), backend.url), { headers: { authorization: `Bearer ${token}` } });
+    expect(new Uint8Array(await agentCopy.arrayBuffer())).toEqual(bytes);
+    const annCopy = await get(ann, id);
+    expect(annCopy.status).toBe(200);
+    expect(new Uint8Array(await annCopy.arrayBuffer())).toEqual(bytes);
+    expect((await get(ben, id)).status).toBe(404);
+  });
+
+  it('shows the team’s files only to the conversation’s customer, and not once the message is deleted', async () => {
+    const started = await ann.post<Sent>('conversations', { clientId: newClientId(), text: 'Can you send the quote?' });
+    const first = { id: started.json.conversationId };
+    const token = (await backend.login()).token;
+    const id = newClientId();
+    const upload = new URL(HTTP.attachment(id), backend.url);
+    upload.searchParams.set('conversationId', first!.id);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const uploaded = await fetch(upload, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png', [ATTACHMENT_HEADERS.fileName]: 'quote.png' }, body: png });
+    expect(uploaded.status).toBe(200);
+    const { message } = await alex.request('message.send', { clientId: newClientId(), conversationId: first!.id, body: 'Your quote', attachmentIds: [id] });
+    const shown = (await ann.get<PortalThread>(`conversations/${first!.id}`)).json.messages.find((m) => m.id === message.id);
+    expect(shown?.attachments).toEqual([expect.objectContaining({ id, name: 'quote.png', kind: 'image' })]);
+    expect((await get(ann, id)).status).toBe(200);
+    expect((await get(ben, id)).status).toBe(404);
+
+    await alex.request('message.delete', { clientId: newClientId(), messageId: message.id });
+    expect((await ann.get<PortalThread>(`conversations/${first!.id}`)).json.messages.find((m) => m.id === message.id)?.attachments).toEqual([]);
+    expect((await get(ann, id)).status).toBe(404);
   });
 });
 

@@ -9,24 +9,31 @@ import {
   PORTAL,
   PORTAL_CHANGED_EVENT,
   PORTAL_SESSION_COOKIE,
+  PORTAL_TYPING_EVENT,
   type PortalMe,
   portalReadRequestSchema,
   portalSendRequestSchema,
+  portalTypingRequestSchema,
 } from '../../shared/portal';
+import type { ActivityHub } from '../activity/hub';
+import { type AttachmentFiles, findAttachment, isAttachmentId, openAttachment } from '../attachments/store';
 import { newToken, sha256 } from '../auth/tokens';
 import { describeZodError, ProtocolFailure } from '../errors';
+import { rawBodies, receiveUpload, sendAttachment } from '../http/attachments';
 import { fail } from '../http/routes';
 import { findTenantBySlug, type TenantRow } from '../store/directory';
 import type { PortalHub } from './liveEvents';
 import { verifyMagicToken } from './magicLink';
-import { listConversations, markReadByCustomer, openThread, type PortalDeps, sendFromPortal } from './operations';
-import { createPortalSession, deletePortalSession, findContact, findPortalSession, type PortalSession, portalSettings } from './store';
+import { customerMaySee, listConversations, markReadByCustomer, openThread, type PortalDeps, sendFromPortal } from './operations';
+import { createPortalSession, customerConversation, deletePortalSession, findContact, findPortalSession, type PortalSession, portalSettings } from './store';
 
 export interface PortalRouteDeps extends PortalDeps {
   now: () => number;
   hub: PortalHub;
   /** The built portal (index.html, assets/); null serves no pages, only the API. */
   portalDir: string | null;
+  files: AttachmentFiles;
+  activity: ActivityHub;
 }
 
 const SESSION_MS = 7 * 24 * 60 * 60 * 1000;
@@ -217,6 +224,44 @@ export function registerPortalRoutes(app: FastifyInstance, deps: PortalRouteDeps
     }),
   );
 
+  // Files: a customer uploads for their own next message, with the portal's limits, and fetches
+  // only files of messages they can see (or their own, not yet sent).
+  type FileParams = Params & { id: string };
+  void app.register(async (scope) => {
+    rawBodies(scope);
+    scope.put<{ Params: FileParams }>(
+      '/portal/:tenant/api/attachments/:id',
+      api(async (request, reply) => {
+        const session = await authenticate(request);
+        return receiveUpload(deps, request, reply, { tenantId: session.tenantId, channel: 'portal', uploadedBy: null, uploadedByContact: session.contactId });
+      }),
+    );
+  });
+  app.get<{ Params: FileParams }>(
+    '/portal/:tenant/api/attachments/:id',
+    api(async (request, reply) => {
+      const session = await authenticate(request);
+      const notFound = new ProtocolFailure('notFound', `Attachment ${request.params.id} not found.`);
+      const attachment = isAttachmentId(request.params.id) ? await findAttachment(deps.db, session.tenantId, request.params.id) : null;
+      if (!attachment || !(await customerMaySee(deps, session, attachment))) throw notFound;
+      const found = await openAttachment(deps.db, deps.files, session.tenantId, attachment.id);
+      if (!found) throw notFound;
+      return sendAttachment(reply, found);
+    }),
+  );
+
+  app.post<{ Params: ThreadParams }>(
+    '/portal/:tenant/api/conversations/:id/typing',
+    api(async (request) => {
+      const { typing } = parse(portalTypingRequestSchema, request.body);
+      const session = await authenticate(request);
+      const conversation = await customerConversation(deps.db, session, request.params.id);
+      if (!conversation) throw new ProtocolFailure('notFound', `Conversation ${request.params.id} not found.`);
+      deps.activity.typing(session.tenantId, conversation.id, null, typing);
+      return { ok: true };
+    }),
+  );
+
   app.get<{ Params: Params }>(
     '/portal/:tenant/api/events',
     api(async (request, reply) => {
@@ -236,13 +281,20 @@ export function registerPortalRoutes(app: FastifyInstance, deps: PortalRouteDeps
       const unsubscribe = deps.hub.subscribe(session.tenantId, {
         contactId: session.contactId,
         changed: (conversationIds) => send(PORTAL_CHANGED_EVENT, { conversationIds }),
+        typing: (event) => send(PORTAL_TYPING_EVENT, event),
         close: () => out.end(),
       });
-      const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      // A customer with the portal open is online for the agents; each heartbeat renews it.
+      deps.activity.presence(session.tenantId, session.contactId, true);
+      const heartbeat = setInterval(() => {
+        out.write(': keep-alive\n\n');
+        deps.activity.presence(session.tenantId, session.contactId, true);
+      }, HEARTBEAT_MS);
       send('ready', {});
       request.raw.on('close', () => {
         clearInterval(heartbeat);
         unsubscribe();
+        deps.activity.presence(session.tenantId, session.contactId, false);
       });
     }),
   );

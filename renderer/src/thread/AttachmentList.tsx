@@ -5,7 +5,7 @@ import type { Attachment } from '../../../shared/domain';
 import { useDeskApi } from '../api/ApiContext';
 import { useFormat } from '../i18n/LocaleContext';
 import { downloadAttachment, useAttachmentDataUrl } from './attachmentData';
-import { formatFileSize } from './fileSize';
+import { formatFileSize } from '../../../shared/attachments';
 
 function InlineImage({ attachment }: { attachment: Attachment }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/LocaleContext';
 import { CloseIcon, FileIcon } from '../ui/icons';
-import { formatFileSize } from './fileSize';
+import { formatFileSize } from '../../../shared/attachments';
 import type { PendingFile, Refusal } from './useAttachments';
 
 function RefusalText({ refusal }: { refusal: Refusal }) {

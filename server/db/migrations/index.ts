@@ -6,5 +6,6 @@ import { portal } from './003_portal';
 import { search } from './004_search';
 import { profilesCanned } from './005_profiles_canned';
 import { workflow } from './006_workflow';
+import { portalAttachments } from './007_portal_attachments';
 
-export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search, profilesCanned, workflow];
+export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search, profilesCanned, workflow, portalAttachments];

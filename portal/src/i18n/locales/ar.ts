@@ -79,6 +79,7 @@ export const ar: Translation = {
     retry: 'إعادة المحاولة',
   },
   attachments: {
+    dismiss: 'إغلاق',
     attach: 'إرفاق صورة أو ملف PDF',
     remove: 'إزالة {{name}}',
     uploading: 'جارٍ الرفع… {{percent}}%',

@@ -67,6 +67,7 @@ export const de: Translation = {
     retry: 'Erneut senden',
   },
   attachments: {
+    dismiss: 'Schließen',
     attach: 'Foto oder PDF anhängen',
     remove: '{{name}} entfernen',
     uploading: 'Wird hochgeladen… {{percent}} %',

@@ -65,6 +65,7 @@ export const en = {
     retry: 'Retry',
   },
   attachments: {
+    dismiss: 'Dismiss',
     attach: 'Attach a photo or PDF',
     remove: 'Remove {{name}}',
     uploading: 'Uploading… {{percent}}%',

@@ -70,6 +70,7 @@ export const es: Translation = {
     retry: 'Reintentar',
   },
   attachments: {
+    dismiss: 'Cerrar',
     attach: 'Adjuntar una foto o un PDF',
     remove: 'Quitar {{name}}',
     uploading: 'Subiendo… {{percent}} %',

@@ -70,6 +70,7 @@ export const fr: Translation = {
     retry: 'Réessayer',
   },
   attachments: {
+    dismiss: 'Fermer',
     attach: 'Joindre une photo ou un PDF',
     remove: 'Retirer {{name}}',
     uploading: 'Envoi… {{percent}} %',

@@ -70,6 +70,7 @@ export const ptBR: Translation = {
     retry: 'Tentar de novo',
   },
   attachments: {
+    dismiss: 'Fechar',
     attach: 'Anexar uma foto ou um PDF',
     remove: 'Remover {{name}}',
     uploading: 'Enviando… {{percent}}%',
