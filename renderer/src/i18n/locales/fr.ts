@@ -62,7 +62,7 @@ export const fr = {
     views: 'Vues de la boîte de réception',
     view: {
       all: 'Toutes',
-      mine: 'Les miennes',
+      mine: 'À moi',
       queued: 'En file',
       attention: 'À traiter',
       pending: 'En attente',
@@ -368,7 +368,7 @@ export const fr = {
     open: 'Ouvrir la conversation en surbrillance',
     nextConversation: 'Ouvrir la conversation suivante',
     previousConversation: 'Ouvrir la conversation précédente',
-    viewMine: 'Afficher Les miennes',
+    viewMine: 'Afficher À moi',
     viewQueued: 'Afficher En file',
     viewAll: 'Afficher Toutes',
     escape: 'Quitter la zone de texte, fermer la conversation',
