@@ -40,6 +40,13 @@ describe('search.messages', () => {
     expect((await alex.request('search.messages', { query: '大阪' })).hits).toHaveLength(0);
   });
 
+  it('finds a Latin word written against CJK text', async () => {
+    const glued = `kiwi${Date.now() % 100000}`;
+    await customerWrites('whatsapp', `新しい${glued}ケース`);
+    const { hits } = await alex.request('search.messages', { query: glued });
+    expect(hits.map((h) => h.message.body)).toEqual([`新しい${glued}ケース`]);
+  });
+
   it('applies filters', async () => {
     const query = word;
     expect((await alex.request('search.messages', { query })).hits).toHaveLength(2);

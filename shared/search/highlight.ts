@@ -14,14 +14,18 @@ export interface Highlighted {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const SEPARATOR = '[^\\p{L}\\p{N}]+';
 
+const SPACED_WORD_CHAR = '(?![\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}])[\\p{L}\\p{N}]';
+
 function termPattern(term: QueryTerm, substring: boolean): RegExp | null {
   const ts = tokens(term.text);
   if (ts.length === 0) return null;
   const body = ts.map(escapeRegExp).join(SEPARATOR);
   // CJK is written without spaces: any substring counts, as in the trigram index.
   if (substring || hasCjk(term.text)) return new RegExp(body, 'gu');
-  const tail = term.phrase ? '(?![\\p{L}\\p{N}])' : '';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}${tail}`, 'gu');
+  // A word starts after anything but a letter or digit of a spaced script: CJK text runs on
+  // without spaces, so "iPhone" in "東京iPhone" is a word of its own.
+  const tail = term.phrase ? `(?!${SPACED_WORD_CHAR})` : '';
+  return new RegExp(`(?<!${SPACED_WORD_CHAR})${body}${tail}`, 'gu');
 }
 
 /** One compiled matcher per query: reuse it over many texts. */

@@ -69,6 +69,30 @@ const directTriggers = [
   END`,
 ];
 
+/**
+ * Second version, applied by a later migration on both sides: `messages_cjk_rows` keeps a copy of
+ * each CJK message's text, so the one- and two-character scan reads one small table newest first
+ * instead of fetching a message row for every candidate.
+ */
+export const CJK_ROW_TEXT: readonly string[] = [
+  `ALTER TABLE messages_cjk_rows ADD COLUMN body TEXT NOT NULL DEFAULT ''`,
+  `UPDATE messages_cjk_rows SET body = coalesce((SELECT m.body FROM messages m WHERE m.rowid = messages_cjk_rows.rowid), '')`,
+];
+
+/** The backend's triggers that fill `messages_cjk_rows`, recreated to copy the text too. */
+export const CJK_ROW_TEXT_TRIGGERS: readonly string[] = [
+  'DROP TRIGGER messages_cjk_insert',
+  'DROP TRIGGER messages_cjk_update_new',
+  `CREATE TRIGGER messages_cjk_insert AFTER INSERT ON messages WHEN ${isCjkSql('new.body')} BEGIN
+    INSERT INTO messages_cjk (rowid, body) VALUES (new.rowid, new.body);
+    INSERT INTO messages_cjk_rows (rowid, body) VALUES (new.rowid, new.body);
+  END`,
+  `CREATE TRIGGER messages_cjk_update_new AFTER UPDATE OF body ON messages WHEN ${isCjkSql('new.body')} BEGIN
+    INSERT INTO messages_cjk (rowid, body) VALUES (new.rowid, new.body);
+    INSERT INTO messages_cjk_rows (rowid, body) VALUES (new.rowid, new.body);
+  END`,
+];
+
 /** The backend's indexes: tables, direct triggers, backfill; one statement each. */
 export const MESSAGE_INDEX_STATEMENTS: readonly string[] = [...MESSAGE_INDEX_TABLES, ...directTriggers, ...MESSAGE_INDEX_BACKFILL];
 
@@ -90,6 +114,7 @@ export function messageSourceFrom(kind: MessagePlan['kind']): string {
       return 'messages_cjk f';
     case 'cjkScan':
       // Read newest first and stop at LIMIT; the window's floor bounds a query that finds little.
+      // Its LIKE conditions go on `f.body` (CJK_ROW_TEXT), the copy kept beside each row id.
       return `messages_cjk_rows f`;
   }
 }

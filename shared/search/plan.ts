@@ -18,7 +18,17 @@ export type MessagePlan =
    * matches through the short-prefix indexes (see narrowMatchExpression); the caller checks each
    * candidate and falls back to `match` if that takes too long.
    */
-  | { kind: 'words'; match: string; narrow: string | null }
+  | {
+      kind: 'words';
+      match: string;
+      narrow: string | null;
+      /**
+       * The same terms over the trigram index of CJK messages, where a word may be glued to CJK
+       * text ("東京iPhone") that unicode61 keeps as one token; null when no term is long enough
+       * for trigrams. Its candidates are checked by the matcher and merged in.
+       */
+      glued: string | null;
+    }
   /** Trigram index over CJK messages; shorter terms are checked on the candidates. */
   | { kind: 'trigram'; match: string }
   /** Every term is one or two characters of CJK text: LIKE over the newest CJK messages. */
@@ -36,7 +46,7 @@ export function planMessages(q: ParsedQuery): MessagePlan | null {
   const match = wordMatchExpression(q);
   if (match === null) return null;
   const narrow = narrowMatchExpression(q);
-  return { kind: 'words', match, narrow: narrow === match ? null : narrow };
+  return { kind: 'words', match, narrow: narrow === match ? null : narrow, glued: trigramMatchExpression(q.terms.map(substringText)) };
 }
 
 /** Length of the longest prefix index (messages_fts `prefix = '2 3'`). */

@@ -73,8 +73,9 @@ describe('phone digits', () => {
 
 describe('plans', () => {
   it('uses words for Latin text, trigrams for CJK, a bounded scan for short CJK', () => {
-    expect(planMessages(parseQuery('refund'))).toEqual({ kind: 'words', match: '"refund"*', narrow: '"ref"*' });
-    expect(planMessages(parseQuery('ref "card ending"'))).toEqual({ kind: 'words', match: '"ref"* AND "card ending"', narrow: null });
+    expect(planMessages(parseQuery('refund'))).toEqual({ kind: 'words', match: '"refund"*', narrow: '"ref"*', glued: '"refund"' });
+    expect(planMessages(parseQuery('ref "card ending"'))).toEqual({ kind: 'words', match: '"ref"* AND "card ending"', narrow: null, glued: '"ref" AND "card ending"' });
+    expect(planMessages(parseQuery('an ox'))).toMatchObject({ kind: 'words', glued: null });
     // One letter alone searches no messages; CJK has no such floor.
     expect(planMessages(parseQuery('o'))).toBeNull();
     expect(planMessages(parseQuery('駅'))).toEqual({ kind: 'cjkScan', likes: ['%駅%'] });

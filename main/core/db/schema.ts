@@ -1,5 +1,6 @@
 // Schemas of the two files. The cache (main) is disposable and rebuilt from the server; the outbox
 // (attached as `outbox`) holds the agent's unsent work and is never thrown away with the cache.
+import { CJK_ROW_TEXT } from '../../../shared/search/messageIndex';
 import { SEARCH_MIGRATION } from '../search/schema';
 import type { Migration } from './migrations';
 
@@ -100,6 +101,8 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
     WHERE EXISTS (SELECT 1 FROM meta WHERE key IN ('last_seq', 'snapshot'));
   DELETE FROM meta WHERE key = 'last_seq';
   `,
+  // The short-CJK scan reads the text kept beside each CJK row id (shared/search/messageIndex.ts).
+  CJK_ROW_TEXT.map((statement) => `${statement};`).join('\n'),
 ];
 
 export const OUTBOX_MIGRATIONS: readonly Migration[] = [

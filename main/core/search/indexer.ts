@@ -76,12 +76,11 @@ export class SearchIndexer {
       cjkRemove: db.prepare<[number, string]>("INSERT INTO messages_cjk (messages_cjk, rowid, body) VALUES ('delete', ?, ?)"),
       cjkRowRemove: db.prepare<[number]>('DELETE FROM messages_cjk_rows WHERE rowid = ?'),
       cjkAddRows: db.prepare<[string]>(
-        `INSERT OR IGNORE INTO messages_cjk_rows (rowid) SELECT m.rowid FROM json_each(?) j JOIN messages m ON m.rowid = j.value
+        `INSERT OR IGNORE INTO messages_cjk_rows (rowid, body) SELECT m.rowid, m.body FROM json_each(?) j JOIN messages m ON m.rowid = j.value
          WHERE ${isCjkSql('m.body')}`,
       ),
       cjkAdd: db.prepare<[string]>(
-        `INSERT INTO messages_cjk (rowid, body) SELECT m.rowid, m.body FROM json_each(?) j
-         JOIN messages_cjk_rows r ON r.rowid = j.value JOIN messages m ON m.rowid = r.rowid`,
+        `INSERT INTO messages_cjk (rowid, body) SELECT r.rowid, r.body FROM json_each(?) j JOIN messages_cjk_rows r ON r.rowid = j.value`,
       ),
       cjkReset: db.prepare("INSERT INTO messages_cjk (messages_cjk) VALUES ('delete-all')"),
       cjkRowsReset: db.prepare('DELETE FROM messages_cjk_rows'),
@@ -130,8 +129,8 @@ export class SearchIndexer {
       if (isMessages) {
         this.s.cjkReset.run();
         this.s.cjkRowsReset.run();
-        this.db.exec(`INSERT INTO messages_cjk_rows (rowid) SELECT rowid FROM messages WHERE ${isCjkSql('body')}`);
-        this.db.exec('INSERT INTO messages_cjk (rowid, body) SELECT m.rowid, m.body FROM messages_cjk_rows r JOIN messages m ON m.rowid = r.rowid');
+        this.db.exec(`INSERT INTO messages_cjk_rows (rowid, body) SELECT rowid, body FROM messages WHERE ${isCjkSql('body')}`);
+        this.db.exec('INSERT INTO messages_cjk (rowid, body) SELECT rowid, body FROM messages_cjk_rows');
       }
       return;
     }

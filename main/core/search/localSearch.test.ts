@@ -83,6 +83,18 @@ describe('local search', () => {
     expect(store.search.search('번호를', {}, 20).messages).toHaveLength(1);
   });
 
+  it('finds a Latin word written against CJK text, still only at a word start', () => {
+    addMessage('c-yuki', '新しいiPhoneケースを注文しました');
+    const r = store.search.search('iphone', {}, 20);
+    expect(r.messages.map((m) => m.conversationId)).toEqual(['c-yuki']);
+    expect(marked(r.messages[0]!.snippet)).toEqual(['iPhone']);
+    expect(store.search.search('phone', {}, 20).messages).toHaveLength(0);
+    // Word matches and glued ones merge newest first.
+    addMessage('c-maria', 'Is the iPhone case in stock?');
+    expect(store.search.search('iphone case', {}, 20).messages.map((m) => m.conversationId)).toEqual(['c-maria']);
+    expect(store.search.search('iphon', {}, 20).messages.map((m) => m.conversationId)).toEqual(['c-maria', 'c-yuki']);
+  });
+
   it('finds one- and two-character CJK queries by scanning CJK messages', () => {
     expect(store.search.search('東京', {}, 20).messages).toHaveLength(1);
     expect(store.search.search('駅', {}, 20).messages).toHaveLength(1);
@@ -132,6 +144,16 @@ describe('local search', () => {
     expect(store.search.search('refund', { from: newest }, 20).messages).toHaveLength(1);
     expect(store.search.search('refund', { to: newest }, 20).messages).toHaveLength(1);
     expect(store.search.search('yuki', { channel: 'sms' }, 20).contacts).toHaveLength(0);
+  });
+
+  it('keeps the short-CJK scan current when a message is edited', () => {
+    const id = addMessage('c-maria', '荷物は大阪に届きました');
+    expect(store.search.search('大阪', {}, 20).messages.map((m) => m.messageId)).toEqual([id]);
+    store.tx(() => store.db.prepare("UPDATE messages SET body = '荷物は名古屋に届きました' WHERE id = ?").run(id));
+    expect(store.search.search('大阪', {}, 20).messages).toHaveLength(0);
+    expect(store.search.search('名古', {}, 20).messages.map((m) => m.messageId)).toEqual([id]);
+    store.tx(() => store.db.prepare("UPDATE messages SET body = 'Delivered to Nagoya' WHERE id = ?").run(id));
+    expect(store.search.search('名古', {}, 20).messages).toHaveLength(0);
   });
 
   it('keeps the indexes current through updates, a wipe and a changed contact', () => {

@@ -95,14 +95,17 @@ export class LocalSearch {
     const plan = planMessages(query);
     if (plan === null) return [];
     // Trigram, LIKE and narrowed lookups find candidates; the matcher keeps the real matches.
-    const checked =
-      plan.kind === 'words' && plan.narrow !== null
-        ? this.narrowedRows(plan.narrow, plan.match, filters, limit, matcher)
-        : plan.kind === 'words'
-          ? this.messageRows(plan.kind, { match: plan.match }, filters, limit)
-          : this.messageRows(plan.kind, candidateParams(plan), filters, limit * OVERFETCH)
-              .filter((r) => matcher.matchesAll(r.body))
-              .slice(0, limit);
+    const checkedRows = (kind: Exclude<MessagePlan['kind'], 'words'>, params: Record<string, string>) =>
+      this.messageRows(kind, params, filters, limit * OVERFETCH)
+        .filter((r) => matcher.matchesAll(r.body))
+        .slice(0, limit);
+    let checked: MessageRow[];
+    if (plan.kind === 'words') {
+      const rows = plan.narrow !== null ? this.narrowedRows(plan.narrow, plan.match, filters, limit, matcher) : this.messageRows(plan.kind, { match: plan.match }, filters, limit);
+      checked = plan.glued === null ? rows : newestFirst(rows, checkedRows('trigram', { match: plan.glued }), limit);
+    } else {
+      checked = checkedRows(plan.kind, candidateParams(plan));
+    }
     return checked.map((r) => ({
       messageId: r.id,
       conversationId: r.conversation_id,
@@ -139,7 +142,7 @@ export class LocalSearch {
     const likes = Object.keys(params).filter((k) => k.startsWith('like'));
     const where =
       kind === 'cjkScan'
-        ? `f.rowid >= @floor AND ${likes.map((k) => `m.body LIKE @${k} ESCAPE '\\'`).join(' AND ')}`
+        ? `f.rowid >= @floor AND ${likes.map((k) => `f.body LIKE @${k} ESCAPE '\\'`).join(' AND ')}`
         : `${matchTable(kind)} MATCH @match`;
     const floor = kind === 'cjkScan' ? { floor: (this.statement('cjkFloor', () => CJK_FLOOR_SQL).get() as { floor: number }).floor } : {};
     return this.statement(`m:${kind}:${likes.length}:${f.key}`, () =>
@@ -251,6 +254,12 @@ export class LocalSearch {
 }
 
 /** Named parameters of a trigram or CJK-scan plan. */
+/** Two newest-first lists of rows as one, without repeats, cut at `limit`. */
+function newestFirst(a: readonly MessageRow[], b: readonly MessageRow[], limit: number): MessageRow[] {
+  const byRow = new Map([...a, ...b].map((r) => [r.row_id, r]));
+  return [...byRow.values()].sort((x, y) => y.row_id - x.row_id).slice(0, limit);
+}
+
 const candidateParams = (plan: Exclude<MessagePlan, { kind: 'words' }>): Record<string, string> =>
   plan.kind === 'cjkScan' ? Object.fromEntries(plan.likes.map((l, i) => [`like${i}`, l])) : { match: plan.match };
 

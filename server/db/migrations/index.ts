@@ -7,5 +7,6 @@ import { search } from './004_search';
 import { profilesCanned } from './005_profiles_canned';
 import { workflow } from './006_workflow';
 import { portalAttachments } from './007_portal_attachments';
+import { cjkRowText } from './008_cjk_row_text';
 
-export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search, profilesCanned, workflow, portalAttachments];
+export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search, profilesCanned, workflow, portalAttachments, cjkRowText];
