@@ -167,6 +167,10 @@ function ThreadView({
           aria-label={t('thread.timeline')}
           aria-live="polite"
           tabIndex={0}
+          // An image that loads grows the thread: keep the latest message in view if it was.
+          onLoadCapture={() => {
+            if (atBottom.current) scroller.current?.scrollTo({ top: scroller.current.scrollHeight, behavior: 'auto' });
+          }}
           onScroll={(event) => {
             const el = event.currentTarget;
             atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
