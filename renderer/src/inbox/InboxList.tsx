@@ -22,11 +22,12 @@ interface InboxListProps {
   openId: string | null;
   highlightedId: string | null;
   onOpen: (conversationId: string) => void;
+  onAccept: (conversationId: string) => void;
 }
 
 export const rowDomId = (conversationId: string) => `inbox-row-${conversationId}`;
 
-export function InboxList({ id, labelledBy, rows, hasMore, loadingMore, loadMore, openId, highlightedId, onOpen }: InboxListProps) {
+export function InboxList({ id, labelledBy, rows, hasMore, loadingMore, loadMore, openId, highlightedId, onOpen, onAccept }: InboxListProps) {
   const { t } = useTranslation();
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -75,6 +76,7 @@ export function InboxList({ id, labelledBy, rows, hasMore, loadingMore, loadMore
                   open={row.conversationId === openId}
                   highlighted={row.conversationId === highlightedId}
                   onOpen={onOpen}
+                  onAccept={onAccept}
                 />
               ) : (
                 <div className="inbox-list__loader" role="presentation">

@@ -25,7 +25,7 @@ interface InboxPanelProps {
 
 export function InboxPanel({ tenantName, view, onViewChange, inbox, controls, openId, highlightedId, onOpen, search }: InboxPanelProps) {
   const { t } = useTranslation();
-  const { openDialog } = useWorkflow();
+  const { openDialog, accept } = useWorkflow();
   const listId = useId();
 
   let body;
@@ -44,6 +44,7 @@ export function InboxPanel({ tenantName, view, onViewChange, inbox, controls, op
         openId={openId}
         highlightedId={highlightedId}
         onOpen={onOpen}
+        onAccept={accept}
       />
     );
 

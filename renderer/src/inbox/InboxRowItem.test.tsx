@@ -25,7 +25,7 @@ const row: InboxRow = {
 describe('InboxRowItem', () => {
   it('shows the agent prefix, time, channel and a capped unread badge', async () => {
     const onOpen = vi.fn();
-    await renderWithDesk(<InboxRowItem row={row} now={now} open={false} highlighted={false} domId="r" onOpen={onOpen} />, fakeDesk({}));
+    await renderWithDesk(<InboxRowItem row={row} now={now} open={false} highlighted={false} domId="r" onOpen={onOpen} onAccept={() => undefined} />, fakeDesk({}));
     const option = screen.getByTestId('inbox-row');
     expect(option.dataset).toMatchObject({ conversationId: 'c9', unread: '140' });
     expect(screen.getByText('You: \u2068On its way\u2069')).toBeTruthy();
@@ -37,9 +37,24 @@ describe('InboxRowItem', () => {
   });
 
   it('has no badge when read', async () => {
-    await renderWithDesk(<InboxRowItem row={{ ...row, unreadCount: 0, previewFromAgent: false }} now={now} open highlighted={false} domId="r" onOpen={() => undefined} />, fakeDesk({}));
+    await renderWithDesk(<InboxRowItem row={{ ...row, unreadCount: 0, previewFromAgent: false }} now={now} open highlighted={false} domId="r" onOpen={() => undefined} onAccept={() => undefined} />, fakeDesk({}));
     expect(screen.queryByTestId('unread-badge')).toBeNull();
     expect(screen.getByText('On its way')).toBeTruthy();
     expect(screen.getByTestId('inbox-row').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('shows a queued row with its wait, labels and pin, and accepts without opening twice', async () => {
+    const onOpen = vi.fn();
+    const onAccept = vi.fn();
+    const queued: InboxRow = { ...row, status: 'queued', waitingSince: now - 3 * 3_600_000, labels: ['escalated'], tags: ['vip'], pinned: true };
+    await renderWithDesk(<InboxRowItem row={queued} now={now} open={false} highlighted={false} domId="r" onOpen={onOpen} onAccept={onAccept} />, fakeDesk({}));
+    const option = screen.getByTestId('inbox-row');
+    expect(option.dataset).toMatchObject({ status: 'queued', pinned: 'true', labels: 'escalated' });
+    expect(option.className).toContain('inbox-row--label-escalated');
+    expect(screen.getByTestId('row-label').textContent).toBe('Escalated');
+    expect(screen.getByTestId('row-waiting').textContent).toBe('Waiting 3 hours');
+    fireEvent.click(screen.getByTestId('row-accept'));
+    expect(onAccept).toHaveBeenCalledWith('c9');
+    expect(onOpen).not.toHaveBeenCalled();
   });
 });

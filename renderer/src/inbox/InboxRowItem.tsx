@@ -5,7 +5,6 @@ import { unreadBadge } from '../../../shared/text/badge';
 import { useFormat } from '../i18n/LocaleContext';
 import { ChannelBadge } from '../ui/ChannelBadge';
 import { PinIcon } from '../ui/icons';
-import { useAction } from '../workflow/useWorkflow';
 
 /**
  * Wraps customer-language text in a first-strong isolate so an English preview inside the Arabic
@@ -20,12 +19,13 @@ interface InboxRowProps {
   highlighted: boolean;
   domId: string;
   onOpen: (conversationId: string) => void;
+  /** Accepts a queued conversation (and opens it). */
+  onAccept: (conversationId: string) => void;
 }
 
-export const InboxRowItem = memo(function InboxRowItem({ row, now, open, highlighted, domId, onOpen }: InboxRowProps) {
+export const InboxRowItem = memo(function InboxRowItem({ row, now, open, highlighted, domId, onOpen, onAccept }: InboxRowProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const accept = useAction('conversation.accept');
   const badge = unreadBadge(row.unreadCount);
   const classes = [
     'inbox-row',
@@ -116,7 +116,7 @@ export const InboxRowItem = memo(function InboxRowItem({ row, now, open, highlig
             data-testid="row-accept"
             onClick={(event) => {
               event.stopPropagation();
-              accept.run({ conversationId: row.conversationId });
+              onAccept(row.conversationId);
             }}
           >
             {t('workflow.accept')}
