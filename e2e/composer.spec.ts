@@ -86,7 +86,7 @@ test.describe('composer', () => {
     await expect(row.getByTestId('inbox-draft')).toHaveCount(0);
   });
 
-  test('the customer panel shows a garage customer’s vehicle and work orders @composer', async ({ desk }) => {
+  test('the customer panel shows a garage customer’s vehicle and work orders, and its tags @composer', async ({ desk }) => {
     await logIn(desk);
     await desk.getByTestId('inbox-tab-all').click();
     const rows = desk.getByTestId('inbox-row');
@@ -101,6 +101,19 @@ test.describe('composer', () => {
     expect(found).toBe(true);
     await expect(panel.getByTestId('linked-vehicle').first()).toContainText(/[A-Z]{2}\d{2} [A-Z]{3}/);
     await expect(panel.getByTestId('linked-order').filter({ hasText: /Work order/i }).first()).toContainText(/WO-\d+/);
+
+    // Tags and labels show in the panel, and the panel edits them.
+    const tags = panel.getByTestId('customer-tags');
+    await panel.getByTestId('customer-edit-tags').click();
+    const dialog = desk.getByTestId('tags-dialog');
+    await dialog.getByTestId('tag-search').fill('warranty-check');
+    await dialog.getByTestId('tag-search').press('Enter');
+    const escalated = dialog.getByTestId('label-toggle').filter({ hasText: 'Escalated' }).locator('input');
+    await escalated.click();
+    await expect(escalated).toBeChecked();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(tags).toContainText('warranty-check');
+    await expect(tags.locator('[data-label="escalated"]')).toBeVisible();
 
     // Sections stay as the agent left them.
     await panel.getByTestId('customer-section-loyalty').getByRole('button').first().click();

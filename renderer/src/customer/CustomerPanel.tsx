@@ -7,6 +7,7 @@ import { useDeskQuery } from '../api/hooks';
 import { useFormat } from '../i18n/LocaleContext';
 import { useSettings } from '../settings/useSettings';
 import { ChannelBadge } from '../ui/ChannelBadge';
+import { useWorkflow } from '../workflow/WorkflowContext';
 import { Attributes } from './Attributes';
 import { GivePointsDialog } from './GivePointsDialog';
 import { LinkedRecords } from './LinkedRecords';
@@ -33,6 +34,7 @@ export function CustomerPanel({ conversationId, onOpenConversation, onCollapse }
   const { t } = useTranslation();
   const format = useFormat();
   const { settings, update } = useSettings();
+  const { openDialog } = useWorkflow();
   const [givingPoints, setGivingPoints] = useState(false);
   const detail = useDeskQuery('conversation.get', { conversationId });
   const contactId = detail.data?.contact.id ?? '';
@@ -116,6 +118,24 @@ export function CustomerPanel({ conversationId, onOpenConversation, onCollapse }
         </Fact>
         <Fact label={t('customer.queue')}>{queue ? queue.name : none}</Fact>
         <Fact label={t('customer.assignee')}>{assignee ? assignee.name : <span className="customer__none">{t('customer.unassigned')}</span>}</Fact>
+        <Fact label={t('customer.tags')}>
+          <div className="customer__tags" data-testid="customer-tags">
+            {conversation.labels.map((label) => (
+              <span key={label} className={`label-chip label-chip--${label}`} data-label={label}>
+                {t(`workflowLabel.${label}`)}
+              </span>
+            ))}
+            {conversation.tags.map((tag) => (
+              <span key={tag} className="tag-chip" dir="auto">
+                {tag}
+              </span>
+            ))}
+            {conversation.labels.length + conversation.tags.length === 0 ? <span className="customer__none">{t('customer.noTags')}</span> : null}
+            <button type="button" className="button button--small" onClick={() => openDialog({ kind: 'tags', conversationId })} data-testid="customer-edit-tags">
+              {t('customer.editTags')}
+            </button>
+          </div>
+        </Fact>
         <Fact label={t('customer.since')}>{format.fullDate(contact.createdAt)}</Fact>
       </dl>
       <Section id="attributes" title={t('customer.sections.attributes')} count={Object.keys(profile.attributes).length} open={open.has('attributes')} onToggle={toggle}>
