@@ -74,8 +74,12 @@ export function narrowMatchExpression(q: ParsedQuery): string | null {
 
 export type ContactPlan =
   | { kind: 'trigram'; match: string; digits: string[] }
-  /** All terms shorter than a trigram: LIKE over names and addresses. */
-  | { kind: 'scan'; likes: string[]; digits: string[] };
+  /**
+   * All terms shorter than a trigram: LIKE over names and addresses. `cjkNames`: a term is CJK, so
+   * only contacts with CJK in their name can match (through the partial index on those names; a CJK
+   * term found only in an e-mail address is not looked for).
+   */
+  | { kind: 'scan'; likes: string[]; digits: string[]; cjkNames: boolean };
 
 /** Contacts: a phone-like term is searched as its digits, anything else as a substring. */
 export function planContacts(q: ParsedQuery): ContactPlan | null {
@@ -87,7 +91,9 @@ export function planContacts(q: ParsedQuery): ContactPlan | null {
     return d ?? substringText(t);
   });
   const match = trigramMatchExpression(texts);
-  return match !== null ? { kind: 'trigram', match, digits } : { kind: 'scan', likes: texts.map(likeContains), digits };
+  return match !== null
+    ? { kind: 'trigram', match, digits }
+    : { kind: 'scan', likes: texts.map(likeContains), digits, cjkNames: texts.some(hasCjk) };
 }
 
 /** A conversation id (or its start) typed or pasted as a reference: lowercase hex and dashes. */

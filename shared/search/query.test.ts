@@ -86,7 +86,8 @@ describe('plans', () => {
 
   it('searches contacts by substring and phone digits', () => {
     expect(planContacts(parseQuery('+44 7700'))).toEqual({ kind: 'trigram', match: '"447700"', digits: ['447700'] });
-    expect(planContacts(parseQuery('Mü'))).toEqual({ kind: 'scan', likes: ['%mu%'], digits: [] });
+    expect(planContacts(parseQuery('Mü'))).toEqual({ kind: 'scan', likes: ['%mu%'], digits: [], cjkNames: false });
+    expect(planContacts(parseQuery('王 a'))).toMatchObject({ kind: 'scan', cjkNames: true });
   });
 
   it('recognises a conversation reference', () => {

@@ -1,7 +1,7 @@
 // Schemas of the two files. The cache (main) is disposable and rebuilt from the server; the outbox
 // (attached as `outbox`) holds the agent's unsent work and is never thrown away with the cache.
 import { CJK_ROW_TEXT } from '../../../shared/search/messageIndex';
-import { SEARCH_MIGRATION } from '../search/schema';
+import { CONTACT_CJK_NAME_INDEX, SEARCH_MIGRATION } from '../search/schema';
 import type { Migration } from './migrations';
 
 export const CACHE_MIGRATIONS: readonly Migration[] = [
@@ -103,6 +103,7 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
   `,
   // The short-CJK scan reads the text kept beside each CJK row id (shared/search/messageIndex.ts).
   CJK_ROW_TEXT.map((statement) => `${statement};`).join('\n'),
+  CONTACT_CJK_NAME_INDEX,
 ];
 
 export const OUTBOX_MIGRATIONS: readonly Migration[] = [

@@ -9,6 +9,7 @@ import { migrate } from '../db/migrations';
 import { CACHE_MIGRATIONS } from '../db/schema';
 import { contact, conversation, message, openStore, removeTempDirs, SELF, tempDir } from '../testkit/fixtures';
 import { LocalSearch } from './localSearch';
+import { CJK_NAME_SQL } from './schema';
 import type { Store } from '../store';
 
 let store: Store;
@@ -120,6 +121,18 @@ describe('local search', () => {
 
   it('finds short name prefixes without trigrams', () => {
     expect(store.search.search('Yu', {}, 20).contacts.map((c) => c.contactId)).toEqual(['k-c-yuki']);
+  });
+
+  it('finds a contact by one or two CJK characters of the name, among the CJK names only', () => {
+    addConversation('c-wang', { name: '王小明', phone: null, email: 'wang@example.cn' });
+    expect(store.search.search('小明', {}, 20).contacts.map((c) => c.contactId)).toEqual(['k-c-wang']);
+    expect(store.search.search('王', {}, 20).contacts.map((c) => c.contactId)).toEqual(['k-c-wang']);
+    expect(store.search.search('王 wang', {}, 20).contacts.map((c) => c.contactId)).toEqual(['k-c-wang']);
+    expect(store.search.search('李', {}, 20).contacts).toEqual([]);
+    const plan = store.db
+      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM contacts ct WHERE ${CJK_NAME_SQL('ct.name')} AND ct.name LIKE '%王%' ORDER BY ct.name`)
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('contacts_cjk_name');
   });
 
   it('groups conversations by reference, subject and contact', () => {

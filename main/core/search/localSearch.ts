@@ -14,6 +14,7 @@ import type {
 import { createMatcher, highlightDigits, snippet, type Highlighted, type Matcher } from '../../../shared/search/highlight';
 import { normalizePhone, parseQuery, phoneDigits, type ParsedQuery } from '../../../shared/search/query';
 import { CJK_FLOOR_SQL, matchTable, messageSourceFrom } from '../../../shared/search/messageIndex';
+import { CJK_NAME_SQL } from './schema';
 import { filterSql, hasFilters, planContacts, planMessages, referencePrefix, type ContactPlan, type MessagePlan } from '../../../shared/search/plan';
 
 /** Candidates fetched per result when some terms are checked after the index lookup. */
@@ -183,8 +184,9 @@ export class LocalSearch {
     }
     const likes = plan.likes.map((_, i) => ` AND (ct.name LIKE @like${i} ESCAPE '\\' OR ct.email LIKE @like${i} ESCAPE '\\')`).join('');
     const params = Object.fromEntries(plan.likes.map((l, i) => [`like${i}`, l]));
-    return this.statement(`ct:scan:${plan.likes.length}:${f.key}`, () =>
-      `SELECT ${columns} FROM contacts ct WHERE 1${likes}${where} ORDER BY ct.name LIMIT @limit`,
+    const names = plan.cjkNames ? `${CJK_NAME_SQL('ct.name')}` : '1';
+    return this.statement(`ct:scan:${plan.likes.length}:${plan.cjkNames}:${f.key}`, () =>
+      `SELECT ${columns} FROM contacts ct WHERE ${names}${likes}${where} ORDER BY ct.name LIMIT @limit`,
     ).all({ ...f.params, ...params, limit }) as ContactRow[];
   }
 

@@ -13,7 +13,7 @@
 // transaction (indexer.ts), in bulk: an FTS5 write inside a trigger would flush a tiny segment per
 // row and make a bootstrap several times slower. Queue and rows commit together, so the indexes
 // are never behind after a commit, even across a crash.
-import { MESSAGE_INDEX_BACKFILL, MESSAGE_INDEX_TABLES } from '../../../shared/search/messageIndex';
+import { isCjkSql, MESSAGE_INDEX_BACKFILL, MESSAGE_INDEX_TABLES } from '../../../shared/search/messageIndex';
 
 /** Queue sources: which table a pending row belongs to. */
 export const SOURCES = { message: 'm', contact: 'k', conversation: 'c' } as const;
@@ -69,3 +69,9 @@ export const SEARCH_MIGRATION = `
   -- A contact's conversations, newest first: search opens a contact's latest conversation.
   CREATE INDEX conversations_contact ON conversations (contact_id, last_message_at DESC);
 `;
+
+/** The condition on a contact's name that the partial index below covers (see planContacts). */
+export const CJK_NAME_SQL = (column: string) => isCjkSql(column);
+
+/** Contacts with CJK in their name: a one- or two-character CJK search scans only those. */
+export const CONTACT_CJK_NAME_INDEX = `CREATE INDEX contacts_cjk_name ON contacts (name) WHERE ${CJK_NAME_SQL('name')};`;
