@@ -16,7 +16,10 @@ export interface CatalogSet {
 }
 
 /** Every bundle with its own catalogs. Paths relative to the repository root. */
-export const CATALOG_SETS: CatalogSet[] = [{ name: 'desktop', catalogs: 'renderer/src/i18n/locales/index.ts', sources: ['renderer/src', 'shared'] }];
+export const CATALOG_SETS: CatalogSet[] = [
+  { name: 'desktop', catalogs: 'renderer/src/i18n/locales/index.ts', sources: ['renderer/src', 'shared'] },
+  { name: 'portal', catalogs: 'portal/src/i18n/locales/index.ts', sources: ['portal/src'] },
+];
 
 export interface CheckReport {
   problems: string[];

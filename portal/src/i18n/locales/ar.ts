@@ -71,7 +71,6 @@ export const ar: Translation = {
     label: 'رسالتك',
     placeholder: 'اكتب رسالة…',
     send: 'إرسال',
-    sending: 'جارٍ الإرسال…',
     counter: '{{length}} / {{max}}',
     tooLong: 'يمكن أن تحتوي الرسالة على {{max}} حرف كحد أقصى.',
     hint: 'مفتاح Enter يرسل، وShift+Enter يبدأ سطرًا جديدًا.',

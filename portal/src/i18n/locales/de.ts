@@ -59,7 +59,6 @@ export const de: Translation = {
     label: 'Ihre Nachricht',
     placeholder: 'Nachricht schreiben…',
     send: 'Senden',
-    sending: 'Wird gesendet…',
     counter: '{{length}} / {{max}}',
     tooLong: 'Nachrichten dürfen höchstens {{max}} Zeichen lang sein.',
     hint: 'Enter sendet, Umschalt+Enter beginnt eine neue Zeile.',

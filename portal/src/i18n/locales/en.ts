@@ -57,7 +57,6 @@ export const en = {
     label: 'Your message',
     placeholder: 'Write a message…',
     send: 'Send',
-    sending: 'Sending…',
     counter: '{{length}} / {{max}}',
     tooLong: 'Messages can be at most {{max}} characters.',
     hint: 'Enter sends, Shift+Enter starts a new line.',

@@ -62,7 +62,6 @@ export const es: Translation = {
     label: 'Tu mensaje',
     placeholder: 'Escribe un mensaje…',
     send: 'Enviar',
-    sending: 'Enviando…',
     counter: '{{length}} / {{max}}',
     tooLong: 'Los mensajes pueden tener como máximo {{max}} caracteres.',
     hint: 'Intro envía, Mayús+Intro empieza una línea nueva.',

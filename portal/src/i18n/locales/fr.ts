@@ -62,7 +62,6 @@ export const fr: Translation = {
     label: 'Votre message',
     placeholder: 'Écrire un message…',
     send: 'Envoyer',
-    sending: 'Envoi…',
     counter: '{{length}} / {{max}}',
     tooLong: 'Un message peut contenir au plus {{max}} caractères.',
     hint: 'Entrée envoie, Maj+Entrée passe à la ligne.',

@@ -62,7 +62,6 @@ export const ptBR: Translation = {
     label: 'Sua mensagem',
     placeholder: 'Escreva uma mensagem…',
     send: 'Enviar',
-    sending: 'Enviando…',
     counter: '{{length}} / {{max}}',
     tooLong: 'As mensagens podem ter no máximo {{max}} caracteres.',
     hint: 'Enter envia, Shift+Enter começa uma nova linha.',
