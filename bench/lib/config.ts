@@ -1,5 +1,6 @@
 // Sizes and run lengths of a benchmark run. The defaults are the design's dataset (one team, 50
 // agents, 50k conversations, 1M messages); BENCH_SCALE shrinks everything proportionally.
+import { DEFAULT_SYNC_TUNING } from '../../main/core/sync/engine';
 
 export interface BenchConfig {
   scale: number;
@@ -52,7 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     bigThread: round(10_000 * scale, 500),
     snapshotPageSize: 500,
     catchupEvents: round(100_000 * scale, 2_000),
-    pullLimit: 1_000,
+    pullLimit: DEFAULT_SYNC_TUNING.pullLimit,
     // Query run counts are not scaled: percentiles need samples whatever the dataset size.
     inboxRuns: 1_000,
     threadRuns: 1_500,

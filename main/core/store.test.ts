@@ -72,6 +72,31 @@ describe('applyEvents', () => {
     expect(s.queries.readState('c1')).toEqual({ readSeq: 2, unread: 1 });
   });
 
+  it('writes a conversation once per batch with its last version, as writing each in turn would', () => {
+    const batch = [
+      upserted(conversation('c1', { seq: 1, status: 'queued', lastMessagePreview: '' })),
+      created(message('m1', 'c1', 2)),
+      upserted(conversation('c1', { seq: 3, status: 'queued', lastMessagePreview: 'first' })),
+      created(message('m2', 'c1', 4)),
+      upserted(conversation('c1', { seq: 5, status: 'active', lastMessagePreview: 'second' })),
+    ];
+    const whole = open();
+    const summary = whole.applyEvents(batch, SELF);
+    const oneByOne = open();
+    for (const e of batch) oneByOne.applyEvents([e], SELF);
+    for (const s of [whole, oneByOne]) {
+      expect(s.queries.detail('c1')?.conversation).toMatchObject({ seq: 5, status: 'active', lastMessagePreview: 'second' });
+      expect(s.queries.ranges('c1')).toEqual([{ from: 1, to: null }]);
+      expect(s.queries.readState('c1').unread).toBe(2);
+    }
+    expect(summary.inbox).toBe(true);
+    expect([...summary.conversationIds]).toEqual(['c1']);
+    // A stale last version changes nothing, whatever came before it in the batch.
+    const stale = whole.applyEvents([upserted(conversation('c1', { seq: 2, status: 'resolved' })), upserted(conversation('c1', { seq: 4, status: 'pending' }))], SELF);
+    expect(whole.queries.detail('c1')?.conversation.status).toBe('active');
+    expect(stale.inbox).toBe(false);
+  });
+
   it('stores a message for an unknown conversation and opens its history range there', () => {
     const s = open();
     s.applyEvents([created(message('m9', 'c9', 40))], SELF);

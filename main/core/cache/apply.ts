@@ -193,14 +193,26 @@ export class Applier {
 
   /**
    * From the first change seen for a conversation on, the change log delivers all of its messages:
-   * open a range there unless one is open already.
+   * open a range there unless one is open already. `known` holds the conversations of the batch
+   * whose range is open already, so each is looked up once per batch.
    */
-  private ensureOpenRange(conversationId: string, fromSeq: number): void {
+  private ensureOpenRange(conversationId: string, fromSeq: number, known: Set<string>): void {
+    if (known.has(conversationId)) return;
+    known.add(conversationId);
     if (!this.s.hasOpenRange.get(conversationId)) this.addRange(conversationId, { from: fromSeq, to: null });
   }
 
-  /** Applies change events (seq order, contiguous) for agent `selfId`; the caller owns the transaction. */
+  /**
+   * Applies change events (seq order, contiguous) for agent `selfId`; the caller owns the transaction.
+   * Each conversation's row is written once per batch, with its last version: every message is
+   * followed by the conversation's new preview, and rewriting the row moves it in every inbox index.
+   * Nothing in a batch reads the row, and a later version supersedes whatever an earlier one would,
+   * so the result (rows and summary) is the same as writing each version in turn.
+   */
   applyEvents(events: readonly ChangeEvent[], selfId: string, summary: ChangeSummary): void {
+    const lastVersion = new Map<string, ChangeEvent>();
+    for (const e of events) if (e.type === 'conversation.upserted') lastVersion.set(e.conversation.id, e);
+    const open = new Set<string>();
     for (const e of events) {
       switch (e.type) {
         case 'contact.upserted':
@@ -208,15 +220,15 @@ export class Applier {
           if (this.upsertContact(e.contact)) summary.inbox = true;
           break;
         case 'conversation.upserted':
-          this.ensureOpenRange(e.conversation.id, e.seq);
-          if (this.upsertConversation(e.conversation)) {
+          this.ensureOpenRange(e.conversation.id, e.seq, open);
+          if (lastVersion.get(e.conversation.id) === e && this.upsertConversation(e.conversation)) {
             summary.inbox = true;
             summary.conversationIds.add(e.conversation.id);
           }
           break;
         case 'message.created': {
           const m = e.message;
-          this.ensureOpenRange(m.conversationId, m.seq);
+          this.ensureOpenRange(m.conversationId, m.seq, open);
           if (this.insertMessage(m)) {
             const readSeq = this.s.readSeq.get(m.conversationId)?.read_seq ?? 0;
             if (countsAsUnread(m.direction, m.seq, readSeq)) {

@@ -2,7 +2,7 @@
 // live events in seq order. One pump runs at a time; everything it does is driven by the cursor
 // stored in the cache, never by socket.io's own delivery guarantees.
 import type { SyncProgress } from '../../../shared/ipc/contract';
-import type { ChangeEvent } from '../../../shared/protocol';
+import { MAX_PULL_LIMIT, type ChangeEvent } from '../../../shared/protocol';
 import type { ChangeSummary } from '../cache/apply';
 import { isCorruptionError } from '../db/corruption';
 import { backoffDelay, type BackoffPolicy } from '../outbox/backoff';
@@ -24,7 +24,9 @@ export interface SyncTuning {
 }
 
 export const DEFAULT_SYNC_TUNING: SyncTuning = {
-  pullLimit: 1_000,
+  // The most the protocol allows: a catch-up commits once per page, and a bigger page writes each
+  // busy conversation's row once for many of its messages.
+  pullLimit: MAX_PULL_LIMIT,
   snapshotPageSize: 500,
   windowDays: 90,
   messagesPerConversation: 50,
