@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import { DEMO_AGENTS } from '../../shared/demo';
 import type { ChangeEvent } from '../../shared/protocol';
 import { startBackend, type Backend } from '../../testing/backend';
+import { processCpuSeconds } from '../lib/cpu';
 import { formatNumber } from '../lib/format';
 import { LOAD_MAX_IN_FLIGHT, startWebhookLoad, until, type LoadResult } from '../lib/load';
 import type { Metric } from '../lib/metric';
@@ -36,20 +37,31 @@ function listen(url: string, token: string): Promise<Listener> {
   });
 }
 
+/** A flood of webhooks, with the backend's CPU milliseconds per message it accepted (null if unknown). */
+async function flood(backend: Backend, seconds: number): Promise<LoadResult & { cpuMsPerMsg: number | null }> {
+  const cpu0 = processCpuSeconds(backend.pid);
+  const result = await startWebhookLoad(backend, FLOOD_RATE, seconds).result;
+  const cpu1 = processCpuSeconds(backend.pid);
+  const cpuMsPerMsg = cpu0 === null || cpu1 === null || result.ok === 0 ? null : ((cpu1 - cpu0) * 1000) / result.ok;
+  return { ...result, cpuMsPerMsg };
+}
+
+const cpuText = (ms: number | null) => (ms === null ? 'CPU per message not measured' : `backend CPU ${formatNumber(ms, 'ms')} per message`);
+
 export async function runFanout(seconds: number): Promise<Metric[]> {
   let backend: Backend | null = null;
   const listeners: Listener[] = [];
   try {
     backend = await startBackend({ seed: 'minimal' });
     const b = backend;
-    const alone: LoadResult = await startWebhookLoad(b, FLOOD_RATE, seconds).result;
+    const alone = await flood(b, seconds);
 
     const tokens = await Promise.all(DEMO_AGENTS.map(async (a) => (await b.login(a.email)).token));
     for (let i = 0; i < SOCKETS; i += CONNECT_BATCH) {
       const batch = Array.from({ length: Math.min(CONNECT_BATCH, SOCKETS - i) }, (_, k) => listen(b.url, tokens[(i + k) % tokens.length] ?? ''));
       listeners.push(...(await Promise.all(batch)));
     }
-    const fanned: LoadResult = await startWebhookLoad(b, FLOOD_RATE, seconds).result;
+    const fanned = await flood(b, seconds);
     const t0 = performance.now();
     const least = () => Math.min(...listeners.map((l) => l.messages));
     await until('every socket to receive every message', () => least() >= fanned.ok, 30_000).catch(() => undefined);
@@ -65,7 +77,7 @@ export async function runFanout(seconds: number): Promise<Metric[]> {
         note:
           `${fanned.ok} messages in ${formatNumber(fanned.seconds, 's')} with ${LOAD_MAX_IN_FLIGHT} POSTs in flight (${fanned.failed} failed); POST answered p50 ${formatNumber(fanned.ackP50)} · p99 ${formatNumber(fanned.ackP99, 'ms')}; ` +
           `every socket got ${formatNumber((100 * delivered) / Math.max(1, fanned.ok))} % of them (last ${formatNumber(drainMs, 'ms')} after the load ended). ` +
-          `Reference, no socket connected: ${formatNumber(alone.rate, 'msg/s')} (${alone.failed} failed)`,
+          `${cpuText(fanned.cpuMsPerMsg)}. Reference, no socket connected: ${formatNumber(alone.rate, 'msg/s')} (${alone.failed} failed, ${cpuText(alone.cpuMsPerMsg)})`,
         details: { sockets: SOCKETS, fanned, alone, delivered, drainMs },
       },
       {
@@ -73,6 +85,13 @@ export async function runFanout(seconds: number): Promise<Metric[]> {
         label: '  ÷ the same load with no socket connected',
         value: fanned.rate / alone.rate,
         unit: '',
+      },
+      {
+        id: 'backend.cpuMsPerMsg',
+        label: '  backend CPU per inbound message, no socket',
+        value: alone.cpuMsPerMsg,
+        unit: 'ms',
+        note: 'CPU time of the backend process over the flood ÷ messages accepted; the scheduler inflates it far less than rates.',
       },
     ];
   } finally {
