@@ -89,6 +89,26 @@ export function checkAttachment(candidate: AttachmentCandidate, channel: Channel
   return { ok: true, type };
 }
 
+/** Why a file is not going with the message: a refusal, too many files, or a read or upload that failed. */
+export type AttachmentProblem = AttachmentRefusal | { code: 'tooMany'; max: number } | { code: 'readFailed' | 'uploadFailed'; name: string };
+
+/**
+ * The values a translated problem message (`attachments.refused.<code>`) needs, with sizes in the
+ * reader's locale: the console and the portal word the same problems the same way.
+ */
+export function problemValues(problem: AttachmentProblem, locale: string): Record<string, string | number> {
+  switch (problem.code) {
+    case 'tooLarge':
+      return { name: problem.name, size: formatFileSize(problem.size, locale), limit: formatFileSize(problem.maxBytes, locale) };
+    case 'tooMany':
+      return { max: problem.max };
+    case 'emptyFile':
+      return {};
+    default:
+      return { name: problem.name };
+  }
+}
+
 /** Plain English for logs and server errors; the renderer translates the refusal code instead. */
 export function describeRefusal(refusal: AttachmentRefusal): string {
   switch (refusal.code) {

@@ -2,38 +2,11 @@
 // was refused), and the ones a message carries (images inline, other files as download links).
 // Every file is fetched from the portal's own API, which checks it belongs to the customer.
 import { useTranslation } from 'react-i18next';
-import { formatFileSize } from '../../shared/attachments';
+import { formatFileSize, problemValues } from '../../shared/attachments';
 import type { PortalAttachment } from '../../shared/portal';
 import { usePortal } from './context';
 import { CloseIcon, FileIcon } from './icons';
 import type { PendingUpload, UploadRefusal } from './useUploads';
-
-function RefusalText({ refusal }: { refusal: UploadRefusal }) {
-  const { t } = useTranslation();
-  const { locale } = usePortal();
-  switch (refusal.code) {
-    case 'emptyFile':
-      return <>{t('attachments.refused.emptyFile')}</>;
-    case 'unsupportedType':
-      return <>{t('attachments.refused.unsupportedType', { name: refusal.name })}</>;
-    case 'channelNotAllowed':
-      return <>{t('attachments.refused.channelNotAllowed', { name: refusal.name })}</>;
-    case 'tooLarge':
-      return (
-        <>
-          {t('attachments.refused.tooLarge', {
-            name: refusal.name,
-            size: formatFileSize(refusal.size, locale),
-            limit: formatFileSize(refusal.maxBytes, locale),
-          })}
-        </>
-      );
-    case 'tooMany':
-      return <>{t('attachments.refused.tooMany', { max: refusal.max })}</>;
-    case 'uploadFailed':
-      return <>{t('attachments.failed', { name: refusal.name })}</>;
-  }
-}
 
 export function UploadTray({
   uploads,
@@ -56,7 +29,9 @@ export function UploadTray({
           <ul>
             {refusals.map((refusal, index) => (
               <li key={index}>
-                <RefusalText refusal={refusal} />
+                {refusal.code === 'uploadFailed'
+                  ? t('attachments.failed', { name: refusal.name })
+                  : t(`attachments.refused.${refusal.code}`, problemValues(refusal, locale))}
               </li>
             ))}
           </ul>

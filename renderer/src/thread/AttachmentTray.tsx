@@ -2,35 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/LocaleContext';
 import { CloseIcon, FileIcon } from '../ui/icons';
-import { formatFileSize } from '../../../shared/attachments';
+import { formatFileSize, problemValues } from '../../../shared/attachments';
 import type { PendingFile, Refusal } from './useAttachments';
-
-function RefusalText({ refusal }: { refusal: Refusal }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  switch (refusal.code) {
-    case 'emptyFile':
-      return <>{t('attachments.refused.emptyFile')}</>;
-    case 'unsupportedType':
-      return <>{t('attachments.refused.unsupportedType', { name: refusal.name })}</>;
-    case 'tooLarge':
-      return (
-        <>
-          {t('attachments.refused.tooLarge', {
-            name: refusal.name,
-            size: formatFileSize(refusal.size, format.locale),
-            limit: formatFileSize(refusal.maxBytes, format.locale),
-          })}
-        </>
-      );
-    case 'channelNotAllowed':
-      return <>{t('attachments.refused.channelNotAllowed', { name: refusal.name })}</>;
-    case 'tooMany':
-      return <>{t('attachments.refused.tooMany', { max: refusal.max })}</>;
-    case 'readFailed':
-      return <>{t('attachments.refused.readFailed', { name: refusal.name })}</>;
-  }
-}
 
 interface AttachmentTrayProps {
   files: readonly PendingFile[];
@@ -50,7 +23,7 @@ export function AttachmentTray({ files, refusals, onRemove, onDismiss }: Attachm
           <ul>
             {refusals.map((r, i) => (
               <li key={i}>
-                <RefusalText refusal={r} />
+                {t(`attachments.refused.${r.code}`, problemValues(r, format.locale))}
               </li>
             ))}
           </ul>
