@@ -112,6 +112,25 @@ describe('live events and malformed payloads', () => {
 });
 
 describe('outbox', () => {
+  it('drops a workflow change the server refuses for good, undoes it and says why instead of offering a retry', async () => {
+    const server = new ScriptedServer();
+    const waiting = conversation('c1', { seq: 1, status: 'queued', assigneeId: null });
+    server.append([upserted(waiting)]);
+    server.pages = [snapshotPage({ atSeq: 1, conversations: [waiting], totalConversations: 1 })];
+    server.override['conversation.accept'] = () => {
+      throw new TransportError('conflict', 'Bea Schmidt already accepted this conversation');
+    };
+    const core = await loggedInCore(server);
+    const h = core.handlers;
+    await waitFor('bootstrap', async () => (await localSeq(core)) === 1);
+    await h['conversation.accept']({ conversationId: 'c1' });
+    await waitFor('the refusal', async () => core.notices.some((n) => n.kind === 'changeRefused'));
+    expect(core.notices.filter((n) => n.kind === 'changeRefused').map((n) => n.message)).toEqual(['Bea Schmidt already accepted this conversation.']);
+    expect(core.notices.some((n) => n.kind === 'sendFailed')).toBe(false);
+    expect(await h['outbox.list']({})).toEqual([]);
+    expect((await h['conversation.get']({ conversationId: 'c1' })).conversation).toMatchObject({ status: 'queued', assigneeId: null });
+  });
+
   it('marks a permanently rejected message failed with its reason; retry sends it, discard removes it', async () => {
     const server = twoPageServer();
     let accept = false;

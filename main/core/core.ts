@@ -202,7 +202,7 @@ export class DeskCore {
         rejected: (entry, reason) => {
           this.changed(this.guard(() => this.store.reject(entry, reason, this.selfId())), true);
           this.log.warn('Outbox entry rejected by the server', { entryId: entry.id, kind: entry.kind, reason });
-          this.notify({ kind: 'sendFailed', message: this.describeRejection(entry, reason) });
+          this.notify(this.describeRejection(entry, reason));
         },
         attemptFailed: (entry, reason) => {
           this.guard(() => this.store.outbox.recordAttempt(entry.id, reason));
@@ -695,9 +695,11 @@ export class DeskCore {
     this.changed(this.guard(() => this.store.discard(entry, this.selfId())), true);
   }
 
-  private describeRejection(entry: OutboxEntry, reason: string): string {
+  private describeRejection(entry: OutboxEntry, reason: string): Notice {
+    const sentence = reason.trim().replace(/([^.!?])$/, '$1.');
+    if (kindOf(entry).kind.refusalIsFinal) return { kind: 'changeRefused', message: sentence };
     const what = entry.kind === 'message.send' ? 'A message could not be sent' : 'A change could not be saved';
-    return `${what}: ${reason.trim().replace(/([^.!?])$/, '$1.')} You can retry or discard it.`;
+    return { kind: 'sendFailed', message: `${what}: ${sentence} You can retry or discard it.` };
   }
 
   /** A transport for one-off requests (history pages), or a plain-words error when offline. */

@@ -156,6 +156,7 @@ export class Store {
       try {
         const { kind, payload } = kindOf(entry);
         kind.rejected(this.effectContext(selfId, summary), entry, payload, reason);
+        if (kind.refusalIsFinal) this.outbox.remove(entry.id);
       } catch (e) {
         this.log.error('Outbox entry cannot be rolled back', { entryId: entry.id, error: String(e) });
       }

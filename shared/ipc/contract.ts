@@ -560,7 +560,8 @@ export interface ChangeNotice {
 }
 
 export interface Notice {
-  kind: 'cacheRecovered' | 'sendFailed' | 'mustRefetch';
+  /** changeRefused: the server turned a workflow change down for good (someone else was first). */
+  kind: 'cacheRecovered' | 'sendFailed' | 'changeRefused' | 'mustRefetch';
   message: string;
 }
 

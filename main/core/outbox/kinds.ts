@@ -28,6 +28,12 @@ export interface OutboxKind<P> {
   acknowledged(ctx: EffectContext, entry: OutboxEntry, payload: P, value: unknown): void;
   rejected(ctx: EffectContext, entry: OutboxEntry, payload: P, reason: string): void;
   discarded(ctx: EffectContext, entry: OutboxEntry, payload: P): void;
+  /**
+   * A refusal is final: the server turned the change down because the conversation moved on
+   * (another agent accepted first, it was resolved meanwhile), so a retry can never succeed. The
+   * entry leaves the outbox once its effect is undone, and the agent is told why, not asked to retry.
+   */
+  refusalIsFinal?: boolean;
 }
 
 const sendPayload = z.object({

@@ -48,6 +48,7 @@ const conversationResult = z.object({ conversation: socketRequests['conversation
 function patchKind(name: SocketRequestName): OutboxKind<PatchPayload> {
   return {
     payload: patchPayload,
+    refusalIsFinal: true,
     request: (entry, p) => ({ name, body: { ...p.request, clientId: entry.id, conversationId: p.conversationId } }),
     apply(ctx, entry, p) {
       if (entry.state === 'failed') return;

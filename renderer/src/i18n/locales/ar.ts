@@ -365,6 +365,7 @@ export const ar = {
     dismiss: 'إغلاق',
     cacheRecovered: 'أُعيد بناء التخزين المؤقت المحلي',
     sendFailed: 'تعذّر إرسال رسالة',
+    changeRefused: 'لم يُنفَّذ هذا التغيير',
     mustRefetch: 'إعادة المزامنة من الخادم',
   },
   shortcuts: {

@@ -337,6 +337,7 @@ export const de = {
     dismiss: 'Schließen',
     cacheRecovered: 'Lokaler Cache neu aufgebaut',
     sendFailed: 'Eine Nachricht konnte nicht gesendet werden',
+    changeRefused: 'Die Änderung wurde nicht übernommen',
     mustRefetch: 'Neusynchronisierung mit dem Server',
   },
   shortcuts: {

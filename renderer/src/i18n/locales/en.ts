@@ -337,6 +337,7 @@ export const en = {
     dismiss: 'Dismiss',
     cacheRecovered: 'Local cache rebuilt',
     sendFailed: 'A message could not be sent',
+    changeRefused: 'That change was not made',
     mustRefetch: 'Resyncing from the server',
   },
   shortcuts: {

@@ -351,6 +351,7 @@ export const es = {
     dismiss: 'Descartar',
     cacheRecovered: 'Se ha reconstruido la caché local',
     sendFailed: 'No se ha podido enviar un mensaje',
+    changeRefused: 'No se ha hecho el cambio',
     mustRefetch: 'Resincronizando con el servidor',
   },
   shortcuts: {

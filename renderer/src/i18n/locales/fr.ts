@@ -351,6 +351,7 @@ export const fr = {
     dismiss: 'Fermer',
     cacheRecovered: 'Cache local reconstruit',
     sendFailed: 'Un message n’a pas pu être envoyé',
+    changeRefused: 'La modification n’a pas été faite',
     mustRefetch: 'Resynchronisation avec le serveur',
   },
   shortcuts: {

@@ -351,6 +351,7 @@ export const ptBR = {
     dismiss: 'Dispensar',
     cacheRecovered: 'Cache local reconstruído',
     sendFailed: 'Não foi possível enviar uma mensagem',
+    changeRefused: 'A alteração não foi feita',
     mustRefetch: 'Ressincronizando com o servidor',
   },
   shortcuts: {
