@@ -134,7 +134,7 @@ test.describe('workflow', () => {
     await expect(thread.getByTestId('thread-readonly')).toBeVisible();
   });
 
-  test('from the queue to resolved with the keyboard only: accept, reply, resolve @workflow @keyboard', async ({ desk, backend }) => {
+  test('from the queue to resolved with the keyboard only: accept, canned reply, note, tag, resolve, next @workflow @keyboard @composer', async ({ desk, backend }) => {
     await logIn(desk);
     const conversationId = await customerWrites(backend, freshPhone(), 'Keyboard only, please: where is my parcel?');
     await expect(desk.getByTestId('inbox-row').first()).toBeVisible({ timeout: 20_000 });
@@ -151,9 +151,40 @@ test.describe('workflow', () => {
 
     await desk.keyboard.press('r');
     await expect(desk.getByTestId('composer-input')).toBeFocused();
+    // A canned message: "/" and its shortcut, Enter inserts it filled, Enter sends it.
+    await desk.keyboard.type('/hi');
+    await expect(desk.getByTestId('canned-picker')).toBeVisible();
+    await desk.keyboard.press('Enter');
+    await expect(desk.getByTestId('composer-input')).toHaveValue(/thanks for getting in touch/);
+    await desk.keyboard.press('Enter');
+    await expect(thread.locator('[data-testid="message"][data-direction="outbound"]', { hasText: 'thanks for getting in touch' })).toBeVisible();
     await desk.keyboard.type('It is out for delivery today.');
     await desk.keyboard.press('Enter');
     await expect(thread.locator('[data-testid="message"][data-direction="outbound"]', { hasText: 'It is out for delivery today.' })).toBeVisible();
+
+    // An internal note: Ctrl+N switches the composer to note mode.
+    await desk.keyboard.press('Control+n');
+    await expect(desk.getByTestId('composer-mode-note')).toHaveAttribute('aria-selected', 'true');
+    await desk.keyboard.type('Asked twice about the parcel.');
+    await desk.keyboard.press('Enter');
+    await expect(thread.locator('[data-testid="message"][data-kind="note"]', { hasText: 'Asked twice about the parcel.' })).toBeVisible();
+
+    // A label and a tag, through the command palette and the tags dialog.
+    await desk.keyboard.press('Control+k');
+    await expect(desk.getByTestId('palette-search')).toBeFocused();
+    await desk.keyboard.type('Tag the conversation');
+    await desk.keyboard.press('Enter');
+    const tagsDialog = desk.getByTestId('tags-dialog');
+    await expect(tagsDialog).toBeVisible();
+    await desk.keyboard.press('Space');
+    await expect(tagsDialog.getByTestId('label-toggle').first().locator('input')).toBeChecked();
+    for (let i = 0; i < 4; i++) await desk.keyboard.press('Tab');
+    await expect(tagsDialog.getByTestId('tag-search')).toBeFocused();
+    await desk.keyboard.type('parcel');
+    await desk.keyboard.press('Enter');
+    await expect(tagsDialog.getByTestId('conversation-tags')).toContainText('parcel');
+    await desk.keyboard.press('Escape');
+    await expect(tagsDialog).toHaveCount(0);
 
     await desk.keyboard.press('Control+r');
     const dialog = desk.getByTestId('resolve-dialog');
@@ -166,5 +197,8 @@ test.describe('workflow', () => {
     await expect(thread.getByTestId('closure-reason')).toHaveText(/^Closed: /);
     // Ctrl+R resolved; it never reloaded the page.
     await expect(desk.getByTestId('inbox-tab-queued')).toHaveAttribute('aria-selected', 'true');
+    // On to the next conversation.
+    await desk.keyboard.press('Alt+ArrowDown');
+    await expect(thread).not.toHaveAttribute('data-conversation-id', conversationId);
   });
 });
