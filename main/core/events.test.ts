@@ -10,6 +10,12 @@ describe('ChangeCollector', () => {
     expect(c.take()).toEqual({ inbox: true, conversationIds: ['a', 'b'], outbox: true });
     expect(c.take()).toBeNull();
   });
+
+  it('carries a change to the team on its own, so listeners that only need agents skip the rest', () => {
+    const c = new ChangeCollector();
+    expect(c.add({ inbox: false, conversationIds: new Set(), team: true })).toBe(true);
+    expect(c.take()).toEqual({ inbox: false, conversationIds: [], outbox: false, team: true });
+  });
 });
 
 describe('PushEmitter', () => {

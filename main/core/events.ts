@@ -31,13 +31,14 @@ export class PushEmitter {
 
 /** Merges change summaries until flushed. */
 export class ChangeCollector {
-  private pending: { inbox: boolean; conversationIds: Set<string>; outbox: boolean; canned: boolean } | null = null;
+  private pending: { inbox: boolean; conversationIds: Set<string>; outbox: boolean; canned: boolean; team: boolean } | null = null;
 
   add(summary: ChangeSummary, outbox = false): boolean {
-    if (!summary.inbox && summary.conversationIds.size === 0 && !outbox && !summary.canned) return false;
-    const p = (this.pending ??= { inbox: false, conversationIds: new Set(), outbox: false, canned: false });
+    if (!summary.inbox && summary.conversationIds.size === 0 && !outbox && !summary.canned && !summary.team) return false;
+    const p = (this.pending ??= { inbox: false, conversationIds: new Set(), outbox: false, canned: false, team: false });
     p.inbox ||= summary.inbox;
     p.canned ||= Boolean(summary.canned);
+    p.team ||= Boolean(summary.team);
     p.outbox ||= outbox;
     // A catch-up batch can touch thousands of conversations: a set keeps the merge linear.
     for (const id of summary.conversationIds) p.conversationIds.add(id);
@@ -47,6 +48,14 @@ export class ChangeCollector {
   take(): ChangeNotice | null {
     const p = this.pending;
     this.pending = null;
-    return p && { inbox: p.inbox, conversationIds: [...p.conversationIds], outbox: p.outbox, ...(p.canned ? { canned: true } : {}) };
+    return (
+      p && {
+        inbox: p.inbox,
+        conversationIds: [...p.conversationIds],
+        outbox: p.outbox,
+        ...(p.canned ? { canned: true } : {}),
+        ...(p.team ? { team: true } : {}),
+      }
+    );
   }
 }

@@ -207,7 +207,7 @@ async function run(): Promise<void> {
   buildMenus();
   core.on('session', refreshStatus);
   core.on('changed', (notice) => {
-    if (notice.inbox) refreshStatus();
+    if (notice.team) refreshStatus();
   });
   core.on('attention', (attention) => {
     unread = attention.unread;

@@ -557,6 +557,8 @@ export interface ChangeNotice {
   outbox: boolean;
   /** Canned messages changed. */
   canned?: boolean;
+  /** An agent's name, status, capacity or queues changed. */
+  team?: boolean;
 }
 
 export interface Notice {

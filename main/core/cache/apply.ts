@@ -17,6 +17,8 @@ export interface ChangeSummary {
   inbox: boolean;
   /** Canned messages changed. */
   canned?: boolean;
+  /** An agent's row (name, status, capacity, queues) changed. */
+  team?: boolean;
 }
 
 export const emptySummary = (): ChangeSummary => ({ conversationIds: new Set(), inbox: false });
@@ -263,7 +265,10 @@ export class Applier {
           break;
         case 'agent.upserted':
           // Agent names, statuses and loads show in the inbox and in the transfer list.
-          if (this.upsertAgent(e.agent)) summary.inbox = true;
+          if (this.upsertAgent(e.agent)) {
+            summary.inbox = true;
+            summary.team = true;
+          }
           break;
         case 'conversation.pinned':
           if (e.agentId === selfId) {
@@ -310,6 +315,7 @@ export class Applier {
       this.addRange(id, { from, to: null });
     }
     summary.inbox = true;
+    if (page.agents.length > 0) summary.team = true;
   }
 
   /** Drops all server data (not the outbox, not the meta rows). */

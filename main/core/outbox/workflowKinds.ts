@@ -95,6 +95,7 @@ export type AgentStatusPayload = z.infer<typeof statusPayload>;
 const setOwnStatus = (ctx: EffectContext, status: string) => {
   ctx.db.prepare('UPDATE agents SET status = ? WHERE id = ?').run(status, ctx.selfId);
   ctx.summary.inbox = true;
+  ctx.summary.team = true;
 };
 
 const agentStatusKind: OutboxKind<AgentStatusPayload> = {
@@ -107,6 +108,7 @@ const agentStatusKind: OutboxKind<AgentStatusPayload> = {
     const { agent } = socketRequests['agent.setStatus'].response.parse(value);
     ctx.applier.upsertAgent(agent);
     ctx.summary.inbox = true;
+    ctx.summary.team = true;
   },
   rejected: (ctx, _entry, p) => setOwnStatus(ctx, p.previous),
   discarded(ctx, entry, p) {
