@@ -5,6 +5,12 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { DEMO_AGENTS, DEMO_PASSWORD } from '../shared/demo';
 import { startBackend, type Backend } from '../testing/backend';
 import { startHost, type Host } from '../testing/host';
+import { startSlowLink } from '../testing/slowLink';
+
+export interface DeskOptions {
+  /** When set, the core reaches the backend through a link this slow in the upload direction. */
+  uplinkBytesPerSecond: number | null;
+}
 
 export interface DeskFixtures {
   backend: Backend;
@@ -12,7 +18,8 @@ export interface DeskFixtures {
   desk: Page;
 }
 
-export const test = base.extend<DeskFixtures>({
+export const test = base.extend<DeskFixtures & DeskOptions>({
+  uplinkBytesPerSecond: [null, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   backend: async ({}, use) => {
     // Receipts arrive quickly so that delivered → read is observable within a test.
@@ -20,10 +27,12 @@ export const test = base.extend<DeskFixtures>({
     await use(backend);
     await backend.stop();
   },
-  host: async ({ backend }, use) => {
-    const host = await startHost({ serverUrl: backend.url });
+  host: async ({ backend, uplinkBytesPerSecond }, use) => {
+    const link = uplinkBytesPerSecond === null ? null : await startSlowLink({ target: backend.url, uplinkBytesPerSecond });
+    const host = await startHost({ serverUrl: link?.url ?? backend.url });
     await use(host);
     await host.stop();
+    await link?.stop();
   },
   desk: async ({ page, host }, use) => {
     await page.goto(host.url);

@@ -123,69 +123,74 @@ test.describe('timeline', () => {
     expect(sent.flatMap((e) => e.attachments)).toEqual([expect.objectContaining({ name: 'invoice.pdf' })]);
   });
 
-  test('attachments come by drag-and-drop and paste, with a caption and upload progress @workflow', async ({ desk, backend, outboundLog }) => {
-    await logIn(desk);
-    await backend.webhook('email', { externalId: externalId(), from: `mia.${Date.now()}@example.com`, subject: 'Photos of the damage', text: 'Can I send you photos?' });
-    await desk.getByTestId('inbox-tab-queued').click();
-    await desk.getByTestId('inbox-row').filter({ hasText: /send you photos/ }).first().click();
-    const thread = desk.getByTestId('thread');
-    await expect(thread.getByTestId('thread-subject')).toHaveText('Photos of the damage');
+  test.describe('on a slow uplink', () => {
+    // 1 MB/s up: the 4 MB photo takes seconds, so its progress is on screen while it uploads.
+    test.use({ uplinkBytesPerSecond: 1_000_000 });
 
-    // Progress bars seen while the message waits for its files to upload.
-    await desk.evaluate(() => {
-      const seen: number[] = [];
-      (window as unknown as { uploadProgress: number[] }).uploadProgress = seen;
-      new MutationObserver(() => {
-        for (const bar of document.querySelectorAll<HTMLProgressElement>('[data-testid="upload-progress"]')) seen.push(bar.value);
-      }).observe(document.body, { subtree: true, childList: true, attributes: true });
-    });
+    test('attachments come by drag-and-drop and paste, with a caption and upload progress @workflow', async ({ desk, backend, outboundLog }) => {
+      await logIn(desk);
+      await backend.webhook('email', { externalId: externalId(), from: `mia.${Date.now()}@example.com`, subject: 'Photos of the damage', text: 'Can I send you photos?' });
+      await desk.getByTestId('inbox-tab-queued').click();
+      await desk.getByTestId('inbox-row').filter({ hasText: /send you photos/ }).first().click();
+      const thread = desk.getByTestId('thread');
+      await expect(thread.getByTestId('thread-subject')).toHaveText('Photos of the damage');
 
-    // A photo dropped on the thread: a real PNG, padded to a size that takes a moment to upload.
-    const png = await readFile(path.join(process.cwd(), 'build', 'icon.png'));
-    const photo = Buffer.concat([png, Buffer.alloc(4 * 1024 * 1024 - png.length)]);
-    const dropped = await desk.evaluateHandle(
-      ({ bytes }) => {
+      // Progress bars seen while the message waits for its files to upload.
+      await desk.evaluate(() => {
+        const seen: number[] = [];
+        (window as unknown as { uploadProgress: number[] }).uploadProgress = seen;
+        new MutationObserver(() => {
+          for (const bar of document.querySelectorAll<HTMLProgressElement>('[data-testid="upload-progress"]')) seen.push(bar.value);
+        }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+
+      // A photo dropped on the thread: a real PNG, padded to a size that takes a moment to upload.
+      const png = await readFile(path.join(process.cwd(), 'build', 'icon.png'));
+      const photo = Buffer.concat([png, Buffer.alloc(4 * 1024 * 1024 - png.length)]);
+      const dropped = await desk.evaluateHandle(
+        ({ bytes }) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0))], 'damage.png', { type: 'image/png' }));
+          return transfer;
+        },
+        { bytes: photo.toString('base64') },
+      );
+      await thread.dispatchEvent('dragover', { dataTransfer: dropped });
+      await thread.dispatchEvent('drop', { dataTransfer: dropped });
+      // A PDF pasted into the composer.
+      await desk.getByTestId('composer-input').evaluate((input) => {
         const transfer = new DataTransfer();
-        transfer.items.add(new File([Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0))], 'damage.png', { type: 'image/png' }));
-        return transfer;
-      },
-      { bytes: photo.toString('base64') },
-    );
-    await thread.dispatchEvent('dragover', { dataTransfer: dropped });
-    await thread.dispatchEvent('drop', { dataTransfer: dropped });
-    // A PDF pasted into the composer.
-    await desk.getByTestId('composer-input').evaluate((input) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File(['%PDF-1.4 estimate'], 'estimate.pdf', { type: 'application/pdf' }));
-      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+        transfer.items.add(new File(['%PDF-1.4 estimate'], 'estimate.pdf', { type: 'application/pdf' }));
+        input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      });
+      const pending = desk.getByTestId('attachment-pending');
+      await expect(pending).toHaveCount(2);
+      await expect(pending.filter({ hasText: 'damage.png' })).toHaveAttribute('data-state', 'ready');
+      await expect(pending.filter({ hasText: 'estimate.pdf' })).toHaveAttribute('data-state', 'ready');
+      await expect(desk.getByTestId('composer-input')).toHaveAttribute('placeholder', /caption/i);
+
+      const caption = `Photo and estimate ${Date.now() % 100_000}`;
+      await desk.getByTestId('composer-input').fill(caption);
+      await desk.getByTestId('composer-send').click();
+      const sent = thread.getByTestId('message').filter({ hasText: caption });
+      await expect(sent).toHaveAttribute('data-status', /sent|delivered|read/);
+      await expect(sent.getByTestId('attachment-image')).toHaveJSProperty('complete', true);
+      expect(await sent.getByTestId('attachment-image').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      await expect(sent.getByTestId('attachment-file')).toContainText('estimate.pdf');
+      const progress = await desk.evaluate(() => (window as unknown as { uploadProgress: number[] }).uploadProgress);
+      expect(progress.length).toBeGreaterThan(0);
+
+      const envelope = (await envelopes(outboundLog)).find((e) => e.body === caption);
+      expect(envelope?.attachments).toEqual([expect.objectContaining({ name: 'damage.png' }), expect.objectContaining({ name: 'estimate.pdf' })]);
+
+      // Email cannot change a sent message: the edit stays in the desk, which says so, and nothing leaves.
+      await sent.hover();
+      await sent.getByTestId('action-edit').click();
+      await desk.getByTestId('edit-input').fill(`${caption} (corrected)`);
+      await desk.getByTestId('edit-save').click();
+      const corrected = thread.getByTestId('message').filter({ hasText: '(corrected)' });
+      await expect(corrected.getByTestId('customer-copy')).toHaveText("The customer still has the original: Email can't change a sent message.");
+      expect((await envelopes(outboundLog)).some((e) => e.body.includes('(corrected)'))).toBe(false);
     });
-    const pending = desk.getByTestId('attachment-pending');
-    await expect(pending).toHaveCount(2);
-    await expect(pending.filter({ hasText: 'damage.png' })).toHaveAttribute('data-state', 'ready');
-    await expect(pending.filter({ hasText: 'estimate.pdf' })).toHaveAttribute('data-state', 'ready');
-    await expect(desk.getByTestId('composer-input')).toHaveAttribute('placeholder', /caption/i);
-
-    const caption = `Photo and estimate ${Date.now() % 100_000}`;
-    await desk.getByTestId('composer-input').fill(caption);
-    await desk.getByTestId('composer-send').click();
-    const sent = thread.getByTestId('message').filter({ hasText: caption });
-    await expect(sent).toHaveAttribute('data-status', /sent|delivered|read/);
-    await expect(sent.getByTestId('attachment-image')).toHaveJSProperty('complete', true);
-    expect(await sent.getByTestId('attachment-image').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-    await expect(sent.getByTestId('attachment-file')).toContainText('estimate.pdf');
-    const progress = await desk.evaluate(() => (window as unknown as { uploadProgress: number[] }).uploadProgress);
-    expect(progress.length).toBeGreaterThan(0);
-
-    const envelope = (await envelopes(outboundLog)).find((e) => e.body === caption);
-    expect(envelope?.attachments).toEqual([expect.objectContaining({ name: 'damage.png' }), expect.objectContaining({ name: 'estimate.pdf' })]);
-
-    // Email cannot change a sent message: the edit stays in the desk, which says so, and nothing leaves.
-    await sent.hover();
-    await sent.getByTestId('action-edit').click();
-    await desk.getByTestId('edit-input').fill(`${caption} (corrected)`);
-    await desk.getByTestId('edit-save').click();
-    const corrected = thread.getByTestId('message').filter({ hasText: '(corrected)' });
-    await expect(corrected.getByTestId('customer-copy')).toHaveText("The customer still has the original: Email can't change a sent message.");
-    expect((await envelopes(outboundLog)).some((e) => e.body.includes('(corrected)'))).toBe(false);
   });
 });
