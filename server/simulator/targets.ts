@@ -40,6 +40,7 @@ export function openConversationTargets(db: Kysely<DB>, random: Random): TargetS
           .select(['conversations.contact_id', 'contacts.name', 'conversations.channel'])
           .where('conversations.status', 'in', OPEN_STATUSES)
           .orderBy('conversations.last_message_at', 'desc')
+          .orderBy('conversations.id', 'desc')
           .limit(SAMPLE)
           .execute() as { contact_id: string; name: string; channel: Channel }[],
       ),

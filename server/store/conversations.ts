@@ -28,6 +28,7 @@ export async function findOpenConversation(
     .where('contact_id', '=', contactId)
     .where('status', 'in', OPEN_STATUSES)
     .orderBy('last_message_at', 'desc')
+    .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
   return row ? toConversation(row) : null;
@@ -51,6 +52,7 @@ export async function latestConversationId(db: Kysely<DB>, tenantId: string, con
     .where('tenant_id', '=', tenantId)
     .where('contact_id', '=', contactId)
     .orderBy('last_message_at', 'desc')
+    .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
   return row?.id ?? null;

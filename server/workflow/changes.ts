@@ -115,6 +115,7 @@ export async function routeWaiting(ctx: WriteContext, tenantId: string, newId: (
       queueRows.map((q) => q.id),
     )
     .orderBy('created_at')
+    .orderBy('id')
     .limit(ROUTE_BATCH)
     .execute();
   if (rows.length === 0) return 0;

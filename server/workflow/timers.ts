@@ -25,6 +25,7 @@ export async function sweepTenant(
       .where('status', '=', 'queued')
       .where((eb) => eb(eb.fn.coalesce('last_inbound_at', 'created_at'), '<', now - workflow.abandonMs))
       .orderBy('created_at')
+      .orderBy('id')
       .limit(SWEEP_BATCH)
       .execute();
     for (const row of quietQueued) {
@@ -40,6 +41,7 @@ export async function sweepTenant(
       .where('waiting_since', 'is', null)
       .where('last_message_at', '<', now - workflow.autoResolveMs)
       .orderBy('last_message_at')
+      .orderBy('id')
       .limit(SWEEP_BATCH)
       .execute();
     for (const row of quietOpen) {

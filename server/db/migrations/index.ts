@@ -8,5 +8,6 @@ import { profilesCanned } from './005_profiles_canned';
 import { workflow } from './006_workflow';
 import { portalAttachments } from './007_portal_attachments';
 import { cjkRowText } from './008_cjk_row_text';
+import { conversationLookups } from './009_conversation_lookups';
 
-export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search, profilesCanned, workflow, portalAttachments, cjkRowText];
+export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search, profilesCanned, workflow, portalAttachments, cjkRowText, conversationLookups];
