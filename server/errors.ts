@@ -1,11 +1,16 @@
 import type { z } from 'zod';
 import type { ProtocolErrorCode } from '../shared/protocol';
+import type { Reason } from '../shared/reasons';
 
-/** An expected failure with a code the client can act on; anything else is 'internal'. */
+/**
+ * An expected failure with a code the client can act on; anything else is 'internal'. `reason`
+ * is what a console translates for the agent; the English message stays for logs and API clients.
+ */
 export class ProtocolFailure extends Error {
   constructor(
     readonly code: ProtocolErrorCode,
     message: string,
+    readonly reason?: Reason,
   ) {
     super(message);
     this.name = 'ProtocolFailure';

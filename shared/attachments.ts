@@ -1,6 +1,7 @@
 // What may be attached to a message, checked the same way in the renderer (before anything is
 // queued), in the server (before anything is stored) and in the customer portal.
 import type { AttachmentKind, Channel } from './domain';
+import { reason, type Reason } from './reasons';
 
 const MB = 1024 * 1024;
 
@@ -120,6 +121,20 @@ export function describeRefusal(refusal: AttachmentRefusal): string {
       return `${refusal.name} is ${formatMegabytes(refusal.size)}; the limit for this type is ${formatMegabytes(refusal.maxBytes)}.`;
     case 'channelNotAllowed':
       return `${refusal.name}: this type can only be sent on ${refusal.channels.join(', ')}.`;
+  }
+}
+
+/** The refusal as a reason a console translates (`reasons.file…`). */
+export function refusalReason(refusal: AttachmentRefusal): Reason {
+  switch (refusal.code) {
+    case 'emptyFile':
+      return reason('fileEmpty');
+    case 'unsupportedType':
+      return reason('fileUnsupported', { name: refusal.name });
+    case 'tooLarge':
+      return reason('fileTooLarge', { name: refusal.name, size: refusal.size, limit: refusal.maxBytes });
+    case 'channelNotAllowed':
+      return reason('fileChannelNotAllowed', { name: refusal.name });
   }
 }
 

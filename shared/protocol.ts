@@ -3,6 +3,7 @@
 // Both sides validate with these schemas, so a payload either parses or is rejected with a clear
 // error; nothing half-valid reaches storage.
 import { z } from 'zod';
+import { reasonSchema } from './reasons';
 import { MAX_TEMPLATE_PARAM_LENGTH } from './channels/whatsapp';
 import {
   agentProfileSchema,
@@ -71,7 +72,7 @@ export const loginResponseSchema = z.object({
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 /** Error body of every non-2xx HTTP answer. */
-export const httpErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const httpErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), reason: reasonSchema.optional() }) });
 
 // Inbound webhooks, one shape per channel, as the (simulated) carriers post them.
 // `externalId` is the carrier's message id: a carrier retry with the same id is stored once.
@@ -271,7 +272,8 @@ export const protocolErrorCodes = [
 ] as const;
 export type ProtocolErrorCode = (typeof protocolErrorCodes)[number];
 
-export const protocolErrorSchema = z.object({ code: z.enum(protocolErrorCodes), message: z.string() });
+/** `message` is English for logs and API clients; `reason` (optional, newer servers) is what a console translates. */
+export const protocolErrorSchema = z.object({ code: z.enum(protocolErrorCodes), message: z.string(), reason: reasonSchema.optional() });
 export type ProtocolError = z.infer<typeof protocolErrorSchema>;
 
 export const ackSchema = <T extends z.ZodType>(value: T) =>

@@ -36,6 +36,7 @@ import { downloadAttachment, uploadAttachment } from './attachments/serverFiles'
 import { Store } from './store';
 import { DEFAULT_SYNC_TUNING, SyncEngine, type SyncTuning } from './sync/engine';
 import { socketIoTransport, TransportError, type Transport, type TransportFactory } from './sync/transport';
+import { reason, type Reason } from '../../shared/reasons';
 
 /** Injectable dependencies and timings; defaults are the real ones. */
 export interface CoreDeps {
@@ -80,7 +81,13 @@ const PRESENCE_TIMEOUT_MS = 10_000;
 /** Enough to say everything that went wrong while nobody was looking, without growing forever. */
 const MAX_PENDING_NOTICES = 20;
 
-export const SESSION_EXPIRED = 'Your session has expired. Log in again to keep working.';
+/** A connection or sync problem: English for logs, a reason for the status bar. */
+interface Problem {
+  message: string;
+  reason: Reason;
+}
+
+export const SESSION_EXPIRED: Problem = { message: 'Your session has expired. Log in again to keep working.', reason: reason('sessionExpired') };
 
 export class DeskCore {
   readonly log: Logger;
@@ -97,8 +104,8 @@ export class DeskCore {
   private sessionRef: StoredSession | null = null;
   private transportRef: Transport | null = null;
   private status: ConnectionStatus = 'offline';
-  private connectionError: string | null = null;
-  private syncProblem: string | null = null;
+  private connectionError: Problem | null = null;
+  private syncProblem: Problem | null = null;
   private progress: SyncProgress | null = null;
   private serverHead: number | null = null;
   private flushScheduled = false;
@@ -163,13 +170,14 @@ export class DeskCore {
         this.emitConnection();
       },
       problem: (message) => {
-        this.syncProblem = message;
+        this.syncProblem = message === null ? null : { message, reason: reason('syncFailed') };
         this.emitConnection();
       },
       mustRefetch: () =>
         this.notify({
           kind: 'mustRefetch',
           message: 'The app was offline longer than the server keeps changes, so it is downloading your inbox again. Unsent messages are kept.',
+          reason: reason('mustRefetch'),
         }),
       head: (seq) => {
         this.serverHead = Math.max(this.serverHead ?? 0, seq);
@@ -199,10 +207,10 @@ export class DeskCore {
         acknowledged: (entry, value) => {
           this.changed(this.guard(() => this.store.acknowledge(entry, value, this.selfId())), true);
         },
-        rejected: (entry, reason) => {
-          this.changed(this.guard(() => this.store.reject(entry, reason, this.selfId())), true);
-          this.log.warn('Outbox entry rejected by the server', { entryId: entry.id, kind: entry.kind, reason });
-          this.notify(this.describeRejection(entry, reason));
+        rejected: (entry, message, why) => {
+          this.changed(this.guard(() => this.store.reject(entry, message, this.selfId())), true);
+          this.log.warn('Outbox entry rejected by the server', { entryId: entry.id, kind: entry.kind, reason: message, code: why?.code });
+          this.notify(this.describeRejection(entry, message, why));
         },
         attemptFailed: (entry, reason) => {
           this.guard(() => this.store.outbox.recordAttempt(entry.id, reason));
@@ -305,6 +313,7 @@ export class DeskCore {
       kind: 'cacheRecovered',
       message:
         'The local copy of your inbox was damaged, so it was set aside and is being downloaded again. Unsent messages were kept.',
+      reason: reason('cacheRecovered'),
     });
   }
 
@@ -388,6 +397,7 @@ export class DeskCore {
       throw new DeskError(
         'unsentMessages',
         `${messages} messages written by another account have not been sent yet. Log in as that account to send them, or log out to discard them.`,
+        reason('unsentOtherAccount', { count: messages }),
       );
     }
     this.disconnect();
@@ -413,7 +423,7 @@ export class DeskCore {
   async logout(discardUnsent: boolean): Promise<{ discarded: number }> {
     const { messages } = this.store.outbox.stats();
     if (messages > 0 && !discardUnsent) {
-      throw new DeskError('unsentMessages', `${messages} messages have not been sent yet.`);
+      throw new DeskError('unsentMessages', `${messages} messages have not been sent yet.`, reason('unsentMessages', { count: messages }));
     }
     this.disconnect();
     const store = this.store;
@@ -490,8 +500,8 @@ export class DeskCore {
     const job = downloadAttachment({ serverUrl: s.serverUrl, token: s.token }, id)
       .then((bytes) => this.files.store(id, bytes))
       .catch((e: unknown) => {
-        if (e instanceof TransportError && e.code === 'notFound') throw new DeskError('notFound', 'This file is not available.');
-        throw new DeskError('unreachable', `The file could not be downloaded: ${e instanceof Error ? e.message : String(e)}`);
+        if (e instanceof TransportError && e.code === 'notFound') throw new DeskError('notFound', 'This file is not available.', reason('fileUnavailable'));
+        throw new DeskError('unreachable', `The file could not be downloaded: ${e instanceof Error ? e.message : String(e)}`, reason('fileDownloadFailed'));
       })
       .finally(() => this.downloads.delete(id));
     this.downloads.set(id, job);
@@ -557,7 +567,7 @@ export class DeskCore {
           return;
         }
         this.status = 'offline';
-        this.connectionError = `Cannot reach the server at ${s.serverUrl}. Retrying…`;
+        this.connectionError = { message: `Cannot reach the server at ${s.serverUrl}. Retrying…`, reason: reason('serverUnreachable') };
         this.log.warn('Connection attempt failed', { message });
         this.emitConnection();
       },
@@ -601,7 +611,8 @@ export class DeskCore {
       status: this.status,
       unsent,
       sync: this.progress,
-      lastError: this.connectionError ?? this.syncProblem,
+      lastError: (this.connectionError ?? this.syncProblem)?.message ?? null,
+      lastErrorReason: (this.connectionError ?? this.syncProblem)?.reason ?? null,
     };
   }
 
@@ -690,23 +701,25 @@ export class DeskCore {
 
   discardEntry(entry: OutboxEntry): void {
     if (this.sender.inFlight === entry.id) {
-      throw new DeskError('rejected', 'This message is being sent right now and can no longer be discarded.');
+      throw new DeskError('rejected', 'This message is being sent right now and can no longer be discarded.', reason('sendingNow'));
     }
     this.changed(this.guard(() => this.store.discard(entry, this.selfId())), true);
   }
 
-  private describeRejection(entry: OutboxEntry, reason: string): Notice {
-    const sentence = reason.trim().replace(/([^.!?])$/, '$1.');
-    if (kindOf(entry).kind.refusalIsFinal) return { kind: 'changeRefused', message: sentence };
-    const what = entry.kind === 'message.send' ? 'A message could not be sent' : 'A change could not be saved';
-    return { kind: 'sendFailed', message: `${what}: ${sentence} You can retry or discard it.` };
+  private describeRejection(entry: OutboxEntry, message: string, why: Reason | undefined): Notice {
+    const sentence = message.trim().replace(/([^.!?])$/, '$1.');
+    const withReason = why ? { reason: why } : {};
+    if (kindOf(entry).kind.refusalIsFinal) return { kind: 'changeRefused', message: sentence, ...withReason };
+    const subject = entry.kind === 'message.send' ? 'message' : 'change';
+    const what = subject === 'message' ? 'A message could not be sent' : 'A change could not be saved';
+    return { kind: 'sendFailed', message: `${what}: ${sentence} You can retry or discard it.`, subject, ...withReason };
   }
 
   /** A transport for one-off requests (history pages), or a plain-words error when offline. */
   requireOnline(): Transport {
     const t = this.transportRef;
     if (!t?.connected) {
-      throw new DeskError('unreachable', 'You are offline. Older messages load when the connection is back.');
+      throw new DeskError('unreachable', 'You are offline. Older messages load when the connection is back.', reason('historyOffline'));
     }
     return t;
   }

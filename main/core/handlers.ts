@@ -2,6 +2,7 @@
 // expected failures are thrown as DeskError with a code the renderer can translate.
 import type { DeskHandlers, OutboxEntryView } from '../../shared/ipc/contract';
 import { DeskError } from '../../shared/ipc/result';
+import { reason } from '../../shared/reasons';
 import { socketRequests } from '../../shared/protocol';
 import { emptySummary } from './cache/apply';
 import { newestRun } from './cache/ranges';
@@ -19,7 +20,7 @@ import { createWorkflowHandlers } from './workflowHandlers';
 
 const HISTORY_PAGE = 50;
 
-const notFound = () => new DeskError('notFound', 'This conversation is not available.');
+const notFound = () => new DeskError('notFound', 'This conversation is not available.', reason('conversationUnavailable'));
 
 export function createHandlers(core: DeskCore): DeskHandlers {
   const requireConversation = (conversationId: string) => {
@@ -103,12 +104,12 @@ export function createHandlers(core: DeskCore): DeskHandlers {
         raw = await transport.request('history.page', { conversationId, beforeSeq, limit: HISTORY_PAGE }, 15_000);
       } catch (e) {
         if (e instanceof TransportError && e.code === 'notFound') throw notFound();
-        throw new DeskError('unreachable', `Older messages could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+        throw new DeskError('unreachable', `Older messages could not be loaded: ${e instanceof Error ? e.message : String(e)}`, reason('historyFailed'));
       }
       const parsed = socketRequests['history.page'].response.safeParse(raw);
       if (!parsed.success) {
         core.log.error('Malformed history page', { conversationId, error: parsed.error.message });
-        throw new DeskError('internal', 'The server sent older messages the app could not read.');
+        throw new DeskError('internal', 'The server sent older messages the app could not read.', reason('historyFailed'));
       }
       const { messages, hasMore } = parsed.data;
       const page = messages.filter((m) => m.conversationId === conversationId && m.seq < beforeSeq);
@@ -166,7 +167,7 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     'desktop.get': async () => ({ launchAtLogin: core.config.desktop?.launchAtLogin() ?? null }),
     'desktop.set': async ({ launchAtLogin }) => {
       const desktop = core.config.desktop;
-      if (!desktop) throw new DeskError('rejected', 'Launch at login is available in the desktop app only.');
+      if (!desktop) throw new DeskError('rejected', 'Launch at login is available in the desktop app only.', reason('desktopOnly'));
       desktop.setLaunchAtLogin(launchAtLogin);
       return { launchAtLogin: desktop.launchAtLogin() };
     },
@@ -195,9 +196,9 @@ export function createHandlers(core: DeskCore): DeskHandlers {
       const self = core.requireSession().agent.id;
       const cached = core.guard(() => core.store.applier.canned.list(self));
       const previous = canned.id === null ? null : cached.find((c) => c.id === canned.id);
-      if (previous === undefined) throw new DeskError('notFound', 'This canned message is not available.');
+      if (previous === undefined) throw new DeskError('notFound', 'This canned message is not available.', reason('cannedUnavailable'));
       if (cached.some((c) => c.shortcut === canned.shortcut && c.id !== canned.id)) {
-        throw new DeskError('invalid', `The shortcut /${canned.shortcut} is already used.`);
+        throw new DeskError('invalid', `The shortcut /${canned.shortcut} is already used.`, reason('shortcutTaken', { shortcut: canned.shortcut }));
       }
       const payload: CannedSavePayload = { canned, previous: previous && withoutUsage(previous) };
       return optimisticCanned(core.enqueue('canned.save', null, payload), payload, self);
@@ -205,7 +206,7 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     'canned.delete': async ({ id }) => {
       const self = core.requireSession().agent.id;
       const previous = core.guard(() => core.store.applier.canned.list(self)).find((c) => c.id === id);
-      if (!previous) throw new DeskError('notFound', 'This canned message is not available.');
+      if (!previous) throw new DeskError('notFound', 'This canned message is not available.', reason('cannedUnavailable'));
       const payload: CannedDeletePayload = { id, previous: withoutUsage(previous) };
       core.enqueue('canned.delete', null, payload);
       return null;
@@ -221,7 +222,7 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     },
     'contact.update': async ({ contactId, change }) => {
       core.requireSession();
-      if (!core.guard(() => core.store.queries.contactExists(contactId))) throw new DeskError('notFound', 'This customer is not available.');
+      if (!core.guard(() => core.store.queries.contactExists(contactId))) throw new DeskError('notFound', 'This customer is not available.', reason('contactUnavailable'));
       const payload: ContactPayload = { contactId, change };
       core.enqueue('contact.update', null, payload);
       return null;

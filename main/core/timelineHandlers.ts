@@ -2,11 +2,12 @@
 // deletions, reactions, attachments in chunks, typing and presence, and opening links.
 import { emptySummary } from './cache/apply';
 import { v7 as uuidv7 } from 'uuid';
-import { checkAttachment, describeRefusal } from '../../shared/attachments';
+import { checkAttachment, describeRefusal, refusalReason } from '../../shared/attachments';
 import { outboundChannelFor } from '../../shared/channels/outbound';
 import type { Channel } from '../../shared/domain';
 import type { DeskHandlers, ThreadMessage } from '../../shared/ipc/contract';
 import { DeskError } from '../../shared/ipc/result';
+import { reason } from '../../shared/reasons';
 import { serializeMessageExtras } from '../../shared/messageExtras';
 import { safeLinkHref } from '../../shared/text/markdown';
 import type { DeskCore } from './core';
@@ -30,20 +31,20 @@ export function createTimelineHandlers(core: DeskCore): Pick<DeskHandlers, Timel
   const channelOf = (conversationId: string): Channel => {
     core.requireSession();
     const channel = core.guard(() => core.store.queries.channelOf(conversationId));
-    if (channel === null) throw new DeskError('notFound', 'This conversation is not available.');
+    if (channel === null) throw new DeskError('notFound', 'This conversation is not available.', reason('conversationUnavailable'));
     return channel as Channel;
   };
   const requireMessage = (messageId: string) => {
     core.requireSession();
     const message = core.guard(() => core.store.queries.message(messageId, core.inFlight));
-    if (!message || message.seq === 0) throw new DeskError('notFound', 'This message is not available (yet).');
+    if (!message || message.seq === 0) throw new DeskError('notFound', 'This message is not available (yet).', reason('messageUnavailable'));
     return message;
   };
   const requireOwn = (message: ThreadMessage, what: string) => {
     if (message.authorAgentId !== core.selfId() || message.direction !== 'outbound' || message.kind === 'call') {
-      throw new DeskError('rejected', `Only the author can ${what} this message.`);
+      throw new DeskError('rejected', `Only the author can ${what} this message.`, reason(what === 'delete' ? 'onlyAuthorDelete' : 'onlyAuthorEdit'));
     }
-    if (message.deletedAt !== null) throw new DeskError('rejected', 'The message was deleted.');
+    if (message.deletedAt !== null) throw new DeskError('rejected', 'The message was deleted.', reason('messageDeleted'));
   };
   const enqueueChange = (message: ThreadMessage, change: ChangePayload['change']) => {
     const previous = { body: message.body, extra: serializeMessageExtras(message), revSeq: message.revSeq };
@@ -61,10 +62,10 @@ export function createTimelineHandlers(core: DeskCore): Pick<DeskHandlers, Timel
       const template = request.template ?? null;
       const channel = channelOf(conversationId);
       if (kind === 'note' && (attachmentIds.length > 0 || template !== null)) {
-        throw new DeskError('invalid', 'Notes carry text only.');
+        throw new DeskError('invalid', 'Notes carry text only.', reason('notesTextOnly'));
       }
       const replyTo = replyToId === null ? null : core.guard(() => core.store.queries.replyExcerpt(replyToId, conversationId));
-      if (replyToId !== null && !replyTo) throw new DeskError('notFound', 'The quoted message is not available.');
+      if (replyToId !== null && !replyTo) throw new DeskError('notFound', 'The quoted message is not available.', reason('quotedUnavailable'));
       const attachments = core.guard(() => core.files.complete(attachmentIds, conversationId));
       const payload: SendPayload = {
         conversationId,
@@ -96,14 +97,14 @@ export function createTimelineHandlers(core: DeskCore): Pick<DeskHandlers, Timel
     },
     'message.react': async ({ messageId, emoji, on }) => {
       const message = requireMessage(messageId);
-      if (message.deletedAt !== null) throw new DeskError('rejected', 'The message was deleted.');
+      if (message.deletedAt !== null) throw new DeskError('rejected', 'The message was deleted.', reason('messageDeleted'));
       return enqueueChange(message, { type: 'react', emoji, on });
     },
 
     'attachment.stage': async ({ conversationId, name, mimeType, size }) => {
       const channel = channelOf(conversationId);
       const check = checkAttachment({ name, mimeType, size }, outboundChannelFor(channel));
-      if (!check.ok) throw new DeskError('invalid', describeRefusal(check.refusal));
+      if (!check.ok) throw new DeskError('invalid', describeRefusal(check.refusal), refusalReason(check.refusal));
       const attachmentId = uuidv7();
       core.guard(() => core.files.begin({ id: attachmentId, name, mimeType: check.type.mimeType, size, kind: check.type.kind }, conversationId));
       return { attachmentId };
@@ -118,13 +119,13 @@ export function createTimelineHandlers(core: DeskCore): Pick<DeskHandlers, Timel
       if (local) return local;
       await core.fetchAttachment(attachmentId);
       const fetched = core.files.readChunk(attachmentId, index);
-      if (!fetched) throw new DeskError('notFound', 'This file is not available.');
+      if (!fetched) throw new DeskError('notFound', 'This file is not available.', reason('fileUnavailable'));
       return fetched;
     },
 
     'link.open': async ({ url }) => {
       const safe = safeLinkHref(url);
-      if (!safe) throw new DeskError('invalid', 'Only web (http, https) and email (mailto) links can be opened.');
+      if (!safe) throw new DeskError('invalid', 'Only web (http, https) and email (mailto) links can be opened.', reason('linkNotAllowed'));
       const open = core.config.openExternal;
       if (!open) throw new DeskError('unsupported', 'This window opens links itself.');
       await open(safe);
@@ -142,7 +143,7 @@ export function createTimelineHandlers(core: DeskCore): Pick<DeskHandlers, Timel
     'activity.get': async ({ conversationId }) => {
       core.requireSession();
       const detail = core.guard(() => core.store.queries.detail(conversationId));
-      if (!detail) throw new DeskError('notFound', 'This conversation is not available.');
+      if (!detail) throw new DeskError('notFound', 'This conversation is not available.', reason('conversationUnavailable'));
       const self = core.selfId();
       const typing = core.activity.typingIn(conversationId, self).map((agentId) => ({
         agentId,

@@ -4,6 +4,7 @@
 import type { Conversation } from '../../shared/domain';
 import type { DeskHandlers } from '../../shared/ipc/contract';
 import { DeskError } from '../../shared/ipc/result';
+import { reason } from '../../shared/reasons';
 import { socketRequests } from '../../shared/protocol';
 import { nextStatus, type WorkflowAction } from '../../shared/workflow/transitions';
 import type { DeskCore } from './core';
@@ -29,12 +30,12 @@ export function createWorkflowHandlers(core: DeskCore): Pick<DeskHandlers, Workf
   const current = (conversationId: string): Conversation => {
     core.requireSession();
     const detail = core.guard(() => core.store.queries.detail(conversationId));
-    if (!detail) throw new DeskError('notFound', 'This conversation is not available.');
+    if (!detail) throw new DeskError('notFound', 'This conversation is not available.', reason('conversationUnavailable'));
     return detail.conversation;
   };
   const transition = (c: Conversation, action: WorkflowAction) => {
     const next = nextStatus(c.status, action);
-    if (next === null) throw new DeskError('rejected', `This conversation is ${c.status}; that is not possible now.`);
+    if (next === null) throw new DeskError('rejected', `This conversation is ${c.status}; that is not possible now.`, reason('statusForbids', { status: c.status }));
     return next;
   };
   const previousOf = (c: Conversation, patch: ConversationPatch): ConversationPatch => {
@@ -70,8 +71,9 @@ export function createWorkflowHandlers(core: DeskCore): Pick<DeskHandlers, Workf
     'conversation.accept': async ({ conversationId }) => {
       const c = current(conversationId);
       if (c.status !== 'queued' && c.assigneeId !== null && c.assigneeId !== self()) {
-        const name = core.guard(() => core.store.queries.detail(conversationId)?.assignee?.name) ?? 'Another agent';
-        throw new DeskError('rejected', `${name} already accepted this conversation.`);
+        const name = core.guard(() => core.store.queries.detail(conversationId)?.assignee?.name);
+        const why = name ? reason('alreadyAccepted', { agent: name }) : reason('alreadyAcceptedUnknown');
+        throw new DeskError('rejected', `${name ?? 'Another agent'} already accepted this conversation.`, why);
       }
       return enqueuePatch('conversation.accept', c, {}, { status: transition(c, 'accept'), assignee_id: self() });
     },
@@ -147,16 +149,16 @@ export function createWorkflowHandlers(core: DeskCore): Pick<DeskHandlers, Workf
     'conversation.start': async ({ contact, channel, subject, body, template }) => {
       core.requireSession();
       const queueId = core.guard(() => core.store.queries.queues()[0]?.id);
-      if (!queueId) throw new DeskError('unreachable', 'The inbox has not been downloaded yet; try again in a moment.');
+      if (!queueId) throw new DeskError('unreachable', 'The inbox has not been downloaded yet; try again in a moment.', reason('inboxNotReady'));
       let contactName: string;
       if ('contactId' in contact) {
         const known = core.guard(() => core.store.queries.contact(contact.contactId));
-        if (!known) throw new DeskError('notFound', 'This contact is not available.');
+        if (!known) throw new DeskError('notFound', 'This contact is not available.', reason('contactUnavailable'));
         contactName = known.name;
       } else {
         contactName = contact.name ?? contact.email ?? contact.phone ?? '';
       }
-      if (channel === 'whatsapp' && !template) throw new DeskError('invalid', 'A WhatsApp conversation starts with an approved template.');
+      if (channel === 'whatsapp' && !template) throw new DeskError('invalid', 'A WhatsApp conversation starts with an approved template.', reason('whatsappNeedsTemplate'));
       const payload: StartPayload = {
         request: { contact, channel, body, ...(subject ? { subject } : {}), ...(template ? { template } : {}) },
         contactName,

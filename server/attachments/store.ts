@@ -13,6 +13,7 @@ import type { AttachmentType } from '../../shared/attachments';
 import type { Attachment, AttachmentKind } from '../../shared/domain';
 import type { AttachmentsTable, DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
+import { reason } from '../../shared/reasons';
 
 export interface AttachmentFiles {
   /** Root folder; files live in `<root>/<tenant id>/<attachment id>`. */
@@ -88,7 +89,11 @@ export async function saveUpload(db: Kysely<DB>, files: AttachmentFiles, input: 
         for await (const chunk of source) {
           size += chunk.length;
           if (size > limit) {
-            throw new ProtocolFailure('invalid', `${input.name} is larger than ${limit / (1024 * 1024)} MB, the limit for this type.`);
+            throw new ProtocolFailure(
+              'invalid',
+              `${input.name} is larger than ${limit / (1024 * 1024)} MB, the limit for this type.`,
+              reason('fileTooLarge', { name: input.name, size, limit }),
+            );
           }
           hash.update(chunk);
           yield chunk;
@@ -96,7 +101,7 @@ export async function saveUpload(db: Kysely<DB>, files: AttachmentFiles, input: 
       },
       createWriteStream(partial),
     );
-    if (size === 0) throw new ProtocolFailure('invalid', 'The file is empty.');
+    if (size === 0) throw new ProtocolFailure('invalid', 'The file is empty.', reason('fileEmpty'));
     const sha256 = hash.digest('hex');
 
     const existing = await db.selectFrom('attachments').selectAll().where('id', '=', input.id).executeTakeFirst();

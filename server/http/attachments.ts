@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Readable } from 'node:stream';
-import { checkAttachment, describeRefusal, MAX_ATTACHMENT_BYTES } from '../../shared/attachments';
+import { checkAttachment, describeRefusal, MAX_ATTACHMENT_BYTES, refusalReason } from '../../shared/attachments';
 import { ATTACHMENT_HEADERS, HTTP } from '../../shared/protocol';
 import { sha256 } from '../auth/tokens';
 import { type AttachmentFiles, isAttachmentId, openAttachment, saveUpload, type StoredAttachment } from '../attachments/store';
@@ -101,7 +101,7 @@ export async function receiveUpload(
   if (!check.ok) {
     const status = check.refusal.code === 'tooLarge' ? 413 : check.refusal.code === 'unsupportedType' ? 415 : 422;
     discard(request.body as Readable);
-    return fail(reply, status, 'invalid', describeRefusal(check.refusal), { refusal: check.refusal });
+    return fail(reply, status, 'invalid', describeRefusal(check.refusal), { refusal: check.refusal, reason: refusalReason(check.refusal) });
   }
   try {
     const stored = await saveUpload(deps.db, deps.files, {
@@ -119,7 +119,7 @@ export async function receiveUpload(
   } catch (error) {
     if (error instanceof ProtocolFailure) {
       reply.header('connection', 'close');
-      return fail(reply, STATUS[error.code] ?? 400, error.code, error.message);
+      return fail(reply, STATUS[error.code] ?? 400, error.code, error.message, error.reason ? { reason: error.reason } : {});
     }
     throw error;
   }

@@ -6,6 +6,7 @@ import type { ChangeEvent, SocketResponse } from '../../shared/protocol';
 import type { ParsedRequest } from '../socket/handlers';
 import type { DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
+import { reason } from '../../shared/reasons';
 import { cannedIdTaken, deleteCanned, getCanned, saveCanned, shortcutTaken } from '../store/canned';
 import { agentRole, type Session } from '../store/directory';
 import { saveResult } from '../store/idempotency';
@@ -23,7 +24,7 @@ async function requireMayEdit(trx: Kysely<DB>, session: Session, canned: Pick<Ca
     return;
   }
   if ((await agentRole(trx, session.tenantId, session.agentId)) !== 'supervisor') {
-    throw new ProtocolFailure('forbidden', 'Only supervisors may change the team’s canned messages.');
+    throw new ProtocolFailure('forbidden', 'Only supervisors may change the team’s canned messages.', reason('cannedSupervisorsOnly'));
   }
 }
 
@@ -53,7 +54,7 @@ export async function saveCannedMessage(deps: Deps, session: Session, request: P
     };
     await requireMayEdit(trx, session, canned);
     if (await shortcutTaken(trx, tenantId, agentId, canned.shortcut, canned.id)) {
-      throw new ProtocolFailure('conflict', `The shortcut /${canned.shortcut} is already used.`);
+      throw new ProtocolFailure('conflict', `The shortcut /${canned.shortcut} is already used.`, reason('shortcutTaken', { shortcut: canned.shortcut }));
     }
     canned.seq = await changes.nextSeq();
     await saveCanned(trx, tenantId, canned);

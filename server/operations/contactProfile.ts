@@ -6,6 +6,7 @@ import { applyProfileChange, type ProfileChange } from '../../shared/contactChan
 import type { SocketResponse } from '../../shared/protocol';
 import type { DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
+import { reason } from '../../shared/reasons';
 import { getContact, saveContactProfile } from '../store/contacts';
 import type { Session } from '../store/directory';
 import { saveResult } from '../store/idempotency';
@@ -27,7 +28,7 @@ async function changeProfile(deps: Deps, session: Session, operation: string, re
     const earlier = await priorResult<ContactResult>(trx, tenantId, request.clientId, operation);
     if (earlier) return earlier;
     const current = await getContact(trx, tenantId, request.contactId);
-    if (!current) throw new ProtocolFailure('notFound', `Contact ${request.contactId} not found.`);
+    if (!current) throw new ProtocolFailure('notFound', `Contact ${request.contactId} not found.`, reason('contactUnavailable'));
     let profile: ContactProfile;
     try {
       profile = applyProfileChange(current.profile ?? EMPTY_PROFILE, change, { now, agentId, noteId: deps.newId() });

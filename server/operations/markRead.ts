@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { SocketRequest, SocketResponse } from '../../shared/protocol';
 import type { DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
+import { reason } from '../../shared/reasons';
 import { getConversation } from '../store/conversations';
 import type { Session } from '../store/directory';
 import { saveResult } from '../store/idempotency';
@@ -20,7 +21,7 @@ export async function markRead(
   request: MarkReadRequest,
 ): Promise<MarkReadResponse> {
   const conversation = await getConversation(deps.db, tenantId, request.conversationId);
-  if (!conversation) throw new ProtocolFailure('notFound', `Conversation ${request.conversationId} not found.`);
+  if (!conversation) throw new ProtocolFailure('notFound', `Conversation ${request.conversationId} not found.`, reason('conversationUnavailable'));
   return deps.writer.run(tenantId, async ({ trx, changes, now }) => {
     const earlier = await priorResult<MarkReadResponse>(trx, tenantId, request.clientId, OPERATION);
     if (earlier) return earlier;

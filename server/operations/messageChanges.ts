@@ -12,6 +12,7 @@ import { handleKindFor, outboundChannelFor, type OutboundChange } from '../chann
 import type { ChannelAdapters } from '../channels/registry';
 import type { DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
+import { reason } from '../../shared/reasons';
 import { contactAddress } from '../store/contacts';
 import { getConversation, saveConversation } from '../store/conversations';
 import type { Session } from '../store/directory';
@@ -47,7 +48,7 @@ async function change(
   let customerCopy: CustomerCopy | null = null;
   if (tellCustomer) {
     const before = await findMessage(deps.db, tenantId, messageId);
-    if (!before) throw new ProtocolFailure('notFound', `Message ${messageId} not found.`);
+    if (!before) throw new ProtocolFailure('notFound', `Message ${messageId} not found.`, reason('messageUnavailable'));
     // Checked here too, so that a refused change never reaches the carrier.
     next(before, deps.now());
     customerCopy = await tellCustomer(before);
@@ -56,7 +57,7 @@ async function change(
     const repeat = await priorResult<Answer>(ctx.trx, tenantId, clientId, operation);
     if (repeat) return repeat;
     const current = await findMessage(ctx.trx, tenantId, messageId);
-    if (!current) throw new ProtocolFailure('notFound', `Message ${messageId} not found.`);
+    if (!current) throw new ProtocolFailure('notFound', `Message ${messageId} not found.`, reason('messageUnavailable'));
     const seq = await ctx.changes.nextSeq();
     const changed = next(current, ctx.now);
     const message: Message = { ...changed, customerCopy: tellCustomer && changed !== current ? customerCopy : current.customerCopy, revSeq: seq };
@@ -84,10 +85,10 @@ async function refreshPreview(ctx: WriteContext, tenantId: string, conversationI
 
 function requireOwnEditable(message: Message, agentId: string, what: string): void {
   if (message.authorAgentId !== agentId || message.direction !== 'outbound') {
-    throw new ProtocolFailure('forbidden', `Only the author can ${what} a message.`);
+    throw new ProtocolFailure('forbidden', `Only the author can ${what} a message.`, reason(what === 'delete' ? 'onlyAuthorDelete' : 'onlyAuthorEdit'));
   }
-  if (message.deletedAt !== null) throw new ProtocolFailure('conflict', 'The message was deleted.');
-  if (message.kind === 'call') throw new ProtocolFailure('invalid', `A call record cannot be ${what}ed.`);
+  if (message.deletedAt !== null) throw new ProtocolFailure('conflict', 'The message was deleted.', reason('messageDeleted'));
+  if (message.kind === 'call') throw new ProtocolFailure('invalid', `A call record cannot be ${what}ed.`, reason('callNotEditable'));
 }
 
 /**
@@ -156,7 +157,7 @@ export function deleteMessage(deps: MessageChangeDeps, session: Session, request
 
 export function reactToMessage(deps: MessageChangeDeps, session: Session, request: Required<SocketRequest<'message.react'>>): Promise<Answer> {
   return change(deps, session, request.clientId, request.messageId, 'message.react', (m) => {
-    if (m.deletedAt !== null) throw new ProtocolFailure('conflict', 'The message was deleted.');
+    if (m.deletedAt !== null) throw new ProtocolFailure('conflict', 'The message was deleted.', reason('messageDeleted'));
     return { ...m, reactions: withReaction(m.reactions, session.agentId, request.emoji, request.on) };
   });
 }

@@ -1,6 +1,6 @@
 // message.send: an agent's reply or internal note.
 import type { Kysely } from 'kysely';
-import { checkAttachment, describeRefusal } from '../../shared/attachments';
+import { checkAttachment, describeRefusal, refusalReason } from '../../shared/attachments';
 import { findTemplate, renderTemplate, whatsappWindow } from '../../shared/channels/whatsapp';
 import { type Attachment, type Conversation, type DeliveryStatus, type Message, plainMessageFields, type ReplyTo } from '../../shared/domain';
 import { isClosed } from '../../shared/workflow/transitions';
@@ -11,6 +11,7 @@ import type { ChannelAdapters } from '../channels/registry';
 import { handleKindFor, type OutboundChannel, outboundChannelFor } from '../channels/adapter';
 import type { DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
+import { reason } from '../../shared/reasons';
 import { contactAddress } from '../store/contacts';
 import { getConversation } from '../store/conversations';
 import type { Session } from '../store/directory';
@@ -44,7 +45,7 @@ interface Resolved {
 export async function sendMessage(deps: SendDeps, session: Session, request: SendRequest): Promise<SendResponse> {
   const { tenantId, agentId } = session;
   const found = await getConversation(deps.db, tenantId, request.conversationId);
-  if (!found) throw new ProtocolFailure('notFound', `Conversation ${request.conversationId} not found.`);
+  if (!found) throw new ProtocolFailure('notFound', `Conversation ${request.conversationId} not found.`, reason('conversationUnavailable'));
   const earlier = await priorResult<SendResponse>(deps.db, tenantId, request.clientId, OPERATION);
   if (earlier) return earlier;
   requireWritable(found);
@@ -61,7 +62,7 @@ export async function sendMessage(deps: SendDeps, session: Session, request: Sen
     const repeat = await priorResult<SendResponse>(ctx.trx, tenantId, request.clientId, OPERATION);
     if (repeat) return repeat;
     const conversation = await getConversation(ctx.trx, tenantId, request.conversationId);
-    if (!conversation) throw new ProtocolFailure('notFound', `Conversation ${request.conversationId} not found.`);
+    if (!conversation) throw new ProtocolFailure('notFound', `Conversation ${request.conversationId} not found.`, reason('conversationUnavailable'));
     requireWritable(conversation);
     const draft: Omit<Message, 'seq' | 'statusSeq'> = {
       id: hand?.messageId ?? deps.newId(),
@@ -90,12 +91,12 @@ export async function sendMessage(deps: SendDeps, session: Session, request: Sen
 async function resolve(deps: SendDeps, session: Session, conversation: Conversation, outbound: OutboundChannel, request: SendRequest): Promise<Resolved> {
   let body = request.body;
   if (request.template !== null) {
-    if (outbound !== 'whatsapp') throw new ProtocolFailure('invalid', 'Templates are sent on WhatsApp only.');
-    if (body !== '' || request.attachmentIds.length > 0) throw new ProtocolFailure('invalid', 'A template is sent as approved: no added text or files.');
+    if (outbound !== 'whatsapp') throw new ProtocolFailure('invalid', 'Templates are sent on WhatsApp only.', reason('templateWhatsappOnly'));
+    if (body !== '' || request.attachmentIds.length > 0) throw new ProtocolFailure('invalid', 'A template is sent as approved: no added text or files.', reason('templateNoExtras'));
     const template = findTemplate(request.template.id);
-    if (!template) throw new ProtocolFailure('invalid', `"${request.template.id}" is not an approved template.`);
+    if (!template) throw new ProtocolFailure('invalid', `"${request.template.id}" is not an approved template.`, reason('templateNotApproved', { template: request.template.id }));
     const rendered = renderTemplate(template, request.template.params);
-    if (!rendered.ok) throw new ProtocolFailure('invalid', rendered.error);
+    if (!rendered.ok) throw new ProtocolFailure('invalid', rendered.error, reason('templateValues'));
     body = rendered.body;
   } else if (request.kind === 'text' && outbound === 'whatsapp') {
     const window = whatsappWindow(conversation.lastInboundAt, deps.now());
@@ -105,6 +106,7 @@ async function resolve(deps: SendDeps, session: Session, conversation: Conversat
         conversation.lastInboundAt === null
           ? 'The customer has not written on WhatsApp yet: only an approved template can start the conversation.'
           : "WhatsApp's 24-hour window is closed (the customer last wrote more than 24 hours ago): only an approved template can be sent.",
+        reason(conversation.lastInboundAt === null ? 'whatsappNotStarted' : 'whatsappWindowClosed'),
       );
     }
   }
@@ -113,7 +115,7 @@ async function resolve(deps: SendDeps, session: Session, conversation: Conversat
   if (request.replyToId !== null) {
     const quoted = await findMessage(deps.db, session.tenantId, request.replyToId);
     if (!quoted || quoted.conversationId !== conversation.id) {
-      throw new ProtocolFailure('notFound', `Message ${request.replyToId} is not in this conversation.`);
+      throw new ProtocolFailure('notFound', `Message ${request.replyToId} is not in this conversation.`, reason('quotedUnavailable'));
     }
     replyTo = {
       messageId: quoted.id,
@@ -126,10 +128,10 @@ async function resolve(deps: SendDeps, session: Session, conversation: Conversat
   const attachments: Attachment[] = [];
   for (const id of new Set(request.attachmentIds)) {
     const stored = await findAttachment(deps.db, session.tenantId, id);
-    if (!stored || stored.uploadedBy !== session.agentId) throw new ProtocolFailure('notFound', `Attachment ${id} was not uploaded.`);
+    if (!stored || stored.uploadedBy !== session.agentId) throw new ProtocolFailure('notFound', `Attachment ${id} was not uploaded.`, reason('attachmentMissing'));
     if (stored.messageId !== null) throw new ProtocolFailure('conflict', `Attachment ${id} was already sent.`);
     const check = checkAttachment(stored, outbound);
-    if (!check.ok) throw new ProtocolFailure('invalid', describeRefusal(check.refusal));
+    if (!check.ok) throw new ProtocolFailure('invalid', describeRefusal(check.refusal), refusalReason(check.refusal));
     attachments.push({ id: stored.id, name: stored.name, mimeType: stored.mimeType, size: stored.size, kind: stored.kind });
   }
   return { body, replyTo, attachments };
@@ -138,7 +140,7 @@ async function resolve(deps: SendDeps, session: Session, conversation: Conversat
 /** Resolved and abandoned conversations are read-only until an agent reopens them. */
 function requireWritable(conversation: Conversation): void {
   if (isClosed(conversation.status)) {
-    throw new ProtocolFailure('conflict', `This conversation is ${conversation.status}; reopen it to write in it.`);
+    throw new ProtocolFailure('conflict', `This conversation is ${conversation.status}; reopen it to write in it.`, reason('closedForWriting', { status: conversation.status }));
   }
 }
 

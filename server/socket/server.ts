@@ -77,7 +77,9 @@ async function answer(
     const handler = handlers[name] as (session: Session, request: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(session, parsed.data) };
   } catch (error) {
-    if (error instanceof ProtocolFailure) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof ProtocolFailure) {
+      return { ok: false, error: { code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) } };
+    }
     log.error(`${name} failed`, { ...errorFields(error), agentId: session.agentId });
     return { ok: false, error: { code: 'internal', message: 'Internal server error.' } };
   }

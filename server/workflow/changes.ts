@@ -6,6 +6,7 @@ import { OPEN_STATUSES, plainMessageFields } from '../../shared/domain';
 import { nextStatus, type WorkflowAction } from '../../shared/workflow/transitions';
 import type { DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
+import { reason } from '../../shared/reasons';
 import { appendMessage } from '../operations/appendMessage';
 import { saveConversation } from '../store/conversations';
 import { listAgents } from '../store/directory';
@@ -17,7 +18,11 @@ import { planAssignments, type RoutingCandidate } from './routing';
 export function requireTransition(conversation: Conversation, action: WorkflowAction): Conversation['status'] {
   const next = nextStatus(conversation.status, action);
   if (next === null) {
-    throw new ProtocolFailure('conflict', `This conversation is ${conversation.status}; it cannot be changed that way (${action}).`);
+    throw new ProtocolFailure(
+      'conflict',
+      `This conversation is ${conversation.status}; it cannot be changed that way (${action}).`,
+      reason('statusForbids', { status: conversation.status }),
+    );
   }
   return next;
 }
@@ -148,7 +153,7 @@ export async function saveAgentStatus(ctx: WriteContext, tenantId: string, agent
   const seq = await ctx.changes.nextSeq();
   await ctx.trx.updateTable('agents').set({ status, seq }).where('tenant_id', '=', tenantId).where('id', '=', agentId).execute();
   const agent = (await listAgents(ctx.trx, tenantId)).find((a) => a.id === agentId);
-  if (!agent) throw new ProtocolFailure('notFound', `Agent ${agentId} not found.`);
+  if (!agent) throw new ProtocolFailure('notFound', `Agent ${agentId} not found.`, reason('agentUnavailable'));
   await ctx.changes.record({ seq, type: 'agent.upserted', agent });
   return agent;
 }

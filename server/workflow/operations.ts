@@ -7,6 +7,7 @@ import type { Conversation } from '../../shared/domain';
 import type { SocketResponse } from '../../shared/protocol';
 import type { DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
+import { reason } from '../../shared/reasons';
 import { priorResult } from '../operations/idempotent';
 import { getConversation } from '../store/conversations';
 import type { Session } from '../store/directory';
@@ -38,7 +39,7 @@ async function mutate<R>(
     const earlier = await priorResult<R>(ctx.trx, tenantId, request.clientId, operation);
     if (earlier) return earlier;
     const conversation = await getConversation(ctx.trx, tenantId, request.conversationId);
-    if (!conversation) throw new ProtocolFailure('notFound', `Conversation ${request.conversationId} not found.`);
+    if (!conversation) throw new ProtocolFailure('notFound', `Conversation ${request.conversationId} not found.`, reason('conversationUnavailable'));
     const result = await body(ctx, conversation, await agentName(ctx.trx, tenantId, agentId));
     await saveResult(ctx.trx, { tenantId, clientId: request.clientId, agentId, operation, result, now: ctx.now });
     return result;
@@ -51,7 +52,7 @@ export function accept(deps: WorkflowDeps, session: Session, request: ParsedRequ
     // The race's loser learns who won, in words.
     if (conversation.assigneeId !== null && (conversation.status === 'active' || conversation.status === 'pending')) {
       const winner = await agentName(ctx.trx, session.tenantId, conversation.assigneeId);
-      throw new ProtocolFailure('conflict', `${winner} already accepted this conversation.`);
+      throw new ProtocolFailure('conflict', `${winner} already accepted this conversation.`, reason('alreadyAccepted', { agent: winner }));
     }
     const status = requireTransition(conversation, 'accept');
     const saved = await appendLine(ctx, session.tenantId, { ...conversation, status, assigneeId: session.agentId }, { body: `${actor} accepted the conversation` }, deps.newId);
@@ -66,15 +67,15 @@ export function transfer(deps: WorkflowDeps, session: Session, request: ParsedRe
     let line: string;
     if (request.to.kind === 'agent') {
       const target = await ctx.trx.selectFrom('agents').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', '=', request.to.agentId).executeTakeFirst();
-      if (!target) throw new ProtocolFailure('notFound', `Agent ${request.to.agentId} not found.`);
+      if (!target) throw new ProtocolFailure('notFound', `Agent ${request.to.agentId} not found.`, reason('agentUnavailable'));
       if (target.id === conversation.assigneeId && conversation.status !== 'queued') {
-        throw new ProtocolFailure('invalid', `This conversation is already assigned to ${target.name}.`);
+        throw new ProtocolFailure('invalid', `This conversation is already assigned to ${target.name}.`, reason('alreadyAssigned', { agent: target.name }));
       }
       next = { ...conversation, status: requireTransition(conversation, 'transferToAgent'), assigneeId: target.id };
       line = `${actor} transferred the conversation to ${target.name}`;
     } else {
       const queue = await ctx.trx.selectFrom('queues').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', '=', request.to.queueId).executeTakeFirst();
-      if (!queue) throw new ProtocolFailure('notFound', `Queue ${request.to.queueId} not found.`);
+      if (!queue) throw new ProtocolFailure('notFound', `Queue ${request.to.queueId} not found.`, reason('queueUnavailable'));
       next = { ...conversation, status: requireTransition(conversation, 'transferToQueue'), assigneeId: null, queueId: queue.id };
       line = `${actor} transferred the conversation to the ${queue.name} queue`;
     }
@@ -89,7 +90,13 @@ export function transfer(deps: WorkflowDeps, session: Session, request: ParsedRe
 export function resolve(deps: WorkflowDeps, session: Session, request: ParsedRequest<'conversation.resolve'>): Promise<ConversationResult> {
   const { tenantId } = session;
   if (!deps.workflow.closureReasons.includes(request.reason)) {
-    return Promise.reject(new ProtocolFailure('invalid', `reason: "${request.reason}" is not one of the closure reasons (${deps.workflow.closureReasons.join(', ')}).`));
+    return Promise.reject(
+      new ProtocolFailure(
+        'invalid',
+        `reason: "${request.reason}" is not one of the closure reasons (${deps.workflow.closureReasons.join(', ')}).`,
+        reason('unknownClosureReason', { reason: request.reason }),
+      ),
+    );
   }
   return mutate(deps, session, request, 'conversation.resolve', async (ctx, conversation, actor) => {
     const status = requireTransition(conversation, 'resolve');
@@ -139,7 +146,7 @@ export function tag(deps: WorkflowDeps, session: Session, request: ParsedRequest
     const removeTags = new Set(request.removeTags.map(key));
     const tags = conversation.tags.filter((t) => !removeTags.has(key(t)));
     for (const t of request.addTags) if (!tags.some((x) => key(x) === key(t))) tags.push(t);
-    if (tags.length > MAX_TAGS) throw new ProtocolFailure('invalid', `A conversation has at most ${MAX_TAGS} tags.`);
+    if (tags.length > MAX_TAGS) throw new ProtocolFailure('invalid', `A conversation has at most ${MAX_TAGS} tags.`, reason('tooManyTags', { count: MAX_TAGS }));
     const labels = conversation.labels.filter((l) => !request.removeLabels.includes(l));
     for (const l of request.addLabels) if (!labels.includes(l)) labels.push(l);
     const unchanged = tags.join('\n') === conversation.tags.join('\n') && labels.join() === conversation.labels.join();

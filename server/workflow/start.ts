@@ -8,6 +8,7 @@ import type { ChannelAdapters } from '../channels/registry';
 import { handleKindFor } from '../channels/adapter';
 import type { DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
+import { reason } from '../../shared/reasons';
 import { appendMessage } from '../operations/appendMessage';
 import { priorResult } from '../operations/idempotent';
 import { handOver } from '../operations/send';
@@ -39,7 +40,11 @@ export async function startConversation(deps: StartDeps, session: Session, reque
   const contact = await contactFor(deps, tenantId, request.contact);
   const wanted = handleKindFor(request.channel);
   if ((await contactAddress(deps.db, contact.id, wanted)) === null) {
-    throw new ProtocolFailure('invalid', `${contact.name} has no ${wanted === 'phone' ? 'phone number' : 'email address'} for ${request.channel}.`);
+    throw new ProtocolFailure(
+      'invalid',
+      `${contact.name} has no ${wanted === 'phone' ? 'phone number' : 'email address'} for ${request.channel}.`,
+      reason(wanted === 'phone' ? 'contactNoPhone' : 'contactNoEmail', { contact: contact.name, channel: request.channel }),
+    );
   }
   // The carrier is called outside the write transaction, as for every agent message.
   const hand = await handOver(deps, tenantId, contact.id, request.channel, request.clientId, { body, replyTo: null, attachments: [] });
@@ -94,11 +99,11 @@ export async function startConversation(deps: StartDeps, session: Session, reque
 /** The text that goes out: on WhatsApp only an approved template can open a conversation. */
 function firstMessage(request: StartRequest): string {
   if (request.channel !== 'whatsapp') return request.body;
-  if (!request.template) throw new ProtocolFailure('invalid', 'template: a WhatsApp conversation starts with an approved template.');
+  if (!request.template) throw new ProtocolFailure('invalid', 'template: a WhatsApp conversation starts with an approved template.', reason('whatsappNeedsTemplate'));
   const template = findTemplate(request.template.id);
-  if (!template) throw new ProtocolFailure('invalid', `template: "${request.template.id}" is not an approved template.`);
+  if (!template) throw new ProtocolFailure('invalid', `template: "${request.template.id}" is not an approved template.`, reason('templateNotApproved', { template: request.template.id }));
   const rendered = renderTemplate(template, request.template.params);
-  if (!rendered.ok) throw new ProtocolFailure('invalid', `template: ${rendered.error}`);
+  if (!rendered.ok) throw new ProtocolFailure('invalid', `template: ${rendered.error}`, reason('templateValues'));
   return rendered.body;
 }
 
@@ -106,7 +111,7 @@ function firstMessage(request: StartRequest): string {
 async function contactFor(deps: StartDeps, tenantId: string, given: StartRequest['contact']): Promise<Contact> {
   if ('contactId' in given) {
     const [found] = await getContacts(deps.db, tenantId, [given.contactId]);
-    if (!found) throw new ProtocolFailure('notFound', `Contact ${given.contactId} not found.`);
+    if (!found) throw new ProtocolFailure('notFound', `Contact ${given.contactId} not found.`, reason('contactUnavailable'));
     return found;
   }
   const handles: Handle[] = [];

@@ -34,6 +34,7 @@ import { searchFiltersSchema, type SearchFilters } from '../search/filters';
 import type { Highlighted } from '../search/highlight';
 import { MAX_QUERY_LENGTH } from '../search/query';
 import type { Result } from './result';
+import type { Reason } from '../reasons';
 
 // ---------------------------------------------------------------------------------------------
 // View types: what the renderer receives. Shaped for display, computed by the core.
@@ -188,8 +189,10 @@ export interface ConnectionState {
   /** Messages the agent wrote that the server has not acknowledged yet (read markers not counted). */
   unsent: number;
   sync: SyncProgress | null;
-  /** Last connection error in plain words, if any. */
+  /** Last connection error in plain words (English, for logs), if any. */
   lastError: string | null;
+  /** The same as a code the renderer translates. */
+  lastErrorReason?: Reason | null;
 }
 
 export interface OutboxEntryView {
@@ -564,7 +567,12 @@ export interface ChangeNotice {
 export interface Notice {
   /** changeRefused: the server turned a workflow change down for good (someone else was first). */
   kind: 'cacheRecovered' | 'sendFailed' | 'changeRefused' | 'mustRefetch';
+  /** English, for logs; the renderer words `reason` in the agent's language. */
   message: string;
+  /** Why, as a code the renderer translates; absent when the server gave none (generic text). */
+  reason?: Reason;
+  /** sendFailed: whether a message or another change could not be saved. */
+  subject?: 'message' | 'change';
 }
 
 export interface PushEvents {

@@ -1,5 +1,6 @@
 // Every call across IPC (Electron or the host bridge) answers with a Result, never a thrown error:
 // errors are data with a stable code the renderer can translate.
+import type { Reason } from '../reasons';
 
 export const IPC_ERROR_CODES = [
   /** The request payload failed its schema. */
@@ -26,7 +27,9 @@ export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
 
 export interface IpcError {
   code: IpcErrorCode;
+  /** English, for logs; the renderer shows `reason` (or the code's generic text) translated. */
   message: string;
+  reason?: Reason;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -42,6 +45,7 @@ export class DeskError extends Error {
   constructor(
     readonly code: IpcErrorCode,
     message: string,
+    readonly reason?: Reason,
   ) {
     super(message);
     this.name = 'DeskError';
@@ -49,6 +53,6 @@ export class DeskError extends Error {
 }
 
 export function toIpcError(e: unknown): IpcError {
-  if (e instanceof DeskError) return { code: e.code, message: e.message };
+  if (e instanceof DeskError) return { code: e.code, message: e.message, ...(e.reason ? { reason: e.reason } : {}) };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ATTACHMENT_CHUNK_BYTES } from '../../../shared/attachments';
 import type { Attachment } from '../../../shared/domain';
 import { DeskError } from '../../../shared/ipc/result';
+import { reason } from '../../../shared/reasons';
 
 interface Staging {
   attachment: Attachment;
@@ -45,7 +46,7 @@ export class LocalFiles {
   /** Appends chunk `index` (base64); returns the bytes received so far. */
   append(id: string, index: number, base64: string): number {
     const s = this.staging.get(id);
-    if (!s) throw new DeskError('notFound', 'This file is no longer being received; pick it again.');
+    if (!s) throw new DeskError('notFound', 'This file is no longer being received; pick it again.', reason('attachmentMissing'));
     if (index !== s.nextIndex) throw new DeskError('invalid', `Expected chunk ${s.nextIndex}, got ${index}.`);
     const bytes = Buffer.from(base64, 'base64');
     if (bytes.length > ATTACHMENT_CHUNK_BYTES || s.received + bytes.length > s.attachment.size) {
@@ -63,7 +64,7 @@ export class LocalFiles {
     const done: Attachment[] = [];
     for (const id of ids) {
       const s = this.staging.get(id);
-      if (!s || s.conversationId !== conversationId) throw new DeskError('notFound', 'An attached file is no longer available; attach it again.');
+      if (!s || s.conversationId !== conversationId) throw new DeskError('notFound', 'An attached file is no longer available; attach it again.', reason('attachmentMissing'));
       if (s.received !== s.attachment.size) throw new DeskError('invalid', `${s.attachment.name} has not been fully read yet.`);
       done.push(s.attachment);
     }

@@ -3,7 +3,8 @@
 // permanent failure with the server's reason, an outage is retried.
 import http from 'node:http';
 import https from 'node:https';
-import { ATTACHMENT_HEADERS, HTTP } from '../../../shared/protocol';
+import { ATTACHMENT_HEADERS, HTTP, httpErrorSchema } from '../../../shared/protocol';
+import type { Reason } from '../../../shared/reasons';
 import type { Attachment } from '../../../shared/domain';
 import { TransportError, type TransportErrorCode } from '../sync/transport';
 
@@ -19,16 +20,17 @@ function codeFor(status: number): TransportErrorCode {
   return 'internal';
 }
 
-/** The server's `{ error: { message } }` when it sent one, else the status. */
+/** The server's `{ error: { message, reason } }` when it sent one, else the status. */
 function errorFromBody(status: number, text: string): TransportError {
   let message = `The server answered ${status}.`;
+  let reason: Reason | undefined;
   try {
-    const body = JSON.parse(text) as { error?: { message?: unknown } };
-    if (typeof body.error?.message === 'string') message = body.error.message;
+    const body = httpErrorSchema.safeParse(JSON.parse(text));
+    if (body.success) ({ message, reason } = body.data.error);
   } catch {
     // Not JSON: keep the status line.
   }
-  return new TransportError(codeFor(status), message);
+  return new TransportError(codeFor(status), message, reason);
 }
 
 function networkError(e: unknown): TransportError {

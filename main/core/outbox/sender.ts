@@ -2,6 +2,7 @@
 // backoff timer; an entry leaves only when the server acknowledges it. Transient failures keep the
 // entry at the head and retry later (order is preserved); permanent ones set it aside as failed.
 import { TransportError, type Transport, type TransportErrorCode } from '../sync/transport';
+import type { Reason } from '../../../shared/reasons';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import type { OutboxEntry } from './store';
 
@@ -35,7 +36,8 @@ export interface OutboxOps {
   /** The socket request for an entry; throws if the entry cannot be turned into one. */
   request(entry: OutboxEntry): { name: Parameters<Transport['request']>[0]; body: unknown };
   acknowledged(entry: OutboxEntry, value: unknown): void;
-  rejected(entry: OutboxEntry, reason: string): void;
+  /** `reason` is the server's translatable reason, when it sent one. */
+  rejected(entry: OutboxEntry, message: string, reason?: Reason): void;
   attemptFailed(entry: OutboxEntry, reason: string): void;
   /** The in-flight entry changed (for the renderer's "sending" state). */
   changed(): void;
@@ -138,7 +140,7 @@ export class OutboxSender {
         const reason = e instanceof Error ? e.message : String(e);
         if (this.stopped) return;
         if (classifyFailure(code) === 'permanent') {
-          ops.rejected(entry, reason);
+          ops.rejected(entry, reason, e instanceof TransportError ? e.reason : undefined);
           continue;
         }
         this.failures++;

@@ -3,6 +3,7 @@
 // so that a hit outside the cache opens like any conversation and loads its history on demand.
 import type { ParsedRequestOf, SearchMessageHit } from '../../../shared/ipc/contract';
 import { DeskError } from '../../../shared/ipc/result';
+import { reason } from '../../../shared/reasons';
 import { socketRequests } from '../../../shared/protocol';
 import { createMatcher, snippet } from '../../../shared/search/highlight';
 import { parseQuery } from '../../../shared/search/query';
@@ -19,18 +20,18 @@ export async function searchServer(core: DeskCore, request: ParsedRequestOf<'sea
   try {
     transport = core.requireOnline();
   } catch {
-    throw new DeskError('unreachable', 'Searching the server needs a connection.');
+    throw new DeskError('unreachable', 'Searching the server needs a connection.', reason('searchOffline'));
   }
   let raw: unknown;
   try {
     raw = await transport.request('search.messages', request, SEARCH_TIMEOUT_MS);
   } catch (e) {
-    throw new DeskError('unreachable', `The server search failed: ${e instanceof Error ? e.message : String(e)}`);
+    throw new DeskError('unreachable', `The server search failed: ${e instanceof Error ? e.message : String(e)}`, reason('searchFailed'));
   }
   const parsed = socketRequests['search.messages'].response.safeParse(raw);
   if (!parsed.success) {
     core.log.error('Malformed search response', { error: parsed.error.message });
-    throw new DeskError('internal', 'The server sent search results the app could not read.');
+    throw new DeskError('internal', 'The server sent search results the app could not read.', reason('searchFailed'));
   }
   const { hits } = parsed.data;
   const summary = emptySummary();

@@ -1,5 +1,6 @@
 // Login over HTTP, with failures turned into errors the agent can act on.
 import { DeskError } from '../../../shared/ipc/result';
+import { reason } from '../../../shared/reasons';
 import { HTTP, httpErrorSchema, loginResponseSchema, type LoginResponse } from '../../../shared/protocol';
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{
@@ -26,7 +27,7 @@ export async function login(
       signal: AbortSignal.timeout(LOGIN_TIMEOUT_MS),
     });
   } catch {
-    throw new DeskError('unreachable', `Cannot reach the server at ${serverUrl}. Check the address and your connection.`);
+    throw new DeskError('unreachable', `Cannot reach the server at ${serverUrl}. Check the address and your connection.`, reason('serverUnreachable'));
   }
   const body: unknown = await res.json().catch(() => null);
   if (res.status === 401) throw new DeskError('badCredentials', 'Wrong email or password.');
@@ -38,7 +39,7 @@ export async function login(
   }
   const parsed = loginResponseSchema.safeParse(body);
   if (!parsed.success) {
-    throw new DeskError('unreachable', `The server at ${serverUrl} answered in a way this app does not understand.`);
+    throw new DeskError('unreachable', `The server at ${serverUrl} answered in a way this app does not understand.`, reason('serverNotUnderstood'));
   }
   return parsed.data;
 }

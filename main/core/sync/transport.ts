@@ -3,6 +3,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { ackSchema, type ProtocolErrorCode, type SocketRequestName } from '../../../shared/protocol';
 import { z } from 'zod';
+import type { Reason } from '../../../shared/reasons';
 
 /** Why a request failed: the server's error code, or a transport-level failure. */
 export type TransportErrorCode = ProtocolErrorCode | 'timeout' | 'disconnected' | 'malformed';
@@ -11,6 +12,8 @@ export class TransportError extends Error {
   constructor(
     readonly code: TransportErrorCode,
     message: string,
+    /** The server's translatable reason, when it sent one. */
+    readonly reason?: Reason,
   ) {
     super(message);
     this.name = 'TransportError';
@@ -105,7 +108,7 @@ export const socketIoTransportWith =
             const parsed = anyAck.safeParse(ack);
             if (!parsed.success) return reject(new TransportError('malformed', `Malformed answer to ${name}.`));
             if (parsed.data.ok) return resolve(parsed.data.value);
-            reject(new TransportError(parsed.data.error.code, parsed.data.error.message));
+            reject(new TransportError(parsed.data.error.code, parsed.data.error.message, parsed.data.error.reason));
           });
         });
       },
