@@ -37,6 +37,8 @@ const source = feedFactory({
     setImmediate(pulled);
     return { mustRefetch: false, events: [], head: Number(body.after), hasMore: false };
   },
+  // Asked on every connect; no customer is online in the benchmark.
+  'activity.presence': () => ({ online: [] }),
 });
 const log = recordingLogger();
 const core = benchCore(input.dataDir, input.serverUrl, log, { transport: source.factory });

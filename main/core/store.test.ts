@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { INBOX_VIEWS, type InboxView } from '../../shared/ipc/contract';
 import { emptySummary } from './cache/apply';
+import { inboxSql, type SqlParams } from './cache/inboxQuery';
 import { CACHE_MIGRATIONS, OUTBOX_MIGRATIONS } from './db/schema';
 import type { Store } from './store';
 import { contact, conversation, created, message, openStore, SELF, snapshotPage, tempDir, upserted, removeTempDirs } from './testkit/fixtures';
@@ -152,12 +154,50 @@ describe('inbox views', () => {
     expect(s.queries.inboxCounts(SELF)).toEqual({ all: 3, mine: 1, queued: 1, attention: 0, pending: 0, resolved: 1 });
   });
 
-  it('serves the first page from an index', () => {
+  it('lists oldest waiting first, then the longest quiet, across page boundaries and with pins first', () => {
     const s = open();
-    const plan = s.db
-      .prepare("EXPLAIN QUERY PLAN SELECT id FROM conversations c INDEXED BY conversations_open WHERE c.status IN ('queued', 'active', 'pending') ORDER BY c.last_message_at DESC, c.id DESC LIMIT 50")
-      .all() as Array<{ detail: string }>;
-    expect(plan.map((p) => p.detail).join(' ')).toContain('conversations_open');
+    s.applyEvents(
+      [
+        upserted(conversation('quiet-old', { seq: 1, lastMessageAt: 10 })),
+        upserted(conversation('quiet-new', { seq: 2, lastMessageAt: 50 })),
+        upserted(conversation('waits-long', { seq: 3, lastMessageAt: 60, waitingSince: 20 })),
+        upserted(conversation('waits-short', { seq: 4, lastMessageAt: 70, waitingSince: 40, status: 'queued', assigneeId: null })),
+        // A closed conversation waits for no one, whatever its last message was.
+        upserted(conversation('closed', { seq: 5, lastMessageAt: 5, waitingSince: 1, status: 'resolved' })),
+        upserted(conversation('pinned', { seq: 6, lastMessageAt: 80 })),
+      ],
+      SELF,
+    );
+    s.applier.setPinned('pinned', true, 7);
+    const ids = (view: InboxView, offset: number, limit: number) =>
+      s.queries.inboxPage(view, {}, 'oldestWaiting', SELF, offset, limit).rows.map((r) => r.conversationId);
+    const all = ['pinned', 'waits-long', 'waits-short', 'quiet-old', 'quiet-new'];
+    expect(ids('all', 0, 10)).toEqual(all);
+    for (let offset = 0; offset < all.length; offset++) {
+      for (const limit of [1, 2, 3]) expect(ids('all', offset, limit), `offset ${offset}, limit ${limit}`).toEqual(all.slice(offset, offset + limit));
+    }
+    expect(ids('attention', 0, 10)).toEqual(['waits-long', 'waits-short']);
+    expect(ids('resolved', 0, 10)).toEqual(['closed']);
+    expect(s.queries.inboxPage('all', {}, 'oldestWaiting', SELF, 0, 2)).toMatchObject({ total: 5, needAttention: 2 });
+  });
+
+  it('serves every view and sort from indexes walked in order, sorting no view but the small attention one', () => {
+    const s = open();
+    const plan = (sql: string, params: SqlParams) =>
+      (s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((p) => p.detail);
+    for (const view of INBOX_VIEWS) {
+      for (const sort of ['latest', 'oldestWaiting'] as const) {
+        const sql = inboxSql(view, {}, sort, SELF);
+        for (const part of sql.parts) {
+          const page = plan(part.page, { ...sql.params, limit: 50, offset: 0 });
+          expect(page[0], `${view} ${sort}`).toMatch(/USING INDEX conversations_/);
+          // Except the attention view newest first: its rows (only the waiting ones) are sorted.
+          if (view !== 'attention' || sort !== 'latest') expect(page.join(' '), `${view} ${sort}`).not.toContain('TEMP B-TREE');
+        }
+        expect(plan(sql.attention, sql.params)[0], view).toContain('conversations_waiting');
+        expect(plan(sql.pinned, sql.params)[0], view).toMatch(/^SCAN p\b/);
+      }
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import type { InboxFilter, InboxSort, InboxView } from '../../../shared/ipc/cont
 const OPEN = "('queued', 'active', 'pending')";
 
 /** What each view holds, and the partial index whose condition matches it exactly. */
-export function viewCondition(view: InboxView): { where: string; index: string | null } {
+export function viewCondition(view: InboxView): { where: string; index: string } {
   switch (view) {
     case 'all':
       return { where: `c.status IN ${OPEN}`, index: 'conversations_open' };
@@ -19,7 +19,7 @@ export function viewCondition(view: InboxView): { where: string; index: string |
     case 'pending':
       return { where: "c.status = 'pending'", index: 'conversations_status' };
     case 'resolved':
-      return { where: "c.status IN ('resolved', 'abandoned')", index: null };
+      return { where: "c.status IN ('resolved', 'abandoned')", index: 'conversations_closed' };
   }
 }
 
@@ -63,19 +63,32 @@ export function filterConditions(filter: InboxFilter): { where: string[]; params
   return { where, params };
 }
 
+/** A conversation whose customer waits for our reply (a closed one waits for no one). */
+const WAITING = `c.waiting_since IS NOT NULL AND c.status IN ${OPEN}`;
+
 /**
  * latest: newest activity first. oldestWaiting: conversations whose customer waits on us first,
- * longest wait first; then those waiting on the customer, longest quiet first.
+ * longest wait first; then the others, longest quiet first.
  */
 export function orderBy(sort: InboxSort): string {
   return sort === 'latest'
     ? 'c.last_message_at DESC, c.id DESC'
-    : '(c.waiting_since IS NULL), coalesce(c.waiting_since, c.last_message_at) ASC, c.id ASC';
+    : `(CASE WHEN ${WAITING} THEN 0 ELSE 1 END), (CASE WHEN ${WAITING} THEN c.waiting_since ELSE c.last_message_at END) ASC, c.id ASC`;
+}
+
+/** Unpinned rows of one stretch of the order: all of its rows come before the next stretch's. */
+export interface InboxPart {
+  /** Paged with @limit and @offset. */
+  page: string;
+  count: string;
 }
 
 export interface InboxSql {
-  /** Unpinned rows, paged. */
-  page: string;
+  /**
+   * The unpinned rows in order, as consecutive parts that each walk an index in its own order,
+   * so that no page sorts the whole view.
+   */
+  parts: InboxPart[];
   /** All pinned rows of the filtered view (few), in order. */
   pinned: string;
   count: string;
@@ -89,6 +102,15 @@ const JOINS = `LEFT JOIN contacts ct ON ct.id = c.contact_id
   LEFT JOIN agents ag ON ag.id = c.assignee_id
   LEFT JOIN reads r ON r.conversation_id = c.id
   LEFT JOIN drafts d ON d.conversation_id = c.id`;
+const UNPINNED = 'c.id NOT IN (SELECT conversation_id FROM pins)';
+
+function part(index: string, where: string, order: string): InboxPart {
+  return {
+    page: `SELECT ${COLUMNS}, 0 AS pinned FROM conversations c INDEXED BY ${index} ${JOINS}
+      WHERE ${where} AND ${UNPINNED} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    count: `SELECT count(*) AS n FROM conversations c INDEXED BY ${index} WHERE ${where} AND ${UNPINNED}`,
+  };
+}
 
 export function inboxSql(view: InboxView, filter: InboxFilter, sort: InboxSort, selfId: string): InboxSql {
   const base = viewCondition(view);
@@ -96,17 +118,24 @@ export function inboxSql(view: InboxView, filter: InboxFilter, sort: InboxSort, 
   const where = [base.where, ...filters.where].join(' AND ');
   const params: SqlParams = { ...filters.params };
   if (base.where.includes('@self')) params.self = selfId;
-  // The view's index serves "latest" straight from the index; other orders let the planner choose.
-  const hint = sort === 'latest' && base.index !== null ? ` INDEXED BY ${base.index}` : '';
-  const order = orderBy(sort);
+  // Newest first is the view's index walked forwards. Oldest waiting first is the waiting
+  // conversations' index in its own order, then the view's index walked backwards. (The
+  // attention view holds only waiting conversations.)
+  const parts =
+    sort === 'latest'
+      ? [part(base.index, where, 'c.last_message_at DESC, c.id DESC')]
+      : [
+          part('conversations_waiting', `${where} AND ${WAITING}`, 'c.waiting_since ASC, c.id ASC'),
+          ...(view === 'attention' ? [] : [part(base.index, `${where} AND NOT (${WAITING})`, 'c.last_message_at ASC, c.id ASC')]),
+        ];
+  // Pins are few: CROSS JOIN keeps them the outer loop. Conversations needing attention are few
+  // too: their partial index is smaller than any view's.
   return {
-    page: `SELECT ${COLUMNS}, 0 AS pinned FROM conversations c${hint} ${JOINS}
-      WHERE ${where} AND c.id NOT IN (SELECT conversation_id FROM pins)
-      ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-    pinned: `SELECT ${COLUMNS}, 1 AS pinned FROM pins p JOIN conversations c ON c.id = p.conversation_id ${JOINS}
-      WHERE ${where} ORDER BY ${order}`,
-    count: `SELECT count(*) AS n FROM conversations c${base.index === null ? '' : ` INDEXED BY ${base.index}`} WHERE ${where}`,
-    attention: `SELECT count(*) AS n FROM conversations c WHERE ${where} AND c.waiting_since IS NOT NULL AND c.status IN ${OPEN}`,
+    parts,
+    pinned: `SELECT ${COLUMNS}, 1 AS pinned FROM pins p CROSS JOIN conversations c ON c.id = p.conversation_id ${JOINS}
+      WHERE ${where} ORDER BY ${orderBy(sort)}`,
+    count: `SELECT count(*) AS n FROM conversations c INDEXED BY ${base.index} WHERE ${where}`,
+    attention: `SELECT count(*) AS n FROM conversations c INDEXED BY conversations_waiting WHERE ${where} AND ${WAITING}`,
     params,
   };
 }

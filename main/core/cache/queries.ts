@@ -117,11 +117,20 @@ export class Queries {
     const params: SqlParams = sql.params;
     const pinned = this.statement(sql.pinned).all(params) as InboxSqlRow[];
     const fromPinned = pinned.slice(offset, offset + limit);
-    const rest = limit - fromPinned.length;
-    const unpinned =
-      rest > 0
-        ? (this.statement(sql.page).all({ ...params, limit: rest, offset: Math.max(0, offset - pinned.length) }) as InboxSqlRow[])
-        : [];
+    const unpinned: InboxSqlRow[] = [];
+    let skip = Math.max(0, offset - pinned.length);
+    for (const [i, part] of sql.parts.entries()) {
+      const rest = limit - fromPinned.length - unpinned.length;
+      if (rest <= 0) break;
+      // Only a part that the page may start past needs counting.
+      const size = skip > 0 && i < sql.parts.length - 1 ? (this.statement(part.count).get(params) as { n: number }).n : Infinity;
+      if (skip >= size) {
+        skip -= size;
+        continue;
+      }
+      unpinned.push(...(this.statement(part.page).all({ ...params, limit: rest, offset: skip }) as InboxSqlRow[]));
+      skip = 0;
+    }
     const total = (this.statement(sql.count).get(params) as { n: number }).n;
     const needAttention = (this.statement(sql.attention).get(params) as { n: number }).n;
     return { rows: [...fromPinned, ...unpinned].map(toInboxRow), total, needAttention };

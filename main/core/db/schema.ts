@@ -104,6 +104,12 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
   // The short-CJK scan reads the text kept beside each CJK row id (shared/search/messageIndex.ts).
   CJK_ROW_TEXT.map((statement) => `${statement};`).join('\n'),
   CONTACT_CJK_NAME_INDEX,
+  `
+  -- The Resolved view, newest first, straight from an index: an IN over two statuses cannot walk
+  -- conversations_status in last_message_at order, so every closed conversation was sorted.
+  CREATE INDEX conversations_closed ON conversations (last_message_at DESC, id DESC)
+    WHERE status IN ('resolved', 'abandoned');
+  `,
 ];
 
 export const OUTBOX_MIGRATIONS: readonly Migration[] = [
