@@ -1,5 +1,5 @@
 // 2. Catch-up after being offline: N change events served by the change log in pages of
-// `pullLimit`, pulled and applied by the core's SyncEngine (parsePull + Store.applyEvents, cursor
+// `pullLimit`, pulled and applied by the core's SyncEngine (parsePull + Store.applyEvents in the core's writer thread, cursor
 // moved in the same transaction), starting from the bootstrapped cache.
 import path from 'node:path';
 import type { ChangeEvent } from '../../shared/protocol';
@@ -7,7 +7,8 @@ import { openDatabase } from '../../main/core/db/open';
 import { CACHE_FILE, OUTBOX_FILE, recordingLogger } from '../lib/core';
 import type { DatasetPlan } from '../lib/dataset';
 import { ownCpuSeconds } from '../lib/cpu';
-import { runSyncEngine, TimedStore } from '../lib/engine';
+import { runSyncEngine, TimedWriter } from '../lib/engine';
+import { Store } from '../../main/core/store';
 import { EventStream } from '../lib/eventStream';
 import { feed } from '../lib/feedTransport';
 import { formatNumber } from '../lib/format';
@@ -32,7 +33,9 @@ export async function runCatchup(plan: DatasetPlan, coreDir: string, fromSeq: nu
   const head = fromSeq + n;
 
   const cacheFile = path.join(coreDir, CACHE_FILE);
-  const store = new TimedStore(openDatabase({ cacheFile, outboxFile: path.join(coreDir, OUTBOX_FILE) }), cacheFile, recordingLogger());
+  const outboxFile = path.join(coreDir, OUTBOX_FILE);
+  const store = new Store(openDatabase({ cacheFile, outboxFile }), cacheFile, recordingLogger());
+  const writer = new TimedWriter(store, outboxFile);
   try {
     const source = feed({
       'sync.pull': (body) => {
@@ -43,7 +46,7 @@ export async function runCatchup(plan: DatasetPlan, coreDir: string, fromSeq: nu
       },
     });
     const cpu0 = ownCpuSeconds();
-    const run = await runSyncEngine(store, source, plan.self.id, { pullLimit: plan.cfg.pullLimit });
+    const run = await runSyncEngine(writer, source, plan.self.id, { pullLimit: plan.cfg.pullLimit });
     // Includes the feed's answers (slicing prepared events), a small share.
     const cpuS = ownCpuSeconds() - cpu0;
     const lastSeq = store.meta.lastSeq ?? 0;
@@ -59,12 +62,21 @@ export async function runCatchup(plan: DatasetPlan, coreDir: string, fromSeq: nu
           value: seconds,
           unit: 's',
           target: { op: '<=', value: 3, text: '≤ 3 s' },
-          note: `${formatNumber(n / seconds)} events/s; cache write (Store.applyEvents) ${formatNumber(store.eventWriteMs, 'ms')}; CPU ${formatNumber(cpuS, 's')}`,
-          details: { events: n, ms: run.ms, cpuS, writeMs: store.eventWriteMs, pushes: run.pushes, mix },
+          note: `${formatNumber(n / seconds)} events/s; cache write (Store.applyEvents) ${formatNumber(writer.eventWriteMs, 'ms')}; CPU ${formatNumber(cpuS, 's')}`,
+          details: { events: n, ms: run.ms, cpuS, writeMs: writer.eventWriteMs, pushes: run.pushes, mix },
+        },
+        {
+          id: 'catchup.stall.maxMs',
+          label: '  longest stall of the core thread',
+          value: run.stall.maxMs,
+          unit: 'ms',
+          note: `the core's event loop could not answer IPC for up to ${formatNumber(run.stall.maxMs, 'ms')} during the catch-up; ${run.stall.over50} stalls ≥ 50 ms`,
+          details: { over50: run.stall.over50 },
         },
       ],
     };
   } finally {
+    writer.close();
     store.close();
   }
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { BUILT_WRITER_ENTRY } from '../../main/core/writer/batchWriter';
 import { RESULT_MARK } from './childIO';
 
 const BENCH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,6 +22,22 @@ process.on('exit', () => {
 });
 
 const bundles = new Map<string, Promise<string>>();
+
+/** The core's writer thread, built beside the children as the app's build puts it beside main. */
+let writerBundle: Promise<unknown> | null = null;
+function bundleWriter(): Promise<unknown> {
+  writerBundle ??= build({
+    entryPoints: [path.join(BENCH, '..', 'main', 'core', 'writer', 'worker.ts')],
+    outfile: path.join(OUT_DIR, BUILT_WRITER_ENTRY),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: RUNTIME_EXTERNALS,
+    logLevel: 'warning',
+  });
+  return writerBundle;
+}
 
 /** bench/children/<name>.ts bundled to an ES module, once per run. */
 function bundle(name: string): Promise<string> {
@@ -38,7 +55,9 @@ function bundle(name: string): Promise<string> {
       // Bundled CommonJS dependencies call require(); give the ES module one.
       banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
       logLevel: 'warning',
-    }).then(() => outfile);
+    })
+      .then(bundleWriter)
+      .then(() => outfile);
     bundles.set(name, out);
   }
   return out;

@@ -1,43 +1,47 @@
 // Drives the core's own SyncEngine (bootstrap + pull loop) against a feed, the way DeskCore wires
-// it, and reports how long it took to catch up. The store is a TimedStore, so the time spent in the
-// cache write functions can be told apart from validation and the loop itself.
+// it, and reports how long it took to catch up and the longest stall of the engine's thread.
 import { performance } from 'node:perf_hooks';
-import type { ChangeEvent, SnapshotPage } from '../../shared/protocol';
 import type { ChangeSummary } from '../../main/core/cache/apply';
-import type { SnapshotState } from '../../main/core/cache/meta';
 import { ChangeCollector } from '../../main/core/events';
-import { Store } from '../../main/core/store';
+import type { Store } from '../../main/core/store';
+import { workerWriter, writerEntry, type BatchWriter } from '../../main/core/writer/batchWriter';
+import type { WriteJob } from '../../main/core/writer/job';
 import { DEFAULT_SYNC_TUNING, SyncEngine, type SyncTuning } from '../../main/core/sync/engine';
 import type { Feed } from './feedTransport';
 import { recordingLogger } from './core';
+import { startStallProbe } from './stall';
 
-/** The core's Store, timing its two sync write functions. */
-export class TimedStore extends Store {
+/**
+ * The core's batch writer as the core makes it (a worker thread with its own connection), timing
+ * each write from hand-over to result, so the cache write can be told apart from validation and
+ * the loop itself.
+ */
+export class TimedWriter implements BatchWriter {
   snapshotWriteMs = 0;
   eventWriteMs = 0;
+  private readonly inner: BatchWriter;
 
-  override applySnapshotPage(
-    page: SnapshotPage,
-    wipeFirst: boolean,
-    next: SnapshotState,
-    messagesPerConversation: number,
-    selfId: string,
-  ): ChangeSummary {
+  constructor(
+    readonly store: Store,
+    outboxFile: string,
+  ) {
+    // Running from the sources, the worker's code is bundled on first use; the app ships it built.
+    writerEntry();
+    this.inner = workerWriter({ cacheFile: store.cacheFile, outboxFile }, store, recordingLogger());
+  }
+
+  async write(job: WriteJob): Promise<ChangeSummary> {
     const t0 = performance.now();
     try {
-      return super.applySnapshotPage(page, wipeFirst, next, messagesPerConversation, selfId);
+      return await this.inner.write(job);
     } finally {
-      this.snapshotWriteMs += performance.now() - t0;
+      if (job.kind === 'events') this.eventWriteMs += performance.now() - t0;
+      else this.snapshotWriteMs += performance.now() - t0;
     }
   }
 
-  override applyEvents(events: readonly ChangeEvent[], selfId: string): ChangeSummary {
-    const t0 = performance.now();
-    try {
-      return super.applyEvents(events, selfId);
-    } finally {
-      this.eventWriteMs += performance.now() - t0;
-    }
+  close(): void {
+    this.inner.close();
   }
 }
 
@@ -47,9 +51,11 @@ export interface EngineRun {
   wallMs: number;
   /** `changed` notices the core would have pushed to the renderer. */
   pushes: number;
+  /** The longest event-loop stall of the engine's thread (feed time excluded) and stalls ≥ 50 ms. */
+  stall: { maxMs: number; over50: number };
 }
 
-export function runSyncEngine(store: Store, feed: Feed, selfId: string, tuning: Partial<SyncTuning>): Promise<EngineRun> {
+export function runSyncEngine(writer: TimedWriter, feed: Feed, selfId: string, tuning: Partial<SyncTuning>): Promise<EngineRun> {
   const log = recordingLogger();
   const collector = new ChangeCollector();
   let flushScheduled = false;
@@ -57,17 +63,20 @@ export function runSyncEngine(store: Store, feed: Feed, selfId: string, tuning: 
   return new Promise<EngineRun>((resolve, reject) => {
     let settled = false;
     let t0 = 0;
+    const probe = startStallProbe(() => feed.busyMs, () => performance.now());
     const finish = (error: unknown) => {
       if (settled) return;
       settled = true;
       const wallMs = performance.now() - t0;
+      const stall = probe.stop();
       void engine.stop().then(() => {
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
-        else resolve({ ms: wallMs - feed.busyMs, wallMs, pushes });
+        else resolve({ ms: wallMs - feed.busyMs, wallMs, pushes, stall });
       });
     };
     const engine = new SyncEngine({
-      store: () => store,
+      store: () => writer.store,
+      writer: () => writer,
       transport: () => feed.transport,
       selfId: () => selfId,
       log: { ...log, error: (message, fields) => finish(new Error(`${message} ${JSON.stringify(fields ?? {})}`)) },

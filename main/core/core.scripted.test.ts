@@ -1,20 +1,24 @@
 // The core against a scripted server: exact control over pages, malformed payloads and refusals.
+import fs from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { conversation, created, message, SELF, snapshotPage, tempDir, upserted, removeTempDirs } from './testkit/fixtures';
 import { startCore, waitFor, type TestCore } from './testkit/harness';
 import { ScriptedServer } from './testkit/scriptedServer';
 import { TransportError } from './sync/transport';
+import type { CoreDeps } from './core';
+import { workerWriter, type BatchWriterFactory } from './writer/batchWriter';
 
 const cores: TestCore[] = [];
 afterEach(async () => {
   for (const c of cores.splice(0)) await c.stop();
 });
 
-async function loggedInCore(server: ScriptedServer, dataDir = tempDir()): Promise<TestCore> {
+async function loggedInCore(server: ScriptedServer, dataDir = tempDir(), deps: Partial<CoreDeps> = {}): Promise<TestCore> {
   const core = await startCore('http://scripted.test', dataDir, {
     transport: server.transport,
     fetch: server.fetch,
     sync: { retry: { baseMs: 50, maxMs: 200 }, failuresBeforeReport: 3, snapshotPageSize: 1 },
+    ...deps,
   });
   cores.push(core);
   if (!(await core.handlers['session.get']({}))) {
@@ -108,6 +112,41 @@ describe('live events and malformed payloads', () => {
     await waitFor('the error to clear', async () => (await core.handlers['connection.get']({})).lastError === null);
     const thread = await core.handlers['thread.get']({ conversationId: 'c1', limit: 50 });
     expect(thread.messages.map((m) => m.id)).toEqual(['m3', 'm4', 'm5']);
+  });
+});
+
+describe('the writer thread', () => {
+  it('closes the writer, moves the cache aside and rebuilds it when a batch meets a corrupt file', async () => {
+    const server = twoPageServer();
+    const dir = tempDir();
+    const movedAside = () => fs.readdirSync(dir).filter((f) => f.startsWith('cache.sqlite.corrupt-'));
+    const closes: string[] = [];
+    let corruptOnce = true;
+    // The real worker, except that the first event batch reports what SQLite says of a damaged file.
+    const writer: BatchWriterFactory = (files, store, log) => {
+      const real = workerWriter(files, store, log);
+      return {
+        write: (job) => {
+          if (job.kind === 'events' && corruptOnce) {
+            corruptOnce = false;
+            return Promise.reject(Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }));
+          }
+          return real.write(job);
+        },
+        close: () => {
+          closes.push(movedAside().length === 0 ? 'closed before the move' : 'closed after the move');
+          real.close();
+        },
+      };
+    };
+    const core = await loggedInCore(server, dir, { writer });
+    await waitFor('bootstrap', async () => (await localSeq(core)) === 2);
+    server.append([created(message('m3', 'c1', 3))]);
+    server.push([server.log[2]]);
+    await waitFor('the rebuilt cache caught up', async () => movedAside().length > 0 && (await localSeq(core)) === 3);
+    expect(closes).toEqual(['closed before the move']);
+    expect(core.notices.map((n) => n.kind)).toContain('cacheRecovered');
+    expect((await core.handlers['thread.get']({ conversationId: 'c1', limit: 50 })).messages.map((m) => m.id)).toContain('m3');
   });
 });
 

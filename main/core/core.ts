@@ -18,7 +18,7 @@ import type { DeskNotification } from '../../shared/notifications';
 import { activitySchema, socketRequests } from '../../shared/protocol';
 import { emptySummary, type ChangeSummary } from './cache/apply';
 import { isCorruptionError, moveAside } from './db/corruption';
-import { CacheUnusableError, openDatabase } from './db/open';
+import { CacheUnusableError, openDatabase, type DbFiles } from './db/open';
 import { ChangeCollector, PushEmitter } from './events';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './outbox/backoff';
 import { kindOf, type SendPayload } from './outbox/kinds';
@@ -37,6 +37,7 @@ import { Store } from './store';
 import { DEFAULT_SYNC_TUNING, SyncEngine, type SyncTuning } from './sync/engine';
 import { socketIoTransport, TransportError, type Transport, type TransportFactory } from './sync/transport';
 import { reason, type Reason } from '../../shared/reasons';
+import { workerWriter, type BatchWriter, type BatchWriterFactory } from './writer/batchWriter';
 
 /** Injectable dependencies and timings; defaults are the real ones. */
 export interface CoreDeps {
@@ -50,6 +51,8 @@ export interface CoreDeps {
   diagnosticsIntervalMs: number;
   /** How often queued conversations are checked for reminders. */
   reminderTickMs: number;
+  /** Where sync's heavy writes run: a worker thread (the default) or in this thread. */
+  writer: BatchWriterFactory;
 }
 
 export interface CoreConfig {
@@ -101,6 +104,7 @@ export class DeskCore {
   private readonly engine: SyncEngine;
   private readonly sender: OutboxSender;
   private storeRef: Store | null = null;
+  private writerRef: BatchWriter | null = null;
   private sessionRef: StoredSession | null = null;
   private transportRef: Transport | null = null;
   private status: ConnectionStatus = 'offline';
@@ -132,6 +136,7 @@ export class DeskCore {
       outbox: { ackTimeoutMs: 15_000, backoff: DEFAULT_BACKOFF },
       diagnosticsIntervalMs: 60_000,
       reminderTickMs: 5_000,
+      writer: workerWriter,
       ...config.deps,
     };
     this.cacheFile = path.join(config.dataDir, CACHE_FILE);
@@ -158,6 +163,7 @@ export class DeskCore {
     });
     this.engine = new SyncEngine({
       store: () => this.store,
+      writer: () => this.writer,
       transport: () => this.transportRef,
       selfId: () => this.requireSession().agent.id,
       log: this.log,
@@ -227,6 +233,7 @@ export class DeskCore {
   async start(): Promise<void> {
     fs.mkdirSync(this.config.dataDir, { recursive: true });
     this.storeRef = this.openStore();
+    this.writerRef = this.deps.writer(this.dbFiles(), this.storeRef, this.log);
     const stored = await readSession(this.secrets);
     if (stored) {
       this.sessionRef = stored;
@@ -249,6 +256,9 @@ export class DeskCore {
     await Promise.all([this.engine.stop(), this.sender.idle()]);
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    // The writer's connection closes first: the main connection is the last and records the clean close.
+    this.writerRef?.close();
+    this.writerRef = null;
     this.storeRef?.close();
     this.storeRef = null;
   }
@@ -278,12 +288,21 @@ export class DeskCore {
     return this.storeRef;
   }
 
-  private openStore(): Store {
-    const files = {
+  get writer(): BatchWriter {
+    if (!this.writerRef) throw new DeskError('internal', 'The local cache is not open.');
+    return this.writerRef;
+  }
+
+  private dbFiles(): DbFiles {
+    return {
       cacheFile: this.cacheFile,
       outboxFile: this.outboxFile,
       ...(this.config.nativeBinding ? { nativeBinding: this.config.nativeBinding } : {}),
     };
+  }
+
+  private openStore(): Store {
+    const files = this.dbFiles();
     try {
       return new Store(openDatabase(files), this.cacheFile, this.log);
     } catch (e) {
@@ -332,6 +351,10 @@ export class DeskCore {
     const old = this.storeRef;
     if (!old) return;
     this.log.error('Cache corruption detected at runtime', { error: String(error) });
+    // Both connections close before the file moves: one closing later would delete, by name, the
+    // WAL of the new file.
+    this.writerRef?.close();
+    this.writerRef = null;
     try {
       old.close();
     } catch {
@@ -340,15 +363,8 @@ export class DeskCore {
     this.storeRef = null;
     const movedTo = moveAside(this.cacheFile, this.deps.now());
     this.log.error('Corrupt cache moved aside', { movedTo });
-    this.storeRef = new Store(
-      openDatabase({
-        cacheFile: this.cacheFile,
-        outboxFile: this.outboxFile,
-        ...(this.config.nativeBinding ? { nativeBinding: this.config.nativeBinding } : {}),
-      }),
-      this.cacheFile,
-      this.log,
-    );
+    this.storeRef = new Store(openDatabase(this.dbFiles()), this.cacheFile, this.log);
+    this.writerRef = this.deps.writer(this.dbFiles(), this.storeRef, this.log);
     const session = this.sessionRef;
     const summary = emptySummary();
     summary.inbox = true;
@@ -390,9 +406,8 @@ export class DeskCore {
     const res = await login(this.deps.fetch, url, email, password);
     const identity = { serverUrl: url, tenant: res.tenant, agent: res.agent };
     const owner = ownerOf(identity);
-    const store = this.store;
-    const { depth, messages } = store.outbox.stats();
-    const outboxOwner = store.outboxMeta.owner;
+    const { depth, messages } = this.store.outbox.stats();
+    const outboxOwner = this.store.outboxMeta.owner;
     if (depth > 0 && outboxOwner !== null && outboxOwner !== owner) {
       throw new DeskError(
         'unsentMessages',
@@ -401,6 +416,9 @@ export class DeskCore {
       );
     }
     this.disconnect();
+    await this.engine.writesSettled();
+    // Read after the wait: a batch that met a corrupt file has had the cache rebuilt meanwhile.
+    const store = this.store;
     // Never mix two accounts' data in one cache.
     if (store.meta.owner !== owner) store.resetCache(owner);
     store.outboxMeta.owner = owner;
@@ -426,6 +444,7 @@ export class DeskCore {
       throw new DeskError('unsentMessages', `${messages} messages have not been sent yet.`, reason('unsentMessages', { count: messages }));
     }
     this.disconnect();
+    await this.engine.writesSettled();
     const store = this.store;
     const discarded = store.tx(() => {
       const n = store.outbox.clear();

@@ -38,13 +38,19 @@ export class Store {
     this.drafts = new DraftStore(db);
   }
 
-  /** One write transaction; the search indexes catch up with its writes before it commits. */
+  /**
+   * One write transaction; the search indexes catch up with its writes before it commits. It takes
+   * the write lock at BEGIN: the cache has a second writer (the batch writer's connection), and a
+   * transaction that read first could not wait for the lock when it comes to write (SQLITE_BUSY).
+   */
   tx<T>(fn: () => T): T {
-    return this.db.transaction(() => {
-      const result = fn();
-      this.indexer.flush();
-      return result;
-    })();
+    return this.db
+      .transaction(() => {
+        const result = fn();
+        this.indexer.flush();
+        return result;
+      })
+      .immediate();
   }
 
   /** Applies a contiguous batch of events and moves the cursor to its end, atomically. */

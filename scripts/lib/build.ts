@@ -4,6 +4,7 @@
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { isSourceFile, newestMtime, oldestMtime } from './freshness';
+import { BUILT_WRITER_ENTRY } from '../../main/core/writer/batchWriter';
 import { ROOT, fromRoot } from './paths';
 
 interface Step {
@@ -39,17 +40,23 @@ const steps: Step[] = [
   {
     name: 'electron',
     sources: [fromRoot('main'), fromRoot('preload'), fromRoot('shared'), fromRoot('package-lock.json')],
-    outputs: [fromRoot('dist', 'electron', 'main.cjs'), fromRoot('dist', 'electron', 'preload.cjs')],
+    outputs: [fromRoot('dist', 'electron', 'main.cjs'), fromRoot('dist', 'electron', 'preload.cjs'), fromRoot('dist', 'electron', BUILT_WRITER_ENTRY)],
     async run() {
+      // The main process and the cache's writer thread (main/core/writer), which the core finds
+      // beside the main bundle.
       await esbuild({
         absWorkingDir: ROOT,
-        entryPoints: [fromRoot('main', 'electron', 'main.ts')],
-        outfile: fromRoot('dist', 'electron', 'main.cjs'),
+        entryPoints: { main: fromRoot('main', 'electron', 'main.ts'), [BUILT_WRITER_ENTRY.replace(/\.cjs$/, '')]: fromRoot('main', 'core', 'writer', 'worker.ts') },
+        outdir: fromRoot('dist', 'electron'),
+        outExtension: { '.js': '.cjs' },
         bundle: true,
         platform: 'node',
         format: 'cjs',
         target: 'node22',
         external: RUNTIME_EXTERNALS,
+        // A CommonJS bundle has no import.meta; the core uses its URL to find files beside it.
+        define: { 'import.meta.url': '__bundleUrl' },
+        banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
         sourcemap: 'linked',
         logLevel: 'warning',
       });

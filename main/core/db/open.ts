@@ -69,6 +69,40 @@ function openCacheFile(files: DbFiles): Database.Database {
   return new Database(files.cacheFile, options);
 }
 
+/** The pragmas every cache connection runs with (journal_mode=WAL is stored in the file itself). */
+function configureCache(db: Database.Database): void {
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // The cache is rebuilt from the server if a power cut loses its last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  // 16 MB of page cache instead of SQLite's 2 MB: a catch-up page rewrites the rows and inbox
+  // index entries of every conversation it touches, more pages than 2 MB hold, so the write
+  // spilled to the WAL before its commit and read the pages back for the next page.
+  db.pragma(`cache_size = -${CACHE_KIB}`);
+}
+
+function attachOutbox(db: Database.Database, files: DbFiles): void {
+  db.prepare('ATTACH DATABASE ? AS outbox').run(files.outboxFile);
+  configureOutbox(db);
+}
+
+/**
+ * A second connection to cache + outbox, for the thread that writes sync batches. The files are
+ * already open, migrated and checked by openDatabase's connection, which stays open longer than
+ * this one and records the clean close; this one only needs the same pragmas.
+ */
+export function openWriterConnection(files: DbFiles): Database.Database {
+  const db = openCacheFile(files);
+  try {
+    configureCache(db);
+    attachOutbox(db, files);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
 /**
  * Opens cache + outbox. Throws CacheUnusableError when the cache file is corrupt or unreadable
  * (the caller moves it aside and tries again); other errors propagate as they are.
@@ -84,22 +118,14 @@ export function openDatabase(files: DbFiles): Database.Database {
   }
   try {
     try {
-      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      configureCache(db);
       db.pragma('journal_mode = WAL');
-      // The cache is rebuilt from the server if a power cut loses its last commits.
-      db.pragma('synchronous = NORMAL');
-      db.pragma('foreign_keys = ON');
-      // 16 MB of page cache instead of SQLite's 2 MB: a catch-up page rewrites the rows and inbox
-      // index entries of every conversation it touches, more pages than 2 MB hold, so the write
-      // spilled to the WAL before its commit and read the pages back for the next page.
-      db.pragma(`cache_size = -${CACHE_KIB}`);
       checkIntegrity(db, uncleanShutdown);
       migrate(db, 'main', CACHE_MIGRATIONS);
     } catch (e) {
       throw new CacheUnusableError(e);
     }
-    db.prepare('ATTACH DATABASE ? AS outbox').run(files.outboxFile);
-    configureOutbox(db);
+    attachOutbox(db, files);
     migrate(db, 'outbox', OUTBOX_MIGRATIONS);
     fs.writeFileSync(marker, '');
     return db;

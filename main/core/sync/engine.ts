@@ -8,6 +8,8 @@ import { isCorruptionError } from '../db/corruption';
 import { backoffDelay, type BackoffPolicy } from '../outbox/backoff';
 import type { Logger } from '../ports';
 import type { Store } from '../store';
+import type { BatchWriter } from '../writer/batchWriter';
+import type { WriteJob } from '../writer/job';
 import { LiveBuffer, planApply } from './liveBuffer';
 import { MalformedPayloadError, parsePull, parsePush, parseSnapshotPage } from './parse';
 import { TransportError, type Transport } from './transport';
@@ -37,6 +39,8 @@ export const DEFAULT_SYNC_TUNING: SyncTuning = {
 
 export interface SyncDeps {
   store: () => Store;
+  /** Runs the heavy writes (event batches, snapshot pages) off this thread; one at a time. */
+  writer: () => BatchWriter;
   transport: () => Transport | null;
   selfId: () => string;
   log: Logger;
@@ -66,6 +70,7 @@ export class SyncEngine {
   private failures = 0;
   private cancelRetry: (() => void) | null = null;
   private done: Promise<void> = Promise.resolve();
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: SyncDeps) {}
 
@@ -100,6 +105,14 @@ export class SyncEngine {
     this.stopped = true;
     this.cancelRetry?.();
     return this.done;
+  }
+
+  /**
+   * Resolves once the write in progress (if any) has committed or failed. Whoever replaces the
+   * cache's contents (another account) waits for it, so that no batch lands after the reset.
+   */
+  writesSettled(): Promise<void> {
+    return this.writing;
   }
 
   /** Resolves when the pump is idle (tests, shutdown). */
@@ -144,7 +157,7 @@ export class SyncEngine {
           await this.catchUp();
         } else {
           const plan = this.buffer.take(cursor);
-          if (plan.ready.length > 0) this.apply(plan.ready, 'live');
+          if (plan.ready.length > 0) await this.apply(plan.ready, 'live');
           if (plan.gap) this.needPull = true;
           else if (plan.ready.length === 0) break;
         }
@@ -198,11 +211,21 @@ export class SyncEngine {
     }, delay);
   }
 
-  private apply(events: ChangeEvent[], phase: 'catchup' | 'live'): void {
+  private async apply(events: ChangeEvent[], phase: 'catchup' | 'live'): Promise<void> {
+    // Notification facts are read on this thread's connection before the batch changes them.
     const applied = this.deps.observe?.(events);
-    const summary = this.deps.store().applyEvents(events, this.deps.selfId());
+    const summary = await this.write({ kind: 'events', events, selfId: this.deps.selfId() });
     this.deps.changed(summary);
     applied?.(phase);
+  }
+
+  private write(job: WriteJob): Promise<ChangeSummary> {
+    const written = this.deps.writer().write(job);
+    this.writing = written.then(
+      () => undefined,
+      () => undefined,
+    );
+    return written;
   }
 
   private request(name: Parameters<Transport['request']>[0], body: unknown): Promise<unknown> {
@@ -221,7 +244,7 @@ export class SyncEngine {
       this.deps.head(page.head);
       if (page.mustRefetch) throw new MustRefetch();
       const { ready, rest } = planApply(page.events, after);
-      if (ready.length > 0) this.apply(ready, 'catchup');
+      if (ready.length > 0) await this.apply(ready, 'catchup');
       const problem = page.problems[0] ?? (rest.length > 0 ? `events after seq ${after} are not contiguous` : null);
       if (problem) throw new MalformedPayloadError('a sync page', problem);
       if (!page.hasMore) break;
@@ -268,9 +291,14 @@ export class SyncEngine {
         total: page.totalConversations,
         wipe: false,
       };
-      const summary = this.deps
-        .store()
-        .applySnapshotPage(page, state.wipe && state.cursor === null, next, tuning.messagesPerConversation, this.deps.selfId());
+      const summary = await this.write({
+        kind: 'snapshotPage',
+        page,
+        wipeFirst: state.wipe && state.cursor === null,
+        next,
+        messagesPerConversation: tuning.messagesPerConversation,
+        selfId: this.deps.selfId(),
+      });
       this.deps.changed(summary);
       state = next;
       this.deps.progress({ phase: 'bootstrap', done: state.done, total: Math.max(state.done, state.total) });

@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startStallProbe } from './stall';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('startStallProbe', () => {
+  it('reports the longest gap between its turns, less the time the feed spent in it', () => {
+    vi.useFakeTimers();
+    let now = 0;
+    let feedBusy = 0;
+    const probe = startStallProbe(() => feedBusy, () => now);
+    now = 2;
+    vi.advanceTimersByTime(1);
+    // 120 ms without a turn, 90 of them generating the feed's answer: the core held it for 30.
+    now = 122;
+    feedBusy = 90;
+    vi.advanceTimersByTime(1);
+    // 70 ms, all of it the core's.
+    now = 192;
+    vi.advanceTimersByTime(1);
+    now = 193;
+    expect(probe.stop()).toEqual({ maxMs: 70, over50: 1 });
+  });
+});

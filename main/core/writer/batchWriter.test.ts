@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openMarkerOf } from '../db/open';
+import type { Store } from '../store';
+import { contact, conversation, created, message, openStore, quietLog, SELF, snapshotPage, tempDir, upserted, removeTempDirs } from '../testkit/fixtures';
+import { inThreadWriter, workerWriter, type BatchWriter, type BatchWriterFactory } from './batchWriter';
+import type { WriteJob } from './job';
+import fs from 'node:fs';
+
+const open: { store: Store; writer: BatchWriter }[] = [];
+function openWith(factory: BatchWriterFactory) {
+  const dir = tempDir();
+  const store = openStore(dir);
+  const files = { cacheFile: store.cacheFile, outboxFile: path.join(dir, 'outbox.sqlite') };
+  const writer = factory(files, store, quietLog);
+  open.push({ store, writer });
+  return { store, writer };
+}
+afterEach(() => {
+  for (const { store, writer } of open.splice(0)) {
+    writer.close();
+    store.close();
+  }
+});
+afterAll(removeTempDirs);
+
+const firstPage: WriteJob = {
+  kind: 'snapshotPage',
+  page: snapshotPage({
+    atSeq: 10,
+    conversations: [conversation('c1', { seq: 3 }), conversation('c2', { seq: 4 })],
+    contacts: [contact('k-c1'), contact('k-c2')],
+    messages: [message('m1', 'c1', 2), message('m2', 'c2', 4)],
+    totalConversations: 2,
+  }),
+  wipeFirst: false,
+  next: { cursor: null, atSeq: 10, done: 2, total: 2, wipe: false },
+  messagesPerConversation: 50,
+  selfId: SELF,
+};
+const events: WriteJob = {
+  kind: 'events',
+  events: [upserted(conversation('c1', { seq: 11, status: 'resolved' })), created(message('m3', 'c2', 12))],
+  selfId: SELF,
+};
+
+describe.each([
+  ['worker thread', workerWriter],
+  ['in-thread', inThreadWriter],
+])('the %s batch writer', (_name, factory) => {
+  it('writes snapshot pages and event batches that the main connection then reads, with what they touched', async () => {
+    const { store, writer } = openWith(factory);
+    const page = await writer.write(firstPage);
+    expect(page.inbox).toBe(true);
+    expect([...page.conversationIds].sort()).toEqual(['c1', 'c2']);
+    expect(store.meta.lastSeq).toBe(10);
+    const batch = await writer.write(events);
+    expect([...batch.conversationIds].sort()).toEqual(['c1', 'c2']);
+    expect(store.meta.lastSeq).toBe(12);
+    expect(store.queries.cachedCounts()).toMatchObject({ conversations: 2, messages: 3 });
+  });
+
+  it('runs jobs in the order they were given', async () => {
+    const { store, writer } = openWith(factory);
+    const later = { ...events, events: [upserted(conversation('c1', { seq: 13, status: 'pending' }))] } satisfies WriteJob;
+    await Promise.all([writer.write(firstPage), writer.write(events), writer.write(later)]);
+    expect(store.meta.lastSeq).toBe(13);
+  });
+
+  it('fails a job without writing any of it, keeping the SQLite error code', async () => {
+    const { store, writer } = openWith(factory);
+    await writer.write(firstPage);
+    // Foreign key: a read marker for a conversation that does not exist is refused mid-batch.
+    store.db.exec("CREATE TRIGGER refuse BEFORE INSERT ON messages WHEN NEW.id = 'bad' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    const bad: WriteJob = { kind: 'events', events: [created(message('ok', 'c1', 11)), created(message('bad', 'c1', 12))], selfId: SELF };
+    await expect(writer.write(bad)).rejects.toMatchObject({ message: 'refused', code: 'SQLITE_CONSTRAINT_TRIGGER' });
+    expect(store.meta.lastSeq).toBe(10);
+    expect(store.queries.cachedCounts().messages).toBe(2);
+  });
+
+  it('lets the main connection write while a batch is being written, and refuses jobs once closed', async () => {
+    const { store, writer } = openWith(factory);
+    const pending = writer.write(firstPage);
+    store.tx(() => store.meta.set('probe', 'main'));
+    await pending;
+    expect(store.meta.get('probe')).toBe('main');
+    writer.close();
+    await expect(writer.write(events)).rejects.toThrow('closed');
+    // The writer's connection never touches the marker of the main connection's clean close.
+    expect(fs.existsSync(openMarkerOf(store.cacheFile))).toBe(true);
+    closeDatabase(store.db, store.cacheFile);
+    expect(fs.existsSync(openMarkerOf(store.cacheFile))).toBe(false);
+  });
+});
