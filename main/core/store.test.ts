@@ -36,6 +36,7 @@ describe('schema', () => {
     expect(s.db.pragma('outbox.journal_mode', { simple: true })).toBe('wal');
     expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(s.db.pragma('busy_timeout', { simple: true })).toBe(5_000);
+    expect(s.db.pragma('wal_autocheckpoint', { simple: true })).toBe(16_000);
     expect(s.db.pragma('outbox.synchronous', { simple: true })).toBe(2);
     expect(s.db.pragma('user_version', { simple: true })).toBe(CACHE_MIGRATIONS.length);
     expect(s.db.pragma('outbox.user_version', { simple: true })).toBe(OUTBOX_MIGRATIONS.length);

@@ -13,11 +13,11 @@ export function viewCondition(view: InboxView): { where: string; index: string }
     case 'mine':
       return { where: `c.status IN ${OPEN} AND c.assignee_id = @self`, index: 'conversations_mine' };
     case 'queued':
-      return { where: "c.status = 'queued'", index: 'conversations_status' };
+      return { where: "c.status = 'queued'", index: 'conversations_queued' };
     case 'attention':
       return { where: `c.waiting_since IS NOT NULL AND c.status IN ${OPEN}`, index: 'conversations_waiting' };
     case 'pending':
-      return { where: "c.status = 'pending'", index: 'conversations_status' };
+      return { where: "c.status = 'pending'", index: 'conversations_pending' };
     case 'resolved':
       return { where: "c.status IN ('resolved', 'abandoned')", index: 'conversations_closed' };
   }

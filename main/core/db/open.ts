@@ -63,6 +63,8 @@ export function closeDatabase(db: Database.Database, cacheFile: string): void {
 
 /** The cache connection's page cache, in KiB. */
 const CACHE_KIB = 16 * 1024;
+/** WAL pages (4 KiB each) after which a commit checkpoints: 64 MB. */
+const WAL_CHECKPOINT_PAGES = 16_000;
 
 function openCacheFile(files: DbFiles): Database.Database {
   const options: Database.Options = files.nativeBinding ? { nativeBinding: files.nativeBinding } : {};
@@ -79,6 +81,10 @@ function configureCache(db: Database.Database): void {
   // index entries of every conversation it touches, more pages than 2 MB hold, so the write
   // spilled to the WAL before its commit and read the pages back for the next page.
   db.pragma(`cache_size = -${CACHE_KIB}`);
+  // Checkpoint every 64 MB of WAL instead of every 4 MB: a sync page rewrites the same
+  // conversation rows and index pages again and again, and each checkpoint copies the pages
+  // dirtied since the last one into the file, so fewer checkpoints copy each page fewer times.
+  db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
 }
 
 function attachOutbox(db: Database.Database, files: DbFiles): void {

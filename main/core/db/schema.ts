@@ -110,6 +110,13 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
   CREATE INDEX conversations_closed ON conversations (last_message_at DESC, id DESC)
     WHERE status IN ('resolved', 'abandoned');
   `,
+  `
+  -- The Queued and Pending views from indexes of their own: every new message moves its
+  -- conversation in each index that holds it, and the index of all statuses held every one.
+  CREATE INDEX conversations_queued ON conversations (last_message_at DESC, id DESC) WHERE status = 'queued';
+  CREATE INDEX conversations_pending ON conversations (last_message_at DESC, id DESC) WHERE status = 'pending';
+  DROP INDEX conversations_status;
+  `,
 ];
 
 export const OUTBOX_MIGRATIONS: readonly Migration[] = [
