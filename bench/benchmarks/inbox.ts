@@ -14,7 +14,7 @@ export async function runInbox(handlers: DeskHandlers, runs: number): Promise<Me
     let total = 0;
     const list: number[] = [];
     const counts: number[] = [];
-    const warmup = Math.min(200, runs);
+    const warmup = Math.min(200, Math.ceil(runs / 5));
     const samples = await sample(runs, warmup, async (i) => {
       const t0 = performance.now();
       const page = await call(handlers, 'inbox.list', { view, offset: 0, limit: 50 });
