@@ -109,20 +109,27 @@ export async function routeWaiting(ctx: WriteContext, tenantId: string, newId: (
     .where('routing', '<>', 'manual')
     .execute();
   if (queueRows.length === 0) return 0;
-  const rows = await ctx.trx
-    .selectFrom('conversations')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('status', '=', 'queued')
-    .where(
-      'queue_id',
-      'in',
-      queueRows.map((q) => q.id),
-    )
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(ROUTE_BATCH)
-    .execute();
+  // One query per routed queue, each reading only that queue's oldest waiting rows from its index,
+  // then merged oldest first. A single query over all routed queues walked every queued
+  // conversation by age, those waiting in manual queues included, once per inbound message.
+  const perQueue = await Promise.all(
+    queueRows.map((q) =>
+      ctx.trx
+        .selectFrom('conversations')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('status', '=', 'queued')
+        .where('queue_id', '=', q.id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(ROUTE_BATCH)
+        .execute(),
+    ),
+  );
+  const rows = perQueue
+    .flat()
+    .sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, ROUTE_BATCH);
   if (rows.length === 0) return 0;
   const candidates = await routingCandidates(ctx.trx, tenantId);
   const queues = new Map(queueRows.map((q) => [q.id, { mode: q.routing as RoutingMode, lastAssignedId: q.last_assigned_agent_id }]));

@@ -9,5 +9,6 @@ import { workflow } from './006_workflow';
 import { portalAttachments } from './007_portal_attachments';
 import { cjkRowText } from './008_cjk_row_text';
 import { conversationLookups } from './009_conversation_lookups';
+import { queueWaiting } from './010_queue_waiting';
 
-export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search, profilesCanned, workflow, portalAttachments, cjkRowText, conversationLookups];
+export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search, profilesCanned, workflow, portalAttachments, cjkRowText, conversationLookups, queueWaiting];
