@@ -101,10 +101,9 @@ export function registerRoutes(app: FastifyInstance, deps: HttpDeps): void {
       return fail(reply, 400, 'invalid', `Invalid ${channel} webhook: ${describeZodError(body.error)}`);
     }
     const inbound = describeInbound(channel, body.data);
-    const answer = await receiveInbound(deps, tenant.id, channel, inbound);
+    const { contactId, ...answer } = await receiveInbound(deps, tenant.id, channel, inbound);
     // A customer who just wrote is online and no longer typing.
-    const contact = await findContactByHandle(deps.db, tenant.id, inbound.handle);
-    if (contact) deps.activity.presence(tenant.id, contact.id, true);
+    if (contactId !== null) deps.activity.presence(tenant.id, contactId, true);
     deps.activity.typing(tenant.id, answer.conversationId, null, false);
     return answer;
   });

@@ -23,6 +23,11 @@ export interface InboundResult {
   duplicate: boolean;
 }
 
+/** The answer, and the customer it came from (null: a retry whose sender is not known by that handle). */
+export interface InboundReceipt extends InboundResult {
+  contactId: string | null;
+}
+
 /** What a message says, apart from who sent it; files only from the portal (uploaded before). */
 export type InboundContent = Pick<InboundMessage, 'externalId' | 'subject' | 'body' | 'call'> & { attachments?: Attachment[] };
 
@@ -31,13 +36,12 @@ export async function receiveInbound(
   tenantId: string,
   channel: Channel,
   inbound: InboundMessage,
-): Promise<InboundResult> {
+): Promise<InboundReceipt> {
   return deps.writer.run(tenantId, async (ctx) => {
     const { trx, changes, now } = ctx;
     const stored = await findMessageByExternalId(trx, tenantId, channel, inbound.externalId);
-    if (stored) return { conversationId: stored.conversationId, messageId: stored.id, duplicate: true };
-
     let contact = await findContactByHandle(trx, tenantId, inbound.handle);
+    if (stored) return { conversationId: stored.conversationId, messageId: stored.id, duplicate: true, contactId: contact?.id ?? null };
     if (!contact) {
       const seq = await changes.nextSeq();
       const created: Contact = {
@@ -53,7 +57,7 @@ export async function receiveInbound(
       contact = created;
     }
     const open = await findOpenConversation(trx, tenantId, contact.id);
-    return append(deps, ctx, tenantId, channel, contact.id, open, inbound);
+    return { ...(await append(deps, ctx, tenantId, channel, contact.id, open, inbound)), contactId: contact.id };
   });
 }
 
