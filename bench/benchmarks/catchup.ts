@@ -1,6 +1,6 @@
 // 2. Catch-up after being offline: N change events served by the change log in pages of
-// `pullLimit`, pulled and applied by the core's SyncEngine (parsePull + Store.applyEvents in the core's writer thread, cursor
-// moved in the same transaction), starting from the bootstrapped cache.
+// `pullLimit`, pulled and applied by the core's SyncEngine (parsePull, then Store.applyEvents in
+// the core's writer thread, cursor moved in the same transaction), from the bootstrapped cache.
 import path from 'node:path';
 import type { ChangeEvent } from '../../shared/protocol';
 import { openDatabase } from '../../main/core/db/open';

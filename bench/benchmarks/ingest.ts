@@ -1,7 +1,7 @@
 // 1. Bootstrap ingest: the whole snapshot (every conversation with all its messages, in pages of
 // 500 conversations) through the core's SyncEngine — validation (parseSnapshotPage) and the cache
-// write (Store.applySnapshotPage in the core's writer thread) — then the very same rows bulk-inserted with plain better-sqlite3
-// into a plain table set, in the same run, as the baseline.
+// write (Store.applySnapshotPage), both in the core's writer thread — then the very same rows
+// bulk-inserted with plain better-sqlite3 into a plain table set, in the same run, as the baseline.
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -134,14 +134,14 @@ export async function runIngest(plan: DatasetPlan, coreDir: string, scratchDir: 
         value: engineRate,
         unit: 'msg/s',
         target: { op: '>=', value: 100_000, text: '≥ 100,000 msg/s' },
-        details: { messages: n, ms: engine.ms, wallMs: engine.wallMs, writeMs: engine.writeMs, validateAndLoopMs: engine.ms - engine.writeMs, pushes: engine.pushes, cacheMb: engine.sizeMb },
+        details: { messages: n, ms: engine.ms, wallMs: engine.wallMs, writeMs: engine.writeMs, loopMs: engine.ms - engine.writeMs, pushes: engine.pushes, cacheMb: engine.sizeMb },
       },
       {
         id: 'ingest.write',
-        label: '  cache write only (Store.applySnapshotPage, in the writer thread)',
+        label: '  validation + cache write (writer thread)',
         value: writeRate,
         unit: 'msg/s',
-        note: `validation + loop took ${formatNumber(engine.ms - engine.writeMs, 'ms')} of ${formatNumber(engine.ms, 'ms')}`,
+        note: `the loop outside the writer took ${formatNumber(engine.ms - engine.writeMs, 'ms')} of ${formatNumber(engine.ms, 'ms')}; the write includes validating the page`,
       },
       {
         id: 'ingest.stall.maxMs',

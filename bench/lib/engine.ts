@@ -1,11 +1,10 @@
 // Drives the core's own SyncEngine (bootstrap + pull loop) against a feed, the way DeskCore wires
 // it, and reports how long it took to catch up and the longest stall of the engine's thread.
 import { performance } from 'node:perf_hooks';
-import type { ChangeSummary } from '../../main/core/cache/apply';
 import { ChangeCollector } from '../../main/core/events';
 import type { Store } from '../../main/core/store';
 import { workerWriter, writerEntry, type BatchWriter } from '../../main/core/writer/batchWriter';
-import type { WriteJob } from '../../main/core/writer/job';
+import type { WriteJob, WriteResult } from '../../main/core/writer/job';
 import { DEFAULT_SYNC_TUNING, SyncEngine, type SyncTuning } from '../../main/core/sync/engine';
 import type { Feed } from './feedTransport';
 import { recordingLogger } from './core';
@@ -30,7 +29,7 @@ export class TimedWriter implements BatchWriter {
     this.inner = workerWriter({ cacheFile: store.cacheFile, outboxFile }, store, recordingLogger());
   }
 
-  async write(job: WriteJob): Promise<ChangeSummary> {
+  async write(job: WriteJob): Promise<WriteResult> {
     const t0 = performance.now();
     try {
       return await this.inner.write(job);

@@ -9,9 +9,9 @@ import { backoffDelay, type BackoffPolicy } from '../outbox/backoff';
 import type { Logger } from '../ports';
 import type { Store } from '../store';
 import type { BatchWriter } from '../writer/batchWriter';
-import type { WriteJob } from '../writer/job';
+import type { WriteJob, WriteResult } from '../writer/job';
 import { LiveBuffer, planApply } from './liveBuffer';
-import { MalformedPayloadError, parsePull, parsePush, parseSnapshotPage } from './parse';
+import { MalformedPayloadError, parsePull, parsePush } from './parse';
 import { TransportError, type Transport } from './transport';
 
 export interface SyncTuning {
@@ -214,12 +214,12 @@ export class SyncEngine {
   private async apply(events: ChangeEvent[], phase: 'catchup' | 'live'): Promise<void> {
     // Notification facts are read on this thread's connection before the batch changes them.
     const applied = this.deps.observe?.(events);
-    const summary = await this.write({ kind: 'events', events, selfId: this.deps.selfId() });
+    const { summary } = await this.write({ kind: 'events', events, selfId: this.deps.selfId() });
     this.deps.changed(summary);
     applied?.(phase);
   }
 
-  private write(job: WriteJob): Promise<ChangeSummary> {
+  private write(job: WriteJob): Promise<WriteResult> {
     const written = this.deps.writer().write(job);
     this.writing = written.then(
       () => undefined,
@@ -281,26 +281,18 @@ export class SyncEngine {
         }
         throw e;
       }
-      const page = parseSnapshotPage(raw);
-      // Catching up from the oldest snapshot seq seen is always safe (events re-apply idempotently).
-      const atSeq = state.atSeq === null ? page.atSeq : Math.min(state.atSeq, page.atSeq);
-      const next = {
-        cursor: page.nextCursor,
-        atSeq,
-        done: state.done + page.conversations.length,
-        total: page.totalConversations,
-        wipe: false,
-      };
-      const summary = await this.write({
+      // The writer validates the page too (zod over ~10k messages is itself a long task) and
+      // returns the bootstrap state it stored with it.
+      const { summary, snapshot } = await this.write({
         kind: 'snapshotPage',
-        page,
-        wipeFirst: state.wipe && state.cursor === null,
-        next,
+        raw,
+        state,
         messagesPerConversation: tuning.messagesPerConversation,
         selfId: this.deps.selfId(),
       });
       this.deps.changed(summary);
-      state = next;
+      if (!snapshot) throw new Error('The cache writer returned no bootstrap state for a snapshot page.');
+      state = snapshot;
       this.deps.progress({ phase: 'bootstrap', done: state.done, total: Math.max(state.done, state.total) });
       if (state.cursor === null) break;
     }

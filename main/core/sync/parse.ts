@@ -8,6 +8,13 @@ export class MalformedPayloadError extends Error {
     super(`The server sent ${what} the app could not read: ${detail}`);
     this.name = 'MalformedPayloadError';
   }
+
+  /** The same error as another thread reported it, its message already composed. */
+  static withMessage(message: string): MalformedPayloadError {
+    const e = new MalformedPayloadError('', '');
+    e.message = message;
+    return e;
+  }
 }
 
 const describe = (error: z.ZodError) => {

@@ -5,6 +5,7 @@ import type { Store } from '../store';
 import { contact, conversation, created, message, openStore, quietLog, SELF, snapshotPage, tempDir, upserted, removeTempDirs } from '../testkit/fixtures';
 import { inThreadWriter, workerWriter, type BatchWriter, type BatchWriterFactory } from './batchWriter';
 import type { WriteJob } from './job';
+import { MalformedPayloadError } from '../sync/parse';
 import fs from 'node:fs';
 
 const open: { store: Store; writer: BatchWriter }[] = [];
@@ -26,15 +27,14 @@ afterAll(removeTempDirs);
 
 const firstPage: WriteJob = {
   kind: 'snapshotPage',
-  page: snapshotPage({
+  raw: snapshotPage({
     atSeq: 10,
     conversations: [conversation('c1', { seq: 3 }), conversation('c2', { seq: 4 })],
     contacts: [contact('k-c1'), contact('k-c2')],
     messages: [message('m1', 'c1', 2), message('m2', 'c2', 4)],
     totalConversations: 2,
   }),
-  wipeFirst: false,
-  next: { cursor: null, atSeq: 10, done: 2, total: 2, wipe: false },
+  state: { cursor: null, atSeq: null, done: 0, total: 0, wipe: false },
   messagesPerConversation: 50,
   selfId: SELF,
 };
@@ -51,11 +51,13 @@ describe.each([
   it('writes snapshot pages and event batches that the main connection then reads, with what they touched', async () => {
     const { store, writer } = openWith(factory);
     const page = await writer.write(firstPage);
-    expect(page.inbox).toBe(true);
-    expect([...page.conversationIds].sort()).toEqual(['c1', 'c2']);
+    expect(page.summary.inbox).toBe(true);
+    expect([...page.summary.conversationIds].sort()).toEqual(['c1', 'c2']);
+    expect(page.snapshot).toEqual({ cursor: null, atSeq: 10, done: 2, total: 2, wipe: false });
     expect(store.meta.lastSeq).toBe(10);
     const batch = await writer.write(events);
-    expect([...batch.conversationIds].sort()).toEqual(['c1', 'c2']);
+    expect([...batch.summary.conversationIds].sort()).toEqual(['c1', 'c2']);
+    expect(batch.snapshot).toBeNull();
     expect(store.meta.lastSeq).toBe(12);
     expect(store.queries.cachedCounts()).toMatchObject({ conversations: 2, messages: 3 });
   });
@@ -70,12 +72,22 @@ describe.each([
   it('fails a job without writing any of it, keeping the SQLite error code', async () => {
     const { store, writer } = openWith(factory);
     await writer.write(firstPage);
-    // Foreign key: a read marker for a conversation that does not exist is refused mid-batch.
+    // A trigger refuses the second message: the batch fails halfway through its transaction.
     store.db.exec("CREATE TRIGGER refuse BEFORE INSERT ON messages WHEN NEW.id = 'bad' BEGIN SELECT RAISE(ABORT, 'refused'); END");
     const bad: WriteJob = { kind: 'events', events: [created(message('ok', 'c1', 11)), created(message('bad', 'c1', 12))], selfId: SELF };
     await expect(writer.write(bad)).rejects.toMatchObject({ message: 'refused', code: 'SQLITE_CONSTRAINT_TRIGGER' });
     expect(store.meta.lastSeq).toBe(10);
     expect(store.queries.cachedCounts().messages).toBe(2);
+  });
+
+  it('validates a snapshot page before writing it and refuses a malformed one as such', async () => {
+    const { store, writer } = openWith(factory);
+    const malformed = { ...firstPage, raw: { ...(firstPage as { raw: object }).raw, conversations: [{ id: 42 }] } } satisfies WriteJob;
+    const failure = writer.write(malformed);
+    await expect(failure).rejects.toBeInstanceOf(MalformedPayloadError);
+    await expect(failure).rejects.toThrow('The server sent a snapshot page the app could not read: conversations.0');
+    expect(store.meta.lastSeq).toBeNull();
+    expect(store.queries.cachedCounts().conversations).toBe(0);
   });
 
   it('lets the main connection write while a batch is being written, and refuses jobs once closed', async () => {

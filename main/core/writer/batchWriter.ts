@@ -9,16 +9,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type * as Esbuild from 'esbuild';
-import type { ChangeSummary } from '../cache/apply';
 import type { DbFiles } from '../db/open';
 import type { Logger } from '../ports';
 import type { Store } from '../store';
-import { runWriteJob, WriteFailedError, type FromWriter, type ToWriter, type WriteJob } from './job';
+import { fromWire, runWriteJob, type FromWriter, type ToWriter, type WriteJob, type WriteResult } from './job';
 import type { WriterWorkerData } from './worker';
 
 export interface BatchWriter {
   /** Runs one job as one transaction; jobs run in the order they were given. */
-  write(job: WriteJob): Promise<ChangeSummary>;
+  write(job: WriteJob): Promise<WriteResult>;
   /**
    * Finishes the job in progress and closes the writer's connection before it returns, so the
    * cache file can be moved aside right after (a connection closing later would delete the new
@@ -99,7 +98,7 @@ function waitForFlag(flag: Int32Array, timeoutMs: number): boolean {
 }
 
 interface Pending {
-  resolve(summary: ChangeSummary): void;
+  resolve(summary: WriteResult): void;
   reject(error: Error): void;
 }
 
@@ -115,11 +114,11 @@ class WorkerWriter implements BatchWriter {
     private readonly log: Logger,
   ) {}
 
-  write(job: WriteJob): Promise<ChangeSummary> {
+  write(job: WriteJob): Promise<WriteResult> {
     if (this.closed) return Promise.reject(new Error('The cache writer is closed.'));
     const worker = this.worker ?? this.spawn();
     const id = this.nextId++;
-    return new Promise<ChangeSummary>((resolve, reject) => {
+    return new Promise<WriteResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.ref();
       worker.postMessage({ type: 'job', id, job } satisfies ToWriter);
@@ -166,8 +165,8 @@ class WorkerWriter implements BatchWriter {
     if (!pending) return;
     this.pending.delete(message.id);
     if (this.pending.size === 0) this.worker?.unref();
-    if (message.type === 'done') pending.resolve(message.summary);
-    else pending.reject(new WriteFailedError(message.error));
+    if (message.type === 'done') pending.resolve(message.result);
+    else pending.reject(fromWire(message.error));
   }
 
   private rejectAll(error: Error): void {

@@ -1,6 +1,7 @@
 // The heavy cache writes of sync, as plain data that can cross to another thread: one contiguous
-// batch of change events, or one snapshot page. Each runs as one transaction of a Store.
+// batch of change events, or one snapshot page as received. Each runs as one transaction of a Store.
 import type { ChangeEvent, SnapshotPage } from '../../../shared/protocol';
+import { MalformedPayloadError, parseSnapshotPage } from '../sync/parse';
 import type { ChangeSummary } from '../cache/apply';
 import type { SnapshotState } from '../cache/meta';
 import type { Store } from '../store';
@@ -9,16 +10,38 @@ export type WriteJob =
   | { kind: 'events'; events: readonly ChangeEvent[]; selfId: string }
   | {
       kind: 'snapshotPage';
-      page: SnapshotPage;
-      wipeFirst: boolean;
-      next: SnapshotState;
+      /** The page as the server sent it: validated here, off the core's thread. */
+      raw: unknown;
+      /** The bootstrap state before this page. */
+      state: SnapshotState;
       messagesPerConversation: number;
       selfId: string;
     };
 
-export function runWriteJob(store: Store, job: WriteJob): ChangeSummary {
-  if (job.kind === 'events') return store.applyEvents(job.events, job.selfId);
-  return store.applySnapshotPage(job.page, job.wipeFirst, job.next, job.messagesPerConversation, job.selfId);
+export interface WriteResult {
+  summary: ChangeSummary;
+  /** After a snapshot page: the bootstrap state stored with it. */
+  snapshot: SnapshotState | null;
+}
+
+/** The bootstrap state once `page` is written. */
+export function snapshotStateAfter(state: SnapshotState, page: SnapshotPage): SnapshotState {
+  return {
+    cursor: page.nextCursor,
+    // Catching up from the oldest snapshot seq seen is always safe (events re-apply idempotently).
+    atSeq: state.atSeq === null ? page.atSeq : Math.min(state.atSeq, page.atSeq),
+    done: state.done + page.conversations.length,
+    total: page.totalConversations,
+    wipe: false,
+  };
+}
+
+export function runWriteJob(store: Store, job: WriteJob): WriteResult {
+  if (job.kind === 'events') return { summary: store.applyEvents(job.events, job.selfId), snapshot: null };
+  const page = parseSnapshotPage(job.raw);
+  const next = snapshotStateAfter(job.state, page);
+  const wipeFirst = job.state.wipe && job.state.cursor === null;
+  return { summary: store.applySnapshotPage(page, wipeFirst, next, job.messagesPerConversation, job.selfId), snapshot: next };
 }
 
 /** Main thread → writer thread. */
@@ -33,7 +56,7 @@ export interface WireError {
 
 /** Writer thread → main thread. */
 export type FromWriter =
-  | { type: 'done'; id: number; summary: ChangeSummary }
+  | { type: 'done'; id: number; result: WriteResult }
   | { type: 'failed'; id: number; error: WireError }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string; fields?: Record<string, unknown> };
 
@@ -41,6 +64,12 @@ export function toWire(e: unknown): WireError {
   if (!(e instanceof Error)) return { name: 'Error', message: String(e) };
   const code = (e as { code?: unknown }).code;
   return { name: e.name, message: e.message, ...(typeof code === 'string' ? { code } : {}) };
+}
+
+/** The error a write failed with, rebuilt on the main thread: a malformed page stays one. */
+export function fromWire(wire: WireError): Error {
+  if (wire.name === MalformedPayloadError.name) return MalformedPayloadError.withMessage(wire.message);
+  return new WriteFailedError(wire);
 }
 
 /** A write that failed on the writer's thread, with the SQLite code it failed with. */

@@ -49,7 +49,7 @@ port.on('message', (message: ToWriter) => {
   }
   try {
     store ??= openStore();
-    send({ type: 'done', id: message.id, summary: runWriteJob(store, message.job) });
+    send({ type: 'done', id: message.id, result: runWriteJob(store, message.job) });
   } catch (e) {
     send({ type: 'failed', id: message.id, error: toWire(e) });
   }
