@@ -89,6 +89,17 @@ export const reasonSchema = z.object({
 });
 export type Reason = z.infer<typeof reasonSchema>;
 
+/** A reason kept as JSON (the cache's outbox), or null when absent or not a reason. */
+export function reasonFromJson(text: string | null): Reason | null {
+  if (text === null) return null;
+  try {
+    const parsed = reasonSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A reason with its parameters checked against the list at compile time. */
 export function reason<C extends ReasonCode>(code: C, ...params: keyof ReasonParams<C> extends never ? [] : [ReasonParams<C>]): Reason {
   return { code, params: (params[0] ?? {}) as Record<string, string | number> };

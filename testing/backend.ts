@@ -105,9 +105,9 @@ export function connectAgent(url: string, token: string): Promise<AgentSocket> {
     async request(name, payload) {
       const answer = (await socket.timeout(20_000).emitWithAck(name, payload)) as
         | { ok: true; value: unknown }
-        | { ok: false; error: { code: string; message: string } };
+        | { ok: false; error: { code: string; message: string; reason?: unknown } };
       if (!answer.ok) {
-        throw Object.assign(new Error(`${name} failed: ${answer.error.code}: ${answer.error.message}`), { code: answer.error.code });
+        throw Object.assign(new Error(`${name} failed: ${answer.error.code}: ${answer.error.message}`), { code: answer.error.code, reason: answer.error.reason });
       }
       return socketRequests[name].response.parse(answer.value) as SocketResponse<typeof name>;
     },

@@ -97,7 +97,7 @@ describe('offline', () => {
 
     await backend.restart();
     const core = await coreUp(backend.url, first.dataDir);
-    expect(core.notices.map((n) => n.kind)).toContain('cacheRecovered');
+    expect(core.notices.find((n) => n.kind === 'cacheRecovered')?.reason).toEqual({ code: 'cacheRecovered', params: {} });
     expect(fs.readdirSync(first.dataDir).some((f) => f.startsWith('cache.sqlite.corrupt-'))).toBe(true);
     await synced(core);
     await waitFor('the outbox to drain', async () => (await core.handlers['connection.get']({})).unsent === 0);
@@ -117,7 +117,7 @@ describe('offline', () => {
     for (let i = 0; i < 8; i++) await inbound(backend, `burst ${i}`, `+1555000${2000 + i}`);
 
     const core = await coreUp(backend.url, first.dataDir);
-    await waitFor('the mustRefetch notice', () => core.notices.some((n) => n.kind === 'mustRefetch'));
+    await waitFor('the mustRefetch notice', () => core.notices.some((n) => n.kind === 'mustRefetch' && n.reason?.code === 'mustRefetch'));
     await waitFor('the outbox to drain', async () => (await core.handlers['connection.get']({})).unsent === 0);
     await synced(core);
     expect((await core.handlers['inbox.counts']({})).all).toBe(9);
@@ -157,6 +157,7 @@ describe('offline', () => {
     await waitFor('the session push', () => core.sessions.includes(null));
     const state = await core.handlers['connection.get']({});
     expect(state.lastError).toMatch(/session has expired/);
+    expect(state.lastErrorReason).toEqual({ code: 'sessionExpired', params: {} });
     expect(await core.handlers['session.get']({})).toBeNull();
   });
 

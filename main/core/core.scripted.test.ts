@@ -7,6 +7,7 @@ import { ScriptedServer } from './testkit/scriptedServer';
 import { TransportError } from './sync/transport';
 import type { CoreDeps } from './core';
 import { workerWriter, type BatchWriterFactory } from './writer/batchWriter';
+import { reason } from '../../shared/reasons';
 
 const cores: TestCore[] = [];
 afterEach(async () => {
@@ -102,6 +103,7 @@ describe('live events and malformed payloads', () => {
       return c.lastError ? c : undefined;
     });
     expect(state.lastError).toMatch(/could not read.*seq 4/);
+    expect(state.lastErrorReason).toEqual({ code: 'syncFailed', params: {} });
     expect(await localSeq(core)) .toBe(3);
     const pulls = server.requestsOf('sync.pull').length;
     await new Promise((r) => setTimeout(r, 300));
@@ -157,7 +159,7 @@ describe('outbox', () => {
     server.append([upserted(waiting)]);
     server.pages = [snapshotPage({ atSeq: 1, conversations: [waiting], totalConversations: 1 })];
     server.override['conversation.accept'] = () => {
-      throw new TransportError('conflict', 'Bea Schmidt already accepted this conversation');
+      throw new TransportError('conflict', 'Bea Schmidt already accepted this conversation', reason('alreadyAccepted', { agent: 'Bea Schmidt' }));
     };
     const core = await loggedInCore(server);
     const h = core.handlers;
@@ -165,6 +167,8 @@ describe('outbox', () => {
     await h['conversation.accept']({ conversationId: 'c1' });
     await waitFor('the refusal', async () => core.notices.some((n) => n.kind === 'changeRefused'));
     expect(core.notices.filter((n) => n.kind === 'changeRefused').map((n) => n.message)).toEqual(['Bea Schmidt already accepted this conversation.']);
+    // The renderer words the refusal from its code and the winner's name, not from the English.
+    expect(core.notices.find((n) => n.kind === 'changeRefused')?.reason).toEqual({ code: 'alreadyAccepted', params: { agent: 'Bea Schmidt' } });
     expect(core.notices.some((n) => n.kind === 'sendFailed')).toBe(false);
     expect(await h['outbox.list']({})).toEqual([]);
     expect((await h['conversation.get']({ conversationId: 'c1' })).conversation).toMatchObject({ status: 'queued', assigneeId: null });
@@ -174,7 +178,7 @@ describe('outbox', () => {
     const server = twoPageServer();
     let accept = false;
     server.override['message.send'] = (b) => {
-      if (!accept) throw new TransportError('forbidden', 'This conversation was transferred to another team.');
+      if (!accept) throw new TransportError('forbidden', 'This conversation was transferred to another team.', reason('conversationUnavailable'));
       const m = message('srv-1', String(b.conversationId), server.head + 1, {
         clientId: String(b.clientId),
         direction: 'outbound',
@@ -194,9 +198,10 @@ describe('outbox', () => {
       return entry?.state === 'failed' ? entry : undefined;
     });
     expect(failed.error).toContain('transferred');
-    expect(core.notices.some((n) => n.kind === 'sendFailed' && n.message.includes('transferred'))).toBe(true);
+    expect(failed.errorReason).toEqual({ code: 'conversationUnavailable', params: {} });
+    expect(core.notices.find((n) => n.kind === 'sendFailed')).toMatchObject({ subject: 'message', reason: { code: 'conversationUnavailable' } });
     const row = (await h['thread.get']({ conversationId: 'c1', limit: 50 })).messages[0];
-    expect(row).toMatchObject({ id: sent.id, status: 'failed', outbox: { state: 'failed' } });
+    expect(row).toMatchObject({ id: sent.id, status: 'failed', outbox: { state: 'failed', errorReason: { code: 'conversationUnavailable' } } });
 
     const other = await h['message.send']({ conversationId: 'c1', body: 'second' });
     await waitFor('the second rejection', async () => (await h['outbox.list']({})).every((e) => e.state === 'failed'));

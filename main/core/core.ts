@@ -214,7 +214,7 @@ export class DeskCore {
           this.changed(this.guard(() => this.store.acknowledge(entry, value, this.selfId())), true);
         },
         rejected: (entry, message, why) => {
-          this.changed(this.guard(() => this.store.reject(entry, message, this.selfId())), true);
+          this.changed(this.guard(() => this.store.reject(entry, message, this.selfId(), why ?? null)), true);
           this.log.warn('Outbox entry rejected by the server', { entryId: entry.id, kind: entry.kind, reason: message, code: why?.code });
           this.notify(this.describeRejection(entry, message, why));
         },
@@ -703,6 +703,7 @@ export class DeskCore {
       attempts: 0,
       createdAt: this.deps.now(),
       error: null,
+      errorReason: null,
     };
     this.changed(this.guard(() => this.store.enqueue(entry, this.selfId())), true);
     this.sender.kick();

@@ -40,6 +40,7 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     attempts: e.attempts,
     createdAt: e.createdAt,
     error: e.error,
+    errorReason: e.errorReason,
   });
 
   const pendingChanges = (contactId: string): PendingChange[] =>

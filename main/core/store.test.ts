@@ -27,6 +27,7 @@ const sendEntry = (id: string, conversationId = 'c1') => ({
   attempts: 0,
   createdAt: 1_000,
   error: null,
+  errorReason: null,
 });
 
 describe('schema', () => {

@@ -12,6 +12,7 @@ import { OutboxStore, type OutboxEntry } from './outbox/store';
 import type { Logger } from './ports';
 import { SearchIndexer } from './search/indexer';
 import { LocalSearch } from './search/localSearch';
+import type { Reason } from '../../shared/reasons';
 
 export class Store {
   readonly meta: Meta;
@@ -155,10 +156,10 @@ export class Store {
     return summary;
   }
 
-  reject(entry: OutboxEntry, reason: string, selfId: string): ChangeSummary {
+  reject(entry: OutboxEntry, reason: string, selfId: string, why: Reason | null = null): ChangeSummary {
     const summary = emptySummary();
     this.tx(() => {
-      this.outbox.markFailed(entry.id, reason);
+      this.outbox.markFailed(entry.id, reason, why);
       try {
         const { kind, payload } = kindOf(entry);
         kind.rejected(this.effectContext(selfId, summary), entry, payload, reason);

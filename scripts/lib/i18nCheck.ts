@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { baseKeys, checkCatalogs, type Messages, untranslated } from '../../shared/i18n/catalog';
 import { LANGUAGES } from '../../shared/i18n/languages';
+import { REASON_CODES } from '../../shared/reasons';
 import { scanKeyUsage, undefinedKeys, unusedKeys } from './i18nUsage';
 
 export interface CatalogSet {
@@ -13,11 +14,13 @@ export interface CatalogSet {
   catalogs: string;
   /** Folders whose code uses the keys. */
   sources: string[];
+  /** Keys the code builds from a typed list, so each must exist (e.g. one per reason code). */
+  required?: string[];
 }
 
 /** Every bundle with its own catalogs. Paths relative to the repository root. */
 export const CATALOG_SETS: CatalogSet[] = [
-  { name: 'desktop', catalogs: 'renderer/src/i18n/locales/index.ts', sources: ['renderer/src', 'shared'] },
+  { name: 'desktop', catalogs: 'renderer/src/i18n/locales/index.ts', sources: ['renderer/src', 'shared'], required: REASON_CODES.map((code) => `reasons.${code}`) },
   { name: 'portal', catalogs: 'portal/src/i18n/locales/index.ts', sources: ['portal/src'] },
 ];
 
@@ -51,6 +54,7 @@ export async function checkCatalogSet(root: string, set: CatalogSet): Promise<Ch
   const english = resources.en ? baseKeys(resources.en) : new Set<string>();
   const files = (await Promise.all(set.sources.map((folder) => sourceFiles(root, folder, path.dirname(catalogFile))))).flat();
   const usage = scanKeyUsage(files);
+  for (const key of set.required ?? []) if (!english.has(key)) at(`${key}: required (a code in a typed list has no text) but in no catalog`);
   for (const key of unusedKeys(english, usage)) at(`${key}: unused (no code refers to it; remove it from every locale)`);
   for (const call of undefinedKeys(english, usage)) at(`${call.file}:${call.line}: ${String(call.key)} is in no catalog`);
 

@@ -48,7 +48,7 @@ describe('workflow', () => {
       bea.request('conversation.accept', { clientId: newClientId(), conversationId }),
     ]);
     const won = results.filter((r) => r.status === 'fulfilled');
-    const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error & { code: string }] : []));
+    const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error & { code: string; reason?: unknown }] : []));
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     const winner = (won[0] as PromiseFulfilledResult<{ conversation: { assigneeId: string | null; status: string } }>).value.conversation;
@@ -56,6 +56,8 @@ describe('workflow', () => {
     const winnerName = winner.assigneeId === alex.id ? DEMO_AGENTS[0].name : DEMO_AGENTS[1].name;
     expect(lost[0]!.code).toBe('conflict');
     expect(lost[0]!.message).toContain(`${winnerName} already accepted this conversation.`);
+    // Next to the English message, a code and the winner's name for a console to word in its language.
+    expect(lost[0]!.reason).toEqual({ code: 'alreadyAccepted', params: { agent: winnerName } });
     const { events } = await pullAll(alex, 0);
     expect(messagesOf(events, conversationId).filter((m) => m.direction === 'system').map((m) => m.body)).toEqual([`${winnerName} accepted the conversation`]);
   });

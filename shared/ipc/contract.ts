@@ -118,7 +118,8 @@ export type OutboxState = 'waiting' | 'sending' | 'failed';
 
 export interface ThreadMessage extends Message {
   authorName: string | null;
-  outbox: { state: OutboxState; error: string | null; entryId: string } | null;
+  /** `error` is English for logs; `errorReason` is what the renderer shows. */
+  outbox: { state: OutboxState; error: string | null; errorReason?: Reason | null; entryId: string } | null;
 }
 
 export interface ThreadPage {
@@ -203,6 +204,7 @@ export interface OutboxEntryView {
   attempts: number;
   createdAt: number;
   error: string | null;
+  errorReason?: Reason | null;
 }
 
 export interface Diagnostics {

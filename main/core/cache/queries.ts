@@ -29,7 +29,7 @@ import {
   type MessageSqlRow,
 } from './views';
 
-const MESSAGE_COLUMNS = `m.*, a.name AS author_name, e.state AS outbox_state, e.error AS outbox_error`;
+const MESSAGE_COLUMNS = `m.*, a.name AS author_name, e.state AS outbox_state, e.error AS outbox_error, e.error_reason AS outbox_error_reason`;
 const MESSAGE_JOINS = `LEFT JOIN agents a ON a.id = m.author_agent_id
   LEFT JOIN outbox.entries e ON e.id = m.id AND m.local = 1`;
 

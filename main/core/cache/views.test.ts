@@ -62,6 +62,7 @@ describe('toThreadMessage', () => {
     author_name: 'Alex',
     outbox_state: 'waiting',
     outbox_error: null,
+    outbox_error_reason: null,
   };
   it('reports an optimistic row with its outbox state, sending while in flight', () => {
     expect(toThreadMessage(row, null)).toMatchObject({ seq: 0, status: 'pending', outbox: { state: 'waiting', entryId: 'e1' } });

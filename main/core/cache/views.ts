@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/domain';
 import { parseMessageExtras } from '../../../shared/messageExtras';
 import type { InboxRow, OutboxState, ThreadMessage } from '../../../shared/ipc/contract';
+import { reasonFromJson } from '../../../shared/reasons';
 
 export interface InboxSqlRow {
   id: string;
@@ -128,6 +129,7 @@ export interface MessageSqlRow {
   author_name: string | null;
   outbox_state: string | null;
   outbox_error: string | null;
+  outbox_error_reason: string | null;
 }
 
 /**
@@ -157,6 +159,7 @@ export function toThreadMessage(r: MessageSqlRow, inFlight: string | null): Thre
       ? {
           state: (r.id === inFlight ? 'sending' : r.outbox_state) as OutboxState,
           error: r.outbox_error,
+          errorReason: reasonFromJson(r.outbox_error_reason),
           entryId: r.id,
         }
       : null;

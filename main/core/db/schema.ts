@@ -129,4 +129,6 @@ export const OUTBOX_MIGRATIONS: readonly Migration[] = [
     created_at INTEGER NOT NULL, error TEXT
   );
   `,
+  // Why the server refused an entry, as a code the renderer translates (shared/reasons.ts, JSON).
+  'ALTER TABLE outbox.entries ADD COLUMN error_reason TEXT;',
 ];

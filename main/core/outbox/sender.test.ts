@@ -12,6 +12,7 @@ const entry = (id: string): OutboxEntry => ({
   attempts: 0,
   createdAt: 0,
   error: null,
+  errorReason: null,
 });
 
 /** An in-memory outbox and a scripted server answering each request in turn. */

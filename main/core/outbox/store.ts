@@ -2,6 +2,7 @@
 // has not acknowledged, in send order. Only 'waiting' and 'failed' are stored; 'sending' is the
 // sender's in-memory view of the one entry in flight, so a crash leaves nothing half-sent.
 import type Database from 'better-sqlite3';
+import { reasonFromJson, type Reason } from '../../../shared/reasons';
 
 export interface OutboxEntry {
   id: string;
@@ -12,6 +13,8 @@ export interface OutboxEntry {
   attempts: number;
   createdAt: number;
   error: string | null;
+  /** The server's translatable reason for a refusal. */
+  errorReason: Reason | null;
 }
 
 interface EntryRow {
@@ -23,6 +26,7 @@ interface EntryRow {
   attempts: number;
   created_at: number;
   error: string | null;
+  error_reason: string | null;
 }
 
 const toEntry = (r: EntryRow): OutboxEntry => ({
@@ -34,6 +38,7 @@ const toEntry = (r: EntryRow): OutboxEntry => ({
   attempts: r.attempts,
   createdAt: r.created_at,
   error: r.error,
+  errorReason: reasonFromJson(r.error_reason),
 });
 
 export class OutboxStore {
@@ -49,12 +54,12 @@ export class OutboxStore {
       get: db.prepare<[string], EntryRow>('SELECT * FROM outbox.entries WHERE id = ?'),
       next: db.prepare<[], EntryRow>("SELECT * FROM outbox.entries WHERE state = 'waiting' ORDER BY position LIMIT 1"),
       remove: db.prepare<[string]>('DELETE FROM outbox.entries WHERE id = ?'),
-      fail: db.prepare<[string, string]>("UPDATE outbox.entries SET state = 'failed', error = ? WHERE id = ?"),
+      fail: db.prepare<[string, string | null, string]>("UPDATE outbox.entries SET state = 'failed', error = ?, error_reason = ? WHERE id = ?"),
       requeue: db.prepare<[string]>(
-        "UPDATE outbox.entries SET state = 'waiting', error = NULL, attempts = 0 WHERE id = ?",
+        "UPDATE outbox.entries SET state = 'waiting', error = NULL, error_reason = NULL, attempts = 0 WHERE id = ?",
       ),
       attempt: db.prepare<[string | null, string]>(
-        'UPDATE outbox.entries SET attempts = attempts + 1, error = ? WHERE id = ?',
+        'UPDATE outbox.entries SET attempts = attempts + 1, error = ?, error_reason = NULL WHERE id = ?',
       ),
       // Messages are what the agent wrote and would lose; read markers are bookkeeping.
       stats: db.prepare<[], { depth: number; messages: number; oldest: number | null }>(
@@ -87,8 +92,8 @@ export class OutboxStore {
     this.s.remove.run(id);
   }
 
-  markFailed(id: string, error: string): void {
-    this.s.fail.run(error, id);
+  markFailed(id: string, error: string, reason: Reason | null = null): void {
+    this.s.fail.run(error, reason === null ? null : JSON.stringify(reason), id);
   }
 
   requeue(id: string): void {

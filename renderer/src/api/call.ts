@@ -2,14 +2,18 @@
 // query and mutation functions. The error keeps its code so the UI can translate it.
 import type { DeskApi, MethodName, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { IpcError, IpcErrorCode, Result } from '../../../shared/ipc/result';
+import type { Reason } from '../../../shared/reasons';
 
 export class DeskCallError extends Error {
   readonly code: IpcErrorCode;
+  /** Why, for the agent (i18n/reasonText.ts); the message is English for logs. */
+  readonly reason: Reason | undefined;
 
   constructor(error: IpcError) {
     super(error.message);
     this.name = 'DeskCallError';
     this.code = error.code;
+    this.reason = error.reason;
   }
 }
 

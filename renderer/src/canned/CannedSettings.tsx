@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CannedScope } from '../../../shared/domain';
 import type { CannedItem } from '../../../shared/ipc/contract';
-import { errorCode } from '../api/call';
+import { useReasonText } from '../i18n/reasonText';
 import { useDeskMutation, useDeskQuery } from '../api/hooks';
 import { deskKeyPrefix } from '../api/queryKeys';
 import './canned.css';
@@ -22,6 +22,7 @@ const EMPTY: Draft = { id: null, scope: 'personal', title: '', shortcut: '', cat
 
 export function CannedSettings() {
   const { t } = useTranslation();
+  const words = useReasonText();
   const queryClient = useQueryClient();
   const list = useDeskQuery('canned.list', {});
   const session = useDeskQuery('session.get', {});
@@ -66,7 +67,7 @@ export function CannedSettings() {
         </fieldset>
         {save.isError ? (
           <p className="composer__error" role="alert">
-            {t(`errors.${errorCode(save.error)}`)}
+            {words.error(save.error)}
           </p>
         ) : null}
         <div className="canned-settings__actions">

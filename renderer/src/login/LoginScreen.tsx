@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { errorCode } from '../api/call';
 import { useDeskMutation } from '../api/hooks';
 import { applySession } from '../api/session';
+import { useReasonText } from '../i18n/reasonText';
 import { InboxIcon } from '../ui/icons';
 import './login.css';
 
 export function LoginScreen({ defaultServerUrl }: { defaultServerUrl: string }) {
   const { t } = useTranslation();
+  const words = useReasonText();
   const queryClient = useQueryClient();
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
   const [email, setEmail] = useState('');
@@ -22,7 +24,7 @@ export function LoginScreen({ defaultServerUrl }: { defaultServerUrl: string }) 
     if (!login.isPending) login.mutate({ serverUrl: serverUrl.trim(), email: email.trim(), password });
   };
 
-  const error = login.error ? t(`errors.${errorCode(login.error)}`) : null;
+  const error = login.error ? words.error(login.error) : null;
 
   return (
     <main className="login">

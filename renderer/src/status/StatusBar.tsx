@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../shared/ipc/contract';
 import { useDeskQuery } from '../api/hooks';
+import { useReasonText } from '../i18n/reasonText';
 import { AgentStatusSelect } from '../workflow/AgentStatusSelect';
 import { KeyboardIcon, LogoutIcon, PulseIcon, SettingsIcon } from '../ui/icons';
 import { connectionLabel } from './connectionLabel';
@@ -18,6 +19,7 @@ interface StatusBarProps {
 
 export function StatusBar({ session, onOpenDiagnostics, onOpenShortcuts, onOpenSettings }: StatusBarProps) {
   const { t } = useTranslation();
+  const words = useReasonText();
   // Kept current by the `connection` push event; this query only supplies the first value.
   const connection = useDeskQuery('connection.get', {});
   const state = connection.data;
@@ -32,7 +34,7 @@ export function StatusBar({ session, onOpenDiagnostics, onOpenShortcuts, onOpenS
         data-unsent={state?.unsent ?? 0}
         role="status"
         aria-live="polite"
-        title={state?.lastError ?? undefined}
+        title={state?.lastError ? (words.reason(state.lastErrorReason) ?? t('errors.internal')) : undefined}
       >
         <span className="statusbar__dot" aria-hidden="true" />
         {state ? connectionLabel(state, t) : t('connection.connecting')}

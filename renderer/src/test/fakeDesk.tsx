@@ -4,6 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach } from 'vitest';
+import type { Language } from '../../../shared/i18n/languages';
 import type { DeskApi, DeskHandlers, MethodName, PushEventName, PushEvents } from '../../../shared/ipc/contract';
 import { METHOD_NAMES } from '../../../shared/ipc/contract';
 import { err, ok, toIpcError } from '../../../shared/ipc/result';
@@ -57,8 +58,8 @@ export function fakeDesk(handlers: Partial<DeskHandlers>): FakeDesk {
   };
 }
 
-export async function renderWithDesk(ui: ReactElement, desk: FakeDesk) {
-  const locale = await createI18n('en', ['en-GB']);
+export async function renderWithDesk(ui: ReactElement, desk: FakeDesk, language: Language = 'en') {
+  const locale = await createI18n(language, ['en-GB']);
   const queryClient = createQueryClient();
   const result = render(
     <LocaleProvider setup={locale} systemLocales={['en-GB']}>

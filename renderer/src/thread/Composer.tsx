@@ -6,7 +6,7 @@ import type { Channel } from '../../../shared/domain';
 import { markdownToPlainText } from '../../../shared/text/markdown';
 import { MAX_MESSAGE_BODY } from '../../../shared/domain';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
-import { errorCode } from '../api/call';
+import { useReasonText } from '../i18n/reasonText';
 import { useDeskMutation, useDeskQuery } from '../api/hooks';
 import { deskKeyPrefix } from '../api/queryKeys';
 import { useComposerAssist } from '../canned/useComposerAssist';
@@ -41,6 +41,7 @@ interface ComposerProps {
 
 export function Composer({ conversationId, contactName, channel, lastInboundAt, inputRef, lastInbound, quoting, clearQuote, dropped }: ComposerProps) {
   const { t } = useTranslation();
+  const words = useReasonText();
   const queryClient = useQueryClient();
   const [body, setBody] = useState('');
   // Unsent text per conversation lives in the core, so it survives switching and restarts.
@@ -238,7 +239,7 @@ export function Composer({ conversationId, contactName, channel, lastInboundAt, 
       </div>
       {send.isError ? (
         <p id={errorId} className="composer__error" role="alert" data-testid="composer-error">
-          {t(`errors.${errorCode(send.error)}`)}
+          {words.error(send.error)}
         </p>
       ) : null}
       {assist.dialog}

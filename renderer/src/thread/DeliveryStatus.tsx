@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDeskMutation } from '../api/hooks';
+import { useReasonText } from '../i18n/reasonText';
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from '../ui/icons';
 import type { DeliveryIndicator } from './delivery';
 
@@ -45,6 +46,7 @@ export function DeliveryStatus({ indicator }: { indicator: DeliveryIndicator }) 
 
 function FailedDelivery({ indicator }: { indicator: DeliveryIndicator }) {
   const { t } = useTranslation();
+  const reason = useReasonText().reason(indicator.reason);
   const retry = useDeskMutation('outbox.retry');
   const discard = useDeskMutation('outbox.discard');
   const busy = retry.isPending || discard.isPending;
@@ -52,7 +54,7 @@ function FailedDelivery({ indicator }: { indicator: DeliveryIndicator }) {
     <div className="delivery delivery--failed" role="alert">
       <span className="delivery__reason">
         <AlertIcon />
-        {indicator.reason ? t('delivery.failedReason', { reason: indicator.reason }) : t('delivery.failed')}
+        {reason ? t('delivery.failedReason', { reason }) : t('delivery.failed')}
       </span>
       {indicator.entryId ? (
         <span className="delivery__actions">

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
+import { reason, type Reason } from '../../../shared/reasons';
 import { deliveryIndicator } from './delivery';
 
 type Fields = Pick<ThreadMessage, 'direction' | 'kind' | 'status' | 'outbox'>;
 const out = (fields: Partial<Fields>): Fields => ({ direction: 'outbound', kind: 'text', status: 'sent', outbox: null, ...fields });
-const entry = (state: 'waiting' | 'sending' | 'failed', error: string | null = null) => ({ state, error, entryId: 'e1' });
+const entry = (state: 'waiting' | 'sending' | 'failed', errorReason: Reason | null = null) => ({ state, error: errorReason?.code ?? null, errorReason, entryId: 'e1' });
 
 describe('deliveryIndicator', () => {
   it('shows nothing for customer and system messages', () => {
@@ -25,7 +26,8 @@ describe('deliveryIndicator', () => {
   });
 
   it('carries the failure reason and the entry to retry', () => {
-    expect(deliveryIndicator(out({ status: 'pending', outbox: entry('failed', 'Window closed') }))).toEqual({ state: 'failed', reason: 'Window closed', entryId: 'e1' });
+    const closed = reason('whatsappWindowClosed');
+    expect(deliveryIndicator(out({ status: 'pending', outbox: entry('failed', closed) }))).toEqual({ state: 'failed', reason: closed, entryId: 'e1' });
     expect(deliveryIndicator(out({ status: 'failed' }))).toEqual({ state: 'failed', reason: null, entryId: null });
   });
 

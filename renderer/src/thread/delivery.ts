@@ -1,11 +1,12 @@
 import type { ThreadMessage } from '../../../shared/ipc/contract';
+import type { Reason } from '../../../shared/reasons';
 
 export type DeliveryState = 'waiting' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
 
 export interface DeliveryIndicator {
   state: DeliveryState;
-  /** Why sending failed, in the words of the server or carrier. */
-  reason: string | null;
+  /** Why the server refused the message, as a code to translate; null when it gave none. */
+  reason: Reason | null;
   /** Outbox entry to retry or discard; null when the failure came from the carrier. */
   entryId: string | null;
 }
@@ -15,7 +16,7 @@ export function deliveryIndicator(message: Pick<ThreadMessage, 'direction' | 'ki
   if (message.direction !== 'outbound') return null;
   const { outbox } = message;
   const entryId = outbox?.entryId ?? null;
-  if (outbox?.state === 'failed' || message.status === 'failed') return { state: 'failed', reason: outbox?.error ?? null, entryId };
+  if (outbox?.state === 'failed' || message.status === 'failed') return { state: 'failed', reason: outbox?.errorReason ?? null, entryId };
   if (outbox?.state === 'waiting') return { state: 'waiting', reason: null, entryId };
   if (outbox?.state === 'sending' || message.status === 'pending') return { state: 'sending', reason: null, entryId };
   // Internal notes never travel to a carrier, so once stored they have nothing more to show.

@@ -3,7 +3,10 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Agent, Conversation } from '../../../shared/domain';
 import type { ConversationDetail } from '../../../shared/ipc/contract';
+import { DeskError } from '../../../shared/ipc/result';
+import { reason } from '../../../shared/reasons';
 import { fakeDesk, renderWithDesk } from '../test/fakeDesk';
+import { Toasts } from '../toasts/Toasts';
 import { ConversationActions } from './ConversationActions';
 import { WorkflowProvider } from './WorkflowContext';
 
@@ -69,6 +72,26 @@ describe('ConversationActions', () => {
     fireEvent.click(screen.getByTestId('server-answers'));
     expect((await screen.findByTestId('accept-lost')).textContent).toBe('Bea Schmidt accepted this conversation first.');
     expect(screen.getByTestId('assignee').textContent).toBe('Assigned to Bea Schmidt');
+  });
+
+  it('tells a German agent in German who accepted first when the core refuses', async () => {
+    const refusal = new DeskError('rejected', 'Bea Schmidt already accepted this conversation.', reason('alreadyAccepted', { agent: 'Bea Schmidt' }));
+    const desk = fakeDesk({
+      'conversation.get': async () => detail({}, null),
+      'conversation.accept': () => Promise.reject(refusal),
+    });
+    await renderWithDesk(
+      <>
+        {ui(detail({}, null))}
+        <Toasts />
+      </>,
+      desk,
+      'de',
+    );
+    fireEvent.click(screen.getByTestId('action-accept'));
+    const toast = await screen.findByTestId('toast');
+    expect(toast.textContent).toContain('Bea Schmidt hat diese Konversation bereits angenommen.');
+    expect(toast.textContent).not.toContain('already accepted');
   });
 
   it('does not speak of a race the agent never ran', async () => {

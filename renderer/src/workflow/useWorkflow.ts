@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MethodName, RequestOf } from '../../../shared/ipc/contract';
 import { useDeskMutation, useDeskQuery } from '../api/hooks';
+import { useReasonText } from '../i18n/reasonText';
 import { useToasts } from '../toasts/ToastContext';
 
 export function useTeam() {
@@ -20,13 +21,14 @@ type ActionName =
   | 'conversation.pin'
   | 'agent.setStatus';
 
-/** A workflow action: `run(request)`; a refusal shows as an error toast with the core's reason. */
+/** A workflow action: `run(request)`; a refusal shows as an error toast with the core's reason, translated. */
 export function useAction<M extends ActionName & MethodName>(method: M, onDone?: () => void) {
   const { t } = useTranslation();
+  const words = useReasonText();
   const toasts = useToasts();
   const mutation = useDeskMutation(method, {
     onSuccess: () => onDone?.(),
-    onError: (error) => toasts.show({ title: t('workflow.actionFailed'), detail: error.message, tone: 'error' }),
+    onError: (error) => toasts.show({ title: t('workflow.actionFailed'), detail: words.error(error), tone: 'error' }),
   });
   // mutate is stable across renders, so callers can list `run` in their dependencies.
   const run: (request: RequestOf<M>) => void = mutation.mutate;
