@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { plainMessageFields } from '../../../shared/domain';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
+import { reason } from '../../../shared/reasons';
 import { fakeDesk, renderWithDesk } from '../test/fakeDesk';
 import { MessageItem } from './MessageItem';
 
@@ -51,9 +52,10 @@ describe('MessageItem', () => {
 
   it('offers retry and discard on a failed send', async () => {
     const desk = fakeDesk({ 'outbox.retry': async () => null });
-    const failed = { ...base, direction: 'outbound' as const, body: 'Hello', status: 'pending' as const, outbox: { state: 'failed' as const, error: 'Window closed', entryId: 'e7' } };
+    const failed = { ...base, direction: 'outbound' as const, body: 'Hello', status: 'pending' as const, outbox: { state: 'failed' as const, error: 'Window closed', errorReason: reason('whatsappWindowClosed'), entryId: 'e7' } };
     await renderWithDesk(<MessageItem message={failed} />, desk);
-    expect(screen.getByText('Not sent: Window closed')).toBeTruthy();
+    // The refusal is worded from its code, not from the English the server sent alongside.
+    expect(screen.getByText(/^Not sent: WhatsApp’s 24-hour window is closed/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Discard' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(desk.calls).toContainEqual({ method: 'outbox.retry', request: { entryId: 'e7' } }));
