@@ -24,7 +24,7 @@ describe('reason texts', () => {
 
   it('words a refusal in the agent’s language with its parameters', async () => {
     const { t, locale } = await words('de');
-    expect(reasonText(t, locale, reason('alreadyAccepted', { agent: 'Bea Schmidt' }))).toBe('Bea Schmidt hat diese Konversation bereits angenommen.');
+    expect(reasonText(t, locale, reason('alreadyAccepted', { agent: 'Bea Schmidt' }))).toBe('Bea Schmidt hat diese Unterhaltung bereits angenommen.');
     // Statuses and channels are translated, sizes formatted in the agent's locale.
     expect(reasonText(t, locale, reason('closedForWriting', { status: 'resolved' }))).toContain('„Gelöst“');
     expect(reasonText(t, locale, reason('contactNoPhone', { contact: 'Rosa', channel: 'whatsapp' }))).toBe('Rosa hat keine Telefonnummer für WhatsApp.');

@@ -90,7 +90,7 @@ describe('ConversationActions', () => {
     );
     fireEvent.click(screen.getByTestId('action-accept'));
     const toast = await screen.findByTestId('toast');
-    expect(toast.textContent).toContain('Bea Schmidt hat diese Konversation bereits angenommen.');
+    expect(toast.textContent).toContain('Bea Schmidt hat diese Unterhaltung bereits angenommen.');
     expect(toast.textContent).not.toContain('already accepted');
   });
 
