@@ -70,8 +70,8 @@ export async function runCatchup(plan: DatasetPlan, coreDir: string, fromSeq: nu
           label: '  longest stall of the core thread',
           value: run.stall.maxMs,
           unit: 'ms',
-          note: `the core's event loop could not answer IPC for up to ${formatNumber(run.stall.maxMs, 'ms')} during the catch-up; ${run.stall.over50} stalls ≥ 50 ms`,
-          details: { over50: run.stall.over50 },
+          note: `the core's event loop could not answer IPC for up to ${formatNumber(run.stall.maxMs, 'ms')} during the catch-up; ${run.stall.over50} stalls ≥ 50 ms; the thread's own CPU in one gap at most ${run.stall.maxCpuMs === null ? 'n/a' : formatNumber(run.stall.maxCpuMs, 'ms')}`,
+          details: { over50: run.stall.over50, maxCpuMs: run.stall.maxCpuMs },
         },
       ],
     };

@@ -148,8 +148,8 @@ export async function runIngest(plan: DatasetPlan, coreDir: string, scratchDir: 
         label: '  longest stall of the core thread',
         value: engine.stall.maxMs,
         unit: 'ms',
-        note: `the core's event loop could not answer IPC for up to ${formatNumber(engine.stall.maxMs, 'ms')} during the bootstrap; ${engine.stall.over50} stalls ≥ 50 ms`,
-        details: { over50: engine.stall.over50 },
+        note: `the core's event loop could not answer IPC for up to ${formatNumber(engine.stall.maxMs, 'ms')} during the bootstrap; ${engine.stall.over50} stalls ≥ 50 ms; the thread's own CPU in one gap at most ${engine.stall.maxCpuMs === null ? 'n/a' : formatNumber(engine.stall.maxCpuMs, 'ms')}`,
+        details: { over50: engine.stall.over50, maxCpuMs: engine.stall.maxCpuMs },
       },
       {
         id: 'ingest.raw',

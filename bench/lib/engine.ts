@@ -8,7 +8,8 @@ import type { WriteJob, WriteResult } from '../../main/core/writer/job';
 import { DEFAULT_SYNC_TUNING, SyncEngine, type SyncTuning } from '../../main/core/sync/engine';
 import type { Feed } from './feedTransport';
 import { recordingLogger } from './core';
-import { startStallProbe } from './stall';
+import { mainThreadCpuMs } from './cpu';
+import { startStallProbe, type Stalls } from './stall';
 
 /**
  * The core's batch writer as the core makes it (a worker thread with its own connection), timing
@@ -50,8 +51,8 @@ export interface EngineRun {
   wallMs: number;
   /** `changed` notices the core would have pushed to the renderer. */
   pushes: number;
-  /** The longest event-loop stall of the engine's thread (feed time excluded) and stalls ≥ 50 ms. */
-  stall: { maxMs: number; over50: number };
+  /** The longest event-loop stall of the engine's thread (feed time excluded). */
+  stall: Stalls;
 }
 
 export function runSyncEngine(writer: TimedWriter, feed: Feed, selfId: string, tuning: Partial<SyncTuning>): Promise<EngineRun> {
@@ -62,7 +63,7 @@ export function runSyncEngine(writer: TimedWriter, feed: Feed, selfId: string, t
   return new Promise<EngineRun>((resolve, reject) => {
     let settled = false;
     let t0 = 0;
-    const probe = startStallProbe(() => feed.busyMs, () => performance.now());
+    const probe = startStallProbe(() => feed.busyMs, () => performance.now(), mainThreadCpuMs);
     const finish = (error: unknown) => {
       if (settled) return;
       settled = true;

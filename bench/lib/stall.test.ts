@@ -21,6 +21,23 @@ describe('startStallProbe', () => {
     now = 192;
     vi.advanceTimersByTime(1);
     now = 193;
-    expect(probe.stop()).toEqual({ maxMs: 70, over50: 1 });
+    expect(probe.stop()).toEqual({ maxMs: 70, over50: 1, maxCpuMs: null });
+  });
+});
+
+describe('startStallProbe with the thread CPU time', () => {
+  it('also reports the most CPU time the thread itself used within one gap, less the feed', () => {
+    vi.useFakeTimers();
+    let now = 0;
+    let cpu = 0;
+    let feedBusy = 0;
+    const probe = startStallProbe(() => feedBusy, () => now, () => cpu);
+    // 300 ms off the core (a loaded machine), 40 of them working, 10 of those for the feed.
+    now = 300;
+    cpu = 40;
+    feedBusy = 10;
+    vi.advanceTimersByTime(1);
+    now = 301;
+    expect(probe.stop()).toEqual({ maxMs: 290, over50: 1, maxCpuMs: 30 });
   });
 });
