@@ -1,10 +1,13 @@
 // Playwright fixtures: every test gets a real backend process (seeded demo tenant, no simulator so
 // the data holds still), a real core in host mode on its own data directory, and a page opened on
 // the host's URL. Nothing is mocked.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { DEMO_AGENTS, DEMO_PASSWORD } from '../shared/demo';
 import { startBackend, type Backend } from '../testing/backend';
 import { startHost, type Host } from '../testing/host';
+import { temporaryDir } from '../testing/lifecycle';
 import { startSlowLink } from '../testing/slowLink';
 
 export interface DeskOptions {
@@ -27,12 +30,19 @@ export const test = base.extend<DeskFixtures & DeskOptions>({
     await use(backend);
     await backend.stop();
   },
-  host: async ({ backend, uplinkBytesPerSecond }, use) => {
+  host: async ({ backend, uplinkBytesPerSecond }, use, testInfo) => {
     const link = uplinkBytesPerSecond === null ? null : await startSlowLink({ target: backend.url, uplinkBytesPerSecond });
-    const host = await startHost({ serverUrl: link?.url ?? backend.url });
+    const logFile = path.join(temporaryDir('desk-host-log'), 'host.log');
+    const host = await startHost({ serverUrl: link?.url ?? backend.url, logFile });
     await use(host);
     await host.stop();
     await link?.stop();
+    // A failed test carries the core's log: what it did, and how it ended if it stopped.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('host.log', { path: logFile, contentType: 'text/plain' });
+      const log = await readFile(logFile, 'utf8').catch(() => '');
+      console.error(`host.log of "${testInfo.title}", last lines:\n${log.trimEnd().split('\n').slice(-30).join('\n')}`);
+    }
   },
   desk: async ({ page, host }, use) => {
     await page.goto(host.url);

@@ -18,6 +18,8 @@ export interface StartHostOptions {
   dataDir?: string;
   /** Defaults to the built renderer in dist/renderer. */
   rendererDir?: string;
+  /** Where the host's log (stderr) goes; by default only its last lines are kept, for errors. */
+  logFile?: string;
 }
 
 export interface Host {
@@ -44,7 +46,7 @@ interface Running {
   client: BridgeClient;
 }
 
-async function launch(options: { serverUrl: string; dataDir: string; rendererDir: string }): Promise<Running> {
+async function launch(options: { serverUrl: string; dataDir: string; rendererDir: string; logFile?: string }): Promise<Running> {
   const { child, value: url } = await spawnUntilReady(
     process.execPath,
     [
@@ -60,7 +62,7 @@ async function launch(options: { serverUrl: string; dataDir: string; rendererDir
       '--port',
       '0',
     ],
-    { name: 'The host process', readyKey: 'host', cwd: ROOT, timeoutMs: READY_TIMEOUT_MS },
+    { name: 'The host process', readyKey: 'host', cwd: ROOT, timeoutMs: READY_TIMEOUT_MS, logFile: options.logFile },
   );
 
   const page = new URL(url);
@@ -75,7 +77,7 @@ export async function startHost(options: StartHostOptions): Promise<Host> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? temporaryDir('desk-host');
   const rendererDir = options.rendererDir ?? path.join(ROOT, 'dist', 'renderer');
-  const launchOptions = { serverUrl: options.serverUrl, dataDir, rendererDir };
+  const launchOptions = { serverUrl: options.serverUrl, dataDir, rendererDir, logFile: options.logFile };
   const subscriptions = new Map<PushEventName, Set<(payload: unknown) => void>>();
 
   let current: Running | null = null;
