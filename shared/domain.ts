@@ -2,6 +2,7 @@
 // Schemas double as validators for anything that crosses a process or network boundary:
 // a malformed server payload must fail loudly here, not corrupt the cache.
 import { z } from 'zod';
+import { systemEventSchema } from './systemEvents';
 
 export const CHANNELS = ['whatsapp', 'sms', 'email', 'portal', 'messenger', 'voice'] as const;
 export const channelSchema = z.enum(CHANNELS);
@@ -233,6 +234,8 @@ export const messageSchema = z.object({
   automated: z.boolean().default(false),
   /** What became of the customer's copy after the last edit or deletion; null: not changed since sent, or never sent. */
   customerCopy: customerCopySchema.nullable().default(null),
+  /** What a system line records, for the console to word in the agent's language; null on other messages. */
+  event: systemEventSchema.nullable().default(null),
   /** seq of the last change to body, edit/delete state or reactions (last writer wins). */
   revSeq: z.number().int().nonnegative().default(0),
 });
@@ -372,10 +375,10 @@ export type CannedMessage = z.infer<typeof cannedMessageSchema>;
 
 export type MessageExtras = Pick<
   Message,
-  'replyTo' | 'editedAt' | 'deletedAt' | 'reactions' | 'attachments' | 'automated' | 'revSeq' | 'customerCopy'
+  'replyTo' | 'editedAt' | 'deletedAt' | 'reactions' | 'attachments' | 'automated' | 'revSeq' | 'customerCopy' | 'event'
 >;
 
 /** The fields a message has before anyone replies to, edits, deletes or reacts to it. */
 export function plainMessageFields(): MessageExtras {
-  return { replyTo: null, editedAt: null, deletedAt: null, reactions: [], attachments: [], automated: false, revSeq: 0, customerCopy: null };
+  return { replyTo: null, editedAt: null, deletedAt: null, reactions: [], attachments: [], automated: false, revSeq: 0, customerCopy: null, event: null };
 }

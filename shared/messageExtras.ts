@@ -1,4 +1,4 @@
-// The optional message fields (reply, edit, deletion, reactions, attachments, bot flag) as one
+// The optional message fields (reply, edit, deletion, reactions, attachments, bot flag, system event) as one
 // JSON column, in the server's database and in the desktop cache alike. Most messages have none
 // of them: those store NULL, which keeps bulk inserts of plain messages as cheap as before.
 import { type Message, type MessageExtras, messageSchema, plainMessageFields, type ReactionEmoji } from './domain';
@@ -11,6 +11,7 @@ const storedExtrasSchema = messageSchema.pick({
   attachments: true,
   automated: true,
   customerCopy: true,
+  event: true,
 });
 
 type StoredExtras = Omit<MessageExtras, 'revSeq'>;
@@ -23,10 +24,11 @@ export function serializeMessageExtras(m: StoredExtras): string | null {
     m.reactions.length === 0 &&
     m.attachments.length === 0 &&
     !m.automated &&
-    m.customerCopy === null;
+    m.customerCopy === null &&
+    m.event === null;
   if (plain) return null;
-  const { replyTo, editedAt, deletedAt, reactions, attachments, automated, customerCopy } = m;
-  return JSON.stringify({ replyTo, editedAt, deletedAt, reactions, attachments, automated, customerCopy });
+  const { replyTo, editedAt, deletedAt, reactions, attachments, automated, customerCopy, event } = m;
+  return JSON.stringify({ replyTo, editedAt, deletedAt, reactions, attachments, automated, customerCopy, event });
 }
 
 export function parseMessageExtras(json: string | null): StoredExtras {
@@ -37,8 +39,8 @@ export function parseMessageExtras(json: string | null): StoredExtras {
 
 /** The extras of `m` without its other fields, e.g. to carry them into an updated row. */
 export function extrasOf(m: Message): MessageExtras {
-  const { replyTo, editedAt, deletedAt, reactions, attachments, automated, revSeq, customerCopy } = m;
-  return { replyTo, editedAt, deletedAt, reactions, attachments, automated, revSeq, customerCopy };
+  const { replyTo, editedAt, deletedAt, reactions, attachments, automated, revSeq, customerCopy, event } = m;
+  return { replyTo, editedAt, deletedAt, reactions, attachments, automated, revSeq, customerCopy, event };
 }
 
 /** Sets (or clears) one reaction; one entry per reacting agent (null: the customer) and emoji. */

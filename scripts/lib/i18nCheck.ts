@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { baseKeys, checkCatalogs, type Messages, untranslated } from '../../shared/i18n/catalog';
 import { LANGUAGES } from '../../shared/i18n/languages';
 import { REASON_CODES } from '../../shared/reasons';
+import { SYSTEM_EVENT_CODES } from '../../shared/systemEvents';
 import { scanKeyUsage, undefinedKeys, unusedKeys } from './i18nUsage';
 
 export interface CatalogSet {
@@ -20,7 +21,12 @@ export interface CatalogSet {
 
 /** Every bundle with its own catalogs. Paths relative to the repository root. */
 export const CATALOG_SETS: CatalogSet[] = [
-  { name: 'desktop', catalogs: 'renderer/src/i18n/locales/index.ts', sources: ['renderer/src', 'shared'], required: REASON_CODES.map((code) => `reasons.${code}`) },
+  {
+    name: 'desktop',
+    catalogs: 'renderer/src/i18n/locales/index.ts',
+    sources: ['renderer/src', 'shared'],
+    required: [...REASON_CODES.map((code) => `reasons.${code}`), ...SYSTEM_EVENT_CODES.map((code) => `systemEvents.${code}`)],
+  },
   { name: 'portal', catalogs: 'portal/src/i18n/locales/index.ts', sources: ['portal/src'] },
 ];
 

@@ -2,6 +2,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { type Agent, type CallOutcome, type CallRecord, type TranscriptLine, type Channel, type Contact, type Conversation, type Message, plainMessageFields, WORKFLOW_LABELS, type Queue } from '../../shared/domain';
 import { DEFAULT_CLOSURE_REASONS, DEFAULT_TAGS } from '../workflow/settings';
+import { type SystemLine, systemLine } from '../workflow/systemLines';
 import { conversationAfter } from '../operations/appendMessage';
 import { callSummary } from '../operations/inboundPayload';
 import { CALLS, type Line, SCRIPTS } from './corpus';
@@ -198,11 +199,11 @@ function outbound(agent: Agent, channel: Channel, body: string): Draft {
 
 /** The timeline's own record of who picked the conversation up and, if so, who resolved it. */
 function withSystemLines(lines: Draft[], agent: Agent, channel: Channel, resolved: boolean): Draft[] {
-  const system = (body: string): Draft => ({ id: '', clientId: null, direction: 'system', kind: 'text', channel, authorAgentId: null, body, createdAt: 0, status: null, call: null, ...plainMessageFields() });
+  const system = ({ body, event }: SystemLine): Draft => ({ id: '', clientId: null, direction: 'system', kind: 'text', channel, authorAgentId: null, body, createdAt: 0, status: null, call: null, ...plainMessageFields(), event });
   const firstReply = lines.findIndex((l) => l.direction !== 'inbound');
   const at = firstReply === -1 ? lines.length : firstReply;
-  const out = [...lines.slice(0, at), system(`${agent.name} joined the conversation`), ...lines.slice(at)];
-  if (resolved) out.push(system(`${agent.name} resolved the conversation`));
+  const out = [...lines.slice(0, at), system(systemLine('accepted', { agent: agent.name })), ...lines.slice(at)];
+  if (resolved) out.push(system(systemLine('resolved', { agent: agent.name, reason: DEFAULT_CLOSURE_REASONS[0]! })));
   return out;
 }
 

@@ -2,6 +2,7 @@
 // whose 24-hour window has closed (so only templates can be sent), with an automated greeting, a
 // formatted reply, a quote, reactions and an internal note.
 import { type Agent, type Contact, type Conversation, type Message, plainMessageFields } from '../../shared/domain';
+import { systemLine } from '../workflow/systemLines';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -59,7 +60,7 @@ export function showcaseConversations(input: {
       direction: 'system',
       kind: 'text',
       authorAgentId: null,
-      body: `${agent.name} joined the conversation`,
+      ...systemLine('accepted', { agent: agent.name }),
       createdAt: at(26.6 * HOUR),
       status: null,
     },

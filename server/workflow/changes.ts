@@ -13,6 +13,7 @@ import { listAgents } from '../store/directory';
 import { toConversation } from '../store/rows';
 import type { WriteContext } from '../sync/writer';
 import { planAssignments, type RoutingCandidate } from './routing';
+import { type SystemLine, systemLine } from './systemLines';
 
 /** The status after `action`, or a `conflict` naming what stands in the way. */
 export function requireTransition(conversation: Conversation, action: WorkflowAction): Conversation['status'] {
@@ -37,17 +38,18 @@ export async function saveChanged(ctx: WriteContext, tenantId: string, conversat
 }
 
 /**
- * Saves `conversation` together with a line in its timeline: a system line, or an internal note
- * by `noteAuthorId`. The conversation row and its change event come with the message.
+ * Saves `conversation` together with a line in its timeline: a system line (its event for the
+ * console to word, its English body for everyone else), or an internal note by `noteAuthorId`.
+ * The conversation row and its change event come with the message.
  */
 export async function appendLine(
   ctx: WriteContext,
   tenantId: string,
   conversation: Conversation,
-  line: { body: string; noteAuthorId?: string },
+  line: SystemLine | { body: string; noteAuthorId: string },
   newId: () => string,
 ): Promise<Conversation> {
-  const note = line.noteAuthorId !== undefined;
+  const note = 'noteAuthorId' in line;
   const channel = conversation.channel;
   const { conversation: saved } = await appendMessage(
     ctx,
@@ -60,12 +62,13 @@ export async function appendLine(
       direction: note ? 'outbound' : 'system',
       kind: note ? 'note' : 'text',
       channel,
-      authorAgentId: line.noteAuthorId ?? null,
+      authorAgentId: note ? line.noteAuthorId : null,
       body: line.body,
       createdAt: ctx.now,
       status: null,
       call: null,
       ...plainMessageFields(),
+      event: note ? null : line.event,
     },
     null,
   );
@@ -147,7 +150,7 @@ export async function routeWaiting(ctx: WriteContext, tenantId: string, newId: (
       ctx,
       tenantId,
       { ...conversation, status: requireTransition(conversation, 'assign'), assigneeId: agentId },
-      { body: `Assigned to ${name} by routing` },
+      systemLine('routed', { to: name }),
       newId,
     );
     await ctx.trx.updateTable('queues').set({ last_assigned_agent_id: agentId }).where('id', '=', row.queue_id).execute();

@@ -16,6 +16,7 @@ import type { WriteContext, Writer } from '../sync/writer';
 import type { ParsedRequest } from '../socket/handlers';
 import { agentName, appendLine, requireTransition, routeWaiting, saveAgentStatus, saveChanged } from './changes';
 import type { WorkflowConfig } from './settings';
+import { type SystemLine, systemLine } from './systemLines';
 
 export interface WorkflowDeps {
   db: Kysely<DB>;
@@ -55,7 +56,7 @@ export function accept(deps: WorkflowDeps, session: Session, request: ParsedRequ
       throw new ProtocolFailure('conflict', `${winner} already accepted this conversation.`, reason('alreadyAccepted', { agent: winner }));
     }
     const status = requireTransition(conversation, 'accept');
-    const saved = await appendLine(ctx, session.tenantId, { ...conversation, status, assigneeId: session.agentId }, { body: `${actor} accepted the conversation` }, deps.newId);
+    const saved = await appendLine(ctx, session.tenantId, { ...conversation, status, assigneeId: session.agentId }, systemLine('accepted', { agent: actor }), deps.newId);
     return { conversation: saved };
   });
 }
@@ -64,7 +65,7 @@ export function transfer(deps: WorkflowDeps, session: Session, request: ParsedRe
   const { tenantId } = session;
   return mutate(deps, session, request, 'conversation.transfer', async (ctx, conversation, actor) => {
     let next: Conversation;
-    let line: string;
+    let line: SystemLine;
     if (request.to.kind === 'agent') {
       const target = await ctx.trx.selectFrom('agents').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', '=', request.to.agentId).executeTakeFirst();
       if (!target) throw new ProtocolFailure('notFound', `Agent ${request.to.agentId} not found.`, reason('agentUnavailable'));
@@ -72,14 +73,14 @@ export function transfer(deps: WorkflowDeps, session: Session, request: ParsedRe
         throw new ProtocolFailure('invalid', `This conversation is already assigned to ${target.name}.`, reason('alreadyAssigned', { agent: target.name }));
       }
       next = { ...conversation, status: requireTransition(conversation, 'transferToAgent'), assigneeId: target.id };
-      line = `${actor} transferred the conversation to ${target.name}`;
+      line = systemLine('transferredToAgent', { agent: actor, to: target.name });
     } else {
       const queue = await ctx.trx.selectFrom('queues').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', '=', request.to.queueId).executeTakeFirst();
       if (!queue) throw new ProtocolFailure('notFound', `Queue ${request.to.queueId} not found.`, reason('queueUnavailable'));
       next = { ...conversation, status: requireTransition(conversation, 'transferToQueue'), assigneeId: null, queueId: queue.id };
-      line = `${actor} transferred the conversation to the ${queue.name} queue`;
+      line = systemLine('transferredToQueue', { agent: actor, queue: queue.name });
     }
-    let saved = await appendLine(ctx, tenantId, next, { body: line }, deps.newId);
+    let saved = await appendLine(ctx, tenantId, next, line, deps.newId);
     // The note travels with the conversation: the recipient reads it at the top of their work.
     if (request.note) saved = await appendLine(ctx, tenantId, saved, { body: request.note, noteAuthorId: session.agentId }, deps.newId);
     await routeWaiting(ctx, tenantId, deps.newId);
@@ -106,7 +107,7 @@ export function resolve(deps: WorkflowDeps, session: Session, request: ParsedReq
       ctx,
       tenantId,
       { ...saved, status, closureReason: request.reason, assigneeId: saved.assigneeId ?? session.agentId },
-      { body: `${actor} resolved the conversation: ${request.reason}` },
+      systemLine('resolved', { agent: actor, reason: request.reason }),
       deps.newId,
     );
     await routeWaiting(ctx, tenantId, deps.newId);
@@ -121,7 +122,7 @@ export function reopen(deps: WorkflowDeps, session: Session, request: ParsedRequ
       ctx,
       session.tenantId,
       { ...conversation, status, assigneeId: session.agentId, closureReason: null },
-      { body: `${actor} reopened the conversation` },
+      systemLine('reopened', { agent: actor }),
       deps.newId,
     );
     return { conversation: saved };
@@ -132,8 +133,8 @@ export function setStatus(deps: WorkflowDeps, session: Session, request: ParsedR
   return mutate(deps, session, request, 'conversation.setStatus', async (ctx, conversation, actor) => {
     if (conversation.status === request.status) return { conversation };
     const status = requireTransition(conversation, request.status === 'pending' ? 'setPending' : 'setActive');
-    const body = status === 'pending' ? `${actor} set the conversation to pending (waiting on the customer)` : `${actor} set the conversation back to active`;
-    const saved = await appendLine(ctx, session.tenantId, { ...conversation, status }, { body }, deps.newId);
+    const line = systemLine(status === 'pending' ? 'setPending' : 'setActive', { agent: actor });
+    const saved = await appendLine(ctx, session.tenantId, { ...conversation, status }, line, deps.newId);
     return { conversation: saved };
   });
 }

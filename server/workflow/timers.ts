@@ -7,6 +7,7 @@ import { toConversation } from '../store/rows';
 import type { Writer } from '../sync/writer';
 import { appendLine, requireTransition, routeWaiting } from './changes';
 import { AUTO_RESOLVE_REASON, type WorkflowConfig } from './settings';
+import { systemLine } from './systemLines';
 
 /** Conversations closed per tenant per sweep; the next sweep continues. */
 const SWEEP_BATCH = 200;
@@ -30,7 +31,7 @@ export async function sweepTenant(
       .execute();
     for (const row of quietQueued) {
       const c = toConversation(row);
-      await appendLine(ctx, tenantId, { ...c, status: requireTransition(c, 'abandon') }, { body: 'Closed as abandoned: the customer left before an agent accepted' }, deps.newId);
+      await appendLine(ctx, tenantId, { ...c, status: requireTransition(c, 'abandon') }, systemLine('abandoned'), deps.newId);
     }
     // Only where the agent spoke last: a conversation waiting for our reply is never auto-closed.
     const quietOpen = await trx
@@ -50,7 +51,7 @@ export async function sweepTenant(
         ctx,
         tenantId,
         { ...c, status: requireTransition(c, 'autoResolve'), closureReason: AUTO_RESOLVE_REASON },
-        { body: `Resolved automatically: ${AUTO_RESOLVE_REASON.toLowerCase()}` },
+        systemLine('autoResolved'),
         deps.newId,
       );
     }

@@ -1,6 +1,6 @@
 // The workflow requests against a real server process: the accept race, transfers (to an agent
 // with a note, to a routed queue), resolve and the linked follow-up, reopen, agent status, pins,
-// tags, starting a conversation, and the inactivity timers.
+// tags, starting a conversation, and the inactivity timers; each system line with its event.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENTS } from '../../shared/demo';
 import type { ChangeEvent } from '../../shared/protocol';
@@ -38,6 +38,9 @@ async function customerWrites(on: Backend, phone: string, text = 'Hello, I need 
 
 const messagesOf = (events: ChangeEvent[], conversationId: string) =>
   events.flatMap((e) => (e.type === 'message.created' && e.message.conversationId === conversationId ? [e.message] : []));
+/** The events of a conversation's system lines, in order. */
+const systemEventsOf = (events: ChangeEvent[], conversationId: string) =>
+  messagesOf(events, conversationId).flatMap((m) => (m.direction === 'system' ? [m.event] : []));
 
 describe('workflow', () => {
   it('lets exactly one of two agents accept a queued conversation and tells the other who won', async () => {
@@ -60,6 +63,7 @@ describe('workflow', () => {
     expect(lost[0]!.reason).toEqual({ code: 'alreadyAccepted', params: { agent: winnerName } });
     const { events } = await pullAll(alex, 0);
     expect(messagesOf(events, conversationId).filter((m) => m.direction === 'system').map((m) => m.body)).toEqual([`${winnerName} accepted the conversation`]);
+    expect(systemEventsOf(events, conversationId)).toEqual([{ code: 'accepted', params: { agent: winnerName } }]);
   });
 
   it('transfers to an agent with a note, and to a routed queue that assigns an available agent with room', async () => {
@@ -89,6 +93,12 @@ describe('workflow', () => {
     const routed = await bea.request('conversation.transfer', { clientId: newClientId(), conversationId, to: { kind: 'queue', queueId: billing.id } });
     expect(routed.conversation).toMatchObject({ assigneeId: chen.id, status: 'active', queueId: billing.id });
     for (const a of [alex, bea, ...others]) await a.request('agent.setStatus', { clientId: newClientId(), status: 'available' });
+    expect(systemEventsOf((await pullAll(chen, 0)).events, conversationId)).toEqual([
+      { code: 'accepted', params: { agent: DEMO_AGENTS[0].name } },
+      { code: 'transferredToAgent', params: { agent: DEMO_AGENTS[0].name, to: DEMO_AGENTS[1].name } },
+      { code: 'transferredToQueue', params: { agent: DEMO_AGENTS[1].name, queue: 'Billing' } },
+      { code: 'routed', params: { to: DEMO_AGENTS[2].name } },
+    ]);
     const statusEvents = chen.events.filter((e) => e.type === 'agent.upserted');
     expect(statusEvents.some((e) => e.type === 'agent.upserted' && e.agent.id === bea.id && e.agent.status === 'away')).toBe(true);
   });
@@ -112,6 +122,12 @@ describe('workflow', () => {
 
     const reopened = await alex.request('conversation.reopen', { clientId: newClientId(), conversationId });
     expect(reopened.conversation).toMatchObject({ status: 'active', assigneeId: alex.id, closureReason: null });
+    const alexName = DEMO_AGENTS[0].name;
+    expect(systemEventsOf((await pullAll(alex, 0)).events, conversationId)).toEqual([
+      { code: 'accepted', params: { agent: alexName } },
+      { code: 'resolved', params: { agent: alexName, reason: 'Solved' } },
+      { code: 'reopened', params: { agent: alexName } },
+    ]);
   });
 
   it('moves between active and pending, merges tags, pins per agent, and answers repeats with the first result', async () => {
@@ -130,6 +146,16 @@ describe('workflow', () => {
     await alex.request('conversation.pin', { clientId: newClientId(), conversationId, pinned: true });
     expect((await alex.request('sync.snapshot', { cursor: null, limit: 2_000 })).pins).toContain(conversationId);
     expect((await bea.request('sync.snapshot', { cursor: null, limit: 2_000 })).pins).not.toContain(conversationId);
+
+    await alex.request('conversation.setStatus', { clientId: newClientId(), conversationId, status: 'pending' });
+    await alex.request('conversation.setStatus', { clientId: newClientId(), conversationId, status: 'active' });
+    const alexName = DEMO_AGENTS[0].name;
+    expect(systemEventsOf((await pullAll(alex, 0)).events, conversationId)).toEqual([
+      { code: 'accepted', params: { agent: alexName } },
+      { code: 'setPending', params: { agent: alexName } },
+      { code: 'setPending', params: { agent: alexName } },
+      { code: 'setActive', params: { agent: alexName } },
+    ]);
   });
 
   it('starts a conversation with a new number under the client-chosen id, and finds the contact again', async () => {
@@ -170,5 +196,9 @@ describe('inactivity timers', () => {
       return latest.get(quiet.conversationId)?.status === 'abandoned' && latest.get(answered.conversationId)?.status === 'resolved';
     });
     expect(latest.get(answered.conversationId)?.closureReason).toBe('No response from customer');
+    const { events } = await pullAll(alex, 0);
+    expect(systemEventsOf(events, quiet.conversationId)).toEqual([{ code: 'abandoned', params: {} }]);
+    expect(systemEventsOf(events, answered.conversationId).at(-1)).toEqual({ code: 'autoResolved', params: {} });
+    expect(messagesOf(events, answered.conversationId).at(-1)?.body).toBe('Resolved automatically: no response from customer');
   });
 });

@@ -50,6 +50,23 @@ describe('MessageItem', () => {
     expect(screen.queryByTestId('customer-copy')).toBeNull();
   });
 
+  it('words a system line in the agent’s language with the names as they are, and shows the stored line for an unknown event', async () => {
+    const line = {
+      ...base,
+      direction: 'system' as const,
+      body: 'Alex Morgan transferred the conversation to the Billing queue',
+      event: { code: 'transferredToQueue', params: { agent: 'Alex Morgan', queue: 'Billing' } },
+    };
+    const german = await renderWithDesk(<MessageItem message={line} />, fakeDesk({}), 'de');
+    expect(screen.getByTestId('message').textContent).toContain('Alex Morgan hat die Unterhaltung an die Warteschlange Billing weitergeleitet');
+    german.unmount();
+    const arabic = await renderWithDesk(<MessageItem message={{ ...line, event: { code: 'resolved', params: { agent: 'سارة', reason: 'Solved' } } }} />, fakeDesk({}), 'ar');
+    expect(screen.getByTestId('message').textContent).toContain('أنهى سارة المحادثة: Solved');
+    arabic.unmount();
+    await renderWithDesk(<MessageItem message={{ ...line, body: 'Merged into another conversation', event: { code: 'merged', params: {} } }} />, fakeDesk({}), 'de');
+    expect(screen.getByTestId('message').textContent).toContain('Merged into another conversation');
+  });
+
   it('offers retry and discard on a failed send', async () => {
     const desk = fakeDesk({ 'outbox.retry': async () => null });
     const failed = { ...base, direction: 'outbound' as const, body: 'Hello', status: 'pending' as const, outbox: { state: 'failed' as const, error: 'Window closed', errorReason: reason('whatsappWindowClosed'), entryId: 'e7' } };

@@ -6,6 +6,7 @@ import type { ReactionEmoji } from '../../../shared/domain';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { useDeskMutation } from '../api/hooks';
 import { useFormat } from '../i18n/LocaleContext';
+import { systemLineText } from '../i18n/systemEventText';
 import { ChannelBadge } from '../ui/ChannelBadge';
 import { BotIcon, LockIcon } from '../ui/icons';
 import { AttachmentList } from './AttachmentList';
@@ -47,7 +48,9 @@ export const MessageItem = memo(function MessageItem({ message }: { message: Thr
   if (message.direction === 'system') {
     return (
       <li className="message message--system" {...dataAttributes}>
-        <span className="message__system-text" dir="auto">{message.body}</span>
+        <span className="message__system-text" dir="auto">
+          {systemLineText(t, message)}
+        </span>
         {time}
       </li>
     );

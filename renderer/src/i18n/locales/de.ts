@@ -736,4 +736,16 @@ export const de = {
     mustRefetch: 'Die App war länger offline, als der Server Änderungen aufbewahrt, daher wird dein Posteingang neu heruntergeladen. Ungesendete Nachrichten bleiben erhalten.',
     cacheRecovered: 'Die lokale Kopie deines Posteingangs war beschädigt; sie wurde beiseitegelegt und wird neu heruntergeladen. Ungesendete Nachrichten sind erhalten geblieben.',
   },
+  systemEvents: {
+    accepted: '{{agent}} hat die Unterhaltung angenommen',
+    transferredToAgent: '{{agent}} hat die Unterhaltung an {{to}} weitergeleitet',
+    transferredToQueue: '{{agent}} hat die Unterhaltung an die Warteschlange {{queue}} weitergeleitet',
+    resolved: '{{agent}} hat die Unterhaltung abgeschlossen: {{reason}}',
+    reopened: '{{agent}} hat die Unterhaltung wieder geöffnet',
+    setPending: '{{agent}} hat die Unterhaltung auf „Ausstehend“ gesetzt (wartet auf den Kunden)',
+    setActive: '{{agent}} hat die Unterhaltung wieder auf „Aktiv“ gesetzt',
+    routed: 'Durch automatische Verteilung {{to}} zugewiesen',
+    abandoned: 'Als abgebrochen geschlossen: Der Kunde ist gegangen, bevor jemand die Unterhaltung angenommen hat',
+    autoResolved: 'Automatisch abgeschlossen: keine Antwort vom Kunden',
+  },
 } satisfies Messages;

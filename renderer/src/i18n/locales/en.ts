@@ -736,4 +736,16 @@ export const en = {
     mustRefetch: 'The app was offline longer than the server keeps changes, so it is downloading your inbox again. Unsent messages are kept.',
     cacheRecovered: 'The local copy of your inbox was damaged, so it was set aside and is being downloaded again. Unsent messages were kept.',
   },
+  systemEvents: {
+    accepted: '{{agent}} accepted the conversation',
+    transferredToAgent: '{{agent}} transferred the conversation to {{to}}',
+    transferredToQueue: '{{agent}} transferred the conversation to the {{queue}} queue',
+    resolved: '{{agent}} resolved the conversation: {{reason}}',
+    reopened: '{{agent}} reopened the conversation',
+    setPending: '{{agent}} set the conversation to pending (waiting on the customer)',
+    setActive: '{{agent}} set the conversation back to active',
+    routed: 'Assigned to {{to}} by routing',
+    abandoned: 'Closed as abandoned: the customer left before an agent accepted',
+    autoResolved: 'Resolved automatically: no response from customer',
+  },
 } satisfies Messages;

@@ -765,4 +765,16 @@ export const es = {
     mustRefetch: 'La aplicación estuvo sin conexión más tiempo del que el servidor guarda los cambios, así que está descargando de nuevo tu bandeja de entrada. Los mensajes sin enviar se conservan.',
     cacheRecovered: 'La copia local de tu bandeja de entrada estaba dañada, así que se ha apartado y se está descargando de nuevo. Los mensajes sin enviar se han conservado.',
   },
+  systemEvents: {
+    accepted: '{{agent}} aceptó la conversación',
+    transferredToAgent: '{{agent}} transfirió la conversación a {{to}}',
+    transferredToQueue: '{{agent}} transfirió la conversación a la cola {{queue}}',
+    resolved: '{{agent}} resolvió la conversación: {{reason}}',
+    reopened: '{{agent}} reabrió la conversación',
+    setPending: '{{agent}} puso la conversación en pendiente (a la espera del cliente)',
+    setActive: '{{agent}} volvió a poner la conversación en activa',
+    routed: 'Asignada a {{to}} por el reparto automático',
+    abandoned: 'Cerrada como abandonada: el cliente se fue antes de que un agente la aceptara',
+    autoResolved: 'Resuelta automáticamente: el cliente no respondió',
+  },
 } satisfies Messages;

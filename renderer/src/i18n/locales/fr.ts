@@ -765,4 +765,16 @@ export const fr = {
     mustRefetch: 'L’application est restée hors ligne plus longtemps que le serveur ne conserve les modifications : votre boîte de réception est donc téléchargée à nouveau. Les messages non envoyés sont conservés.',
     cacheRecovered: 'La copie locale de votre boîte de réception était endommagée : elle a été mise de côté et est téléchargée à nouveau. Les messages non envoyés ont été conservés.',
   },
+  systemEvents: {
+    accepted: '{{agent}} a accepté la conversation',
+    transferredToAgent: '{{agent}} a transféré la conversation à {{to}}',
+    transferredToQueue: '{{agent}} a transféré la conversation vers la file {{queue}}',
+    resolved: '{{agent}} a résolu la conversation : {{reason}}',
+    reopened: '{{agent}} a rouvert la conversation',
+    setPending: '{{agent}} a mis la conversation en attente (du client)',
+    setActive: '{{agent}} a remis la conversation en active',
+    routed: 'Attribuée à {{to}} par la répartition automatique',
+    abandoned: 'Fermée comme abandonnée : le client est parti avant qu’un conseiller ne l’accepte',
+    autoResolved: 'Résolue automatiquement : pas de réponse du client',
+  },
 } satisfies Messages;

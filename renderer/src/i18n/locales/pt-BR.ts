@@ -765,4 +765,16 @@ export const ptBR = {
     mustRefetch: 'O aplicativo ficou off-line por mais tempo do que o servidor guarda as alterações, então sua caixa de entrada está sendo baixada novamente. As mensagens não enviadas são mantidas.',
     cacheRecovered: 'A cópia local da sua caixa de entrada estava danificada, então foi deixada de lado e está sendo baixada novamente. As mensagens não enviadas foram mantidas.',
   },
+  systemEvents: {
+    accepted: '{{agent}} aceitou a conversa',
+    transferredToAgent: '{{agent}} transferiu a conversa para {{to}}',
+    transferredToQueue: '{{agent}} transferiu a conversa para a fila {{queue}}',
+    resolved: '{{agent}} resolveu a conversa: {{reason}}',
+    reopened: '{{agent}} reabriu a conversa',
+    setPending: '{{agent}} deixou a conversa como pendente (aguardando o cliente)',
+    setActive: '{{agent}} deixou a conversa ativa de novo',
+    routed: 'Atribuída a {{to}} pela distribuição automática',
+    abandoned: 'Encerrada como abandonada: o cliente saiu antes que um atendente aceitasse',
+    autoResolved: 'Resolvida automaticamente: o cliente não respondeu',
+  },
 } satisfies Messages;
