@@ -13,6 +13,7 @@ import { EventStream } from '../lib/eventStream';
 import { feed } from '../lib/feedTransport';
 import { formatNumber } from '../lib/format';
 import type { Metric } from '../lib/metric';
+import { stallMetric } from '../lib/stall';
 
 export interface CatchupOutcome {
   metrics: Metric[];
@@ -65,14 +66,7 @@ export async function runCatchup(plan: DatasetPlan, coreDir: string, fromSeq: nu
           note: `${formatNumber(n / seconds)} events/s; cache write (Store.applyEvents) ${formatNumber(writer.eventWriteMs, 'ms')}; CPU ${formatNumber(cpuS, 's')}`,
           details: { events: n, ms: run.ms, cpuS, writeMs: writer.eventWriteMs, pushes: run.pushes, mix },
         },
-        {
-          id: 'catchup.stall.maxMs',
-          label: '  longest stall of the core thread',
-          value: run.stall.maxMs,
-          unit: 'ms',
-          note: `the core's event loop could not answer IPC for up to ${formatNumber(run.stall.maxMs, 'ms')} during the catch-up; ${run.stall.over50} stalls ≥ 50 ms; the thread's own CPU in one gap at most ${run.stall.maxCpuMs === null ? 'n/a' : formatNumber(run.stall.maxCpuMs, 'ms')}`,
-          details: { over50: run.stall.over50, maxCpuMs: run.stall.maxCpuMs },
-        },
+        stallMetric('catchup.stall.maxMs', 'the catch-up', run.stall),
       ],
     };
   } finally {

@@ -18,6 +18,7 @@ import { Store } from '../../main/core/store';
 import { feed } from '../lib/feedTransport';
 import { formatNumber } from '../lib/format';
 import type { Metric } from '../lib/metric';
+import { stallMetric } from '../lib/stall';
 
 export interface IngestOutcome {
   metrics: Metric[];
@@ -167,14 +168,7 @@ export async function runIngest(plan: DatasetPlan, coreDir: string, scratchDir: 
         unit: 'msg/s',
         note: `the loop outside the writer took ${formatNumber(engine.ms - engine.writeMs, 'ms')} of ${formatNumber(engine.ms, 'ms')}; the write includes validating the page`,
       },
-      {
-        id: 'ingest.stall.maxMs',
-        label: '  longest stall of the core thread',
-        value: engine.stall.maxMs,
-        unit: 'ms',
-        note: `the core's event loop could not answer IPC for up to ${formatNumber(engine.stall.maxMs, 'ms')} during the bootstrap; ${engine.stall.over50} stalls ≥ 50 ms; the thread's own CPU in one gap at most ${engine.stall.maxCpuMs === null ? 'n/a' : formatNumber(engine.stall.maxCpuMs, 'ms')}`,
-        details: { over50: engine.stall.over50, maxCpuMs: engine.stall.maxCpuMs },
-      },
+      stallMetric('ingest.stall.maxMs', 'the bootstrap', engine.stall),
       {
         id: 'ingest.raw',
         label: '  raw better-sqlite3 insert, same rows, same schema and indexes',

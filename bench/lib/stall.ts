@@ -5,6 +5,9 @@
 // also holds the time the scheduler gave the thread no core, so the thread's own CPU time within
 // each gap is reported as well (Linux, 10 ms resolution): that part is the code's.
 
+import { formatNumber } from './format';
+import type { Metric } from './metric';
+
 export interface Stalls {
   /** The longest gap, less the feed's share, in ms. */
   maxMs: number;
@@ -44,5 +47,18 @@ export function startStallProbe(feedBusyMs: () => number, now: () => number, thr
       tick();
       return { maxMs, over50, maxCpuMs };
     },
+  };
+}
+
+/** The table row of a probe's result; `during` names the phase ("the bootstrap"). */
+export function stallMetric(id: string, during: string, stalls: Stalls): Metric {
+  const cpu = stalls.maxCpuMs === null ? 'n/a' : formatNumber(stalls.maxCpuMs, 'ms');
+  return {
+    id,
+    label: '  longest stall of the core thread',
+    value: stalls.maxMs,
+    unit: 'ms',
+    note: `the core's event loop could not answer IPC for up to ${formatNumber(stalls.maxMs, 'ms')} during ${during}; ${stalls.over50} stalls ≥ 50 ms; the thread's own CPU in one gap at most ${cpu}`,
+    details: { over50: stalls.over50, maxCpuMs: stalls.maxCpuMs },
   };
 }
