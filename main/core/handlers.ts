@@ -116,19 +116,19 @@ export function createHandlers(core: DeskCore): DeskHandlers {
       const page = messages.filter((m) => m.conversationId === conversationId && m.seq < beforeSeq);
       if (page.length === 0 && hasMore) return { loaded: 0, hasMore };
       const from = hasMore ? Math.min(...page.map((m) => m.seq)) : 0;
-      const loaded = core.guard(() => {
+      core.guard(() => {
         const store = core.store;
-        return store.tx(() => {
-          let inserted = 0;
-          for (const m of page) if (store.applier.insertMessage(m)) inserted++;
+        store.tx(() => {
+          for (const m of page) store.applier.insertMessage(m);
           store.applier.addRange(conversationId, { from, to: run ? beforeSeq - 1 : null });
-          return inserted;
         });
       });
       const summary = emptySummary();
       summary.conversationIds.add(conversationId);
       core.changed(summary);
-      return { loaded, hasMore };
+      // What the server returned, now cached, whoever inserted it: two loads of the same page can
+      // overlap, and the one that finds the rows already there must not report "nothing older".
+      return { loaded: page.length, hasMore };
     },
 
     ...createTimelineHandlers(core),

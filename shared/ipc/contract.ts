@@ -340,7 +340,7 @@ export const contract = {
     }),
     response: returns<ThreadPage>(),
   },
-  /** Fetch older history from the server into the cache. */
+  /** Fetch older history from the server into the cache; `loaded`: messages of that page now cached. */
   'thread.loadOlder': {
     request: z.object({ conversationId }),
     response: returns<{ loaded: number; hasMore: boolean }>(),
