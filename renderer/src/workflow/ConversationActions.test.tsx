@@ -74,6 +74,27 @@ describe('ConversationActions', () => {
     expect(screen.getByTestId('assignee').textContent).toBe('Assigned to Bea Schmidt');
   });
 
+  it('after winning and then transferring, does not say the other agent accepted first', async () => {
+    const desk = fakeDesk({ 'conversation.get': async () => detail({}, null), 'conversation.accept': async () => null });
+    function Steps() {
+      const steps = [detail({}, null), detail({ status: 'active', assigneeId: alex.id }, alex), detail({ status: 'active', assigneeId: bea.id }, bea)];
+      const [at, setAt] = useState(0);
+      return (
+        <>
+          <button type="button" data-testid="next-step" onClick={() => setAt((n) => n + 1)} />
+          {ui(steps[at]!)}
+        </>
+      );
+    }
+    await renderWithDesk(<Steps />, desk);
+    fireEvent.click(screen.getByTestId('action-accept'));
+    fireEvent.click(screen.getByTestId('next-step'));
+    expect(await screen.findByText('Assigned to you')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('next-step'));
+    expect(await screen.findByText('Assigned to Bea Schmidt')).toBeTruthy();
+    expect(screen.queryByTestId('accept-lost')).toBeNull();
+  });
+
   it('tells a German agent in German who accepted first when the core refuses', async () => {
     const refusal = new DeskError('rejected', 'Bea Schmidt already accepted this conversation.', reason('alreadyAccepted', { agent: 'Bea Schmidt' }));
     const desk = fakeDesk({

@@ -1,5 +1,6 @@
 // The workflow bar of the open conversation: accept, pending, transfer, resolve, tags and labels,
 // pin; who has it; the conversation it follows; and, when another agent won an accept race, who.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDetail } from '../../../shared/ipc/contract';
 import { isClosed } from '../../../shared/workflow/transitions';
@@ -12,7 +13,7 @@ import './workflow.css';
 export function ConversationActions({ detail, selfId }: { detail: ConversationDetail; selfId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { openDialog, openConversation, accept, attempted } = useWorkflow();
+  const { openDialog, openConversation, accept, attempted, settle } = useWorkflow();
   const { conversation, pinned, previous, assignee } = detail;
   const id = conversation.id;
   const setStatus = useAction('conversation.setStatus');
@@ -20,6 +21,10 @@ export function ConversationActions({ detail, selfId }: { detail: ConversationDe
   const closed = isClosed(conversation.status);
   const takenByOther = assignee !== null && assignee.id !== selfId;
   const lostRace = takenByOther && conversation.status !== 'queued' && attempted.has(id);
+  const heldBySelf = assignee?.id === selfId;
+  useEffect(() => {
+    if (heldBySelf) settle(id);
+  }, [heldBySelf, id, settle]);
 
   return (
     <div className="conversation-actions" data-testid="conversation-actions">

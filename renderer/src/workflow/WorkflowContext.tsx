@@ -21,6 +21,8 @@ interface WorkflowValue {
   accept: (conversationId: string) => void;
   /** Conversations this agent tried to accept: if someone else has one now, they won the race. */
   attempted: ReadonlySet<string>;
+  /** The agent holds the conversation: whoever has it later got it from them, not by a race. */
+  settle: (conversationId: string) => void;
 }
 
 const WorkflowContext = createContext<WorkflowValue | null>(null);
@@ -50,6 +52,15 @@ export function WorkflowProvider({ openId, onOpen, children }: { openId: string 
     [runAccept, onOpen],
   );
 
+  const settle = useCallback((conversationId: string) => {
+    setAttempted((old) => {
+      if (!old.has(conversationId)) return old;
+      const next = new Set(old);
+      next.delete(conversationId);
+      return next;
+    });
+  }, []);
+
   const workable = conversation !== undefined && !isClosed(conversation.status);
   useCommand('transfer', openId && workable ? () => setDialog({ kind: 'transfer', conversationId: openId }) : null);
   useCommand('resolve', openId && workable ? () => setDialog({ kind: 'resolve', conversationId: openId }) : null);
@@ -59,7 +70,7 @@ export function WorkflowProvider({ openId, onOpen, children }: { openId: string 
   useCommand('pin', openId && detail.data ? () => pin.run({ conversationId: openId, pinned: !detail.data.pinned }) : null);
   useCommand('newConversation', () => setDialog({ kind: 'new' }));
 
-  const value = useMemo(() => ({ openDialog: setDialog, openConversation: onOpen, accept, attempted }), [onOpen, accept, attempted]);
+  const value = useMemo(() => ({ openDialog: setDialog, openConversation: onOpen, accept, attempted, settle }), [onOpen, accept, attempted, settle]);
   const close = () => setDialog(null);
   return (
     <WorkflowContext.Provider value={value}>
