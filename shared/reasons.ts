@@ -2,6 +2,7 @@
 // next to their English message (kept for logs and API clients) and the console translates it
 // (`reasons.<code>` in every locale). A code this build does not know, or one whose parameters do
 // not fit, is shown as the generic text of its error code instead of the English message.
+import { parseJsonAs } from './parseJson';
 import { z } from 'zod';
 
 /**
@@ -91,13 +92,7 @@ export type Reason = z.infer<typeof reasonSchema>;
 
 /** A reason kept as JSON (the cache's outbox), or null when absent or not a reason. */
 export function reasonFromJson(text: string | null): Reason | null {
-  if (text === null) return null;
-  try {
-    const parsed = reasonSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return text === null ? null : parseJsonAs(reasonSchema, text);
 }
 
 /** A reason with its parameters checked against the list at compile time. */

@@ -1,6 +1,7 @@
 // The stored session: which server, which account, and the token. Kept in the SecretStore (the OS
 // keychain in the desktop app). The token is dropped when the server refuses it, while the account
 // stays, so logging in again as the same agent keeps the cache and the unsent work.
+import { parseJsonAs } from '../../../shared/parseJson';
 import { z } from 'zod';
 import { agentSchema } from '../../../shared/domain';
 import type { SecretStore } from '../ports';
@@ -19,13 +20,7 @@ export const ownerOf = (s: Pick<StoredSession, 'serverUrl' | 'tenant' | 'agent'>
 
 export async function readSession(secrets: SecretStore): Promise<StoredSession | null> {
   const raw = await secrets.read();
-  if (raw === null) return null;
-  try {
-    const parsed = storedSessionSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return raw === null ? null : parseJsonAs(storedSessionSchema, raw);
 }
 
 export function writeSession(secrets: SecretStore, session: StoredSession): Promise<void> {
