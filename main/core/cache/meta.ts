@@ -2,6 +2,7 @@
 // cache belongs to. Written inside the same transactions as the data it describes.
 import type Database from 'better-sqlite3';
 import { type WorkflowSettings, workflowSettingsSchema } from '../../../shared/domain';
+import { parseJsonAs } from '../../../shared/parseJson';
 
 /** A bootstrap in progress, persisted after every page so a crash or server kill resumes it. */
 export interface SnapshotState {
@@ -66,9 +67,7 @@ export class Meta {
   /** The tenant's closure reasons and predefined tags, as of the last snapshot. */
   get workflow(): WorkflowSettings | null {
     const v = this.get('workflow');
-    if (v === null) return null;
-    const parsed = workflowSettingsSchema.safeParse(JSON.parse(v));
-    return parsed.success ? parsed.data : null;
+    return v === null ? null : parseJsonAs(workflowSettingsSchema, v);
   }
 
   set workflow(settings: WorkflowSettings | null) {

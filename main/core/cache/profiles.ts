@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { contactProfileSchema, conversationLinkSchema, type Channel, type ContactProfile, type ConversationLink, type ConversationStatus } from '../../../shared/domain';
 import type { PastConversation } from '../../../shared/ipc/contract';
+import { parseJsonAs } from '../../../shared/parseJson';
 
 export class ProfileStore {
   private readonly s;
@@ -36,15 +37,13 @@ export class ProfileStore {
   profile(contactId: string): ContactProfile | undefined {
     const raw = this.s.profile.get(contactId)?.profile;
     if (raw === undefined) return undefined;
-    const parsed = contactProfileSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
+    return parseJsonAs(contactProfileSchema, raw) ?? undefined;
   }
 
   link(conversationId: string): ConversationLink | null {
     const raw = this.s.link.get(conversationId)?.link;
     if (raw === undefined) return null;
-    const parsed = conversationLinkSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    return parseJsonAs(conversationLinkSchema, raw);
   }
 
   /** The contact's other cached conversations, newest first (the customer panel's history). */
