@@ -3,7 +3,7 @@
 // the host's URL. Nothing is mocked.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { DEMO_AGENTS, DEMO_PASSWORD } from '../shared/demo';
 import { startBackend, type Backend } from '../testing/backend';
 import { startHost, type Host } from '../testing/host';
@@ -15,10 +15,24 @@ export interface DeskOptions {
   uplinkBytesPerSecond: number | null;
 }
 
+/** Starts another agent's host on the given backend; its log is attached like the main host's. */
+export type StartAgentHost = (serverUrl: string, name: string) => Promise<Host>;
+
 export interface DeskFixtures {
   backend: Backend;
   host: Host;
   desk: Page;
+  startAgentHost: StartAgentHost;
+}
+
+const hostLogFile = (name: string) => path.join(temporaryDir('desk-host-log'), `${name}.log`);
+
+/** A failed test carries the core's log: what it did, and how it ended if it stopped. */
+async function attachLogIfFailed(testInfo: TestInfo, name: string, logFile: string): Promise<void> {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  await testInfo.attach(name, { path: logFile, contentType: 'text/plain' });
+  const log = await readFile(logFile, 'utf8').catch(() => '');
+  console.error(`${name} of "${testInfo.title}", last lines:\n${log.trimEnd().split('\n').slice(-30).join('\n')}`);
 }
 
 export const test = base.extend<DeskFixtures & DeskOptions>({
@@ -32,17 +46,22 @@ export const test = base.extend<DeskFixtures & DeskOptions>({
   },
   host: async ({ backend, uplinkBytesPerSecond }, use, testInfo) => {
     const link = uplinkBytesPerSecond === null ? null : await startSlowLink({ target: backend.url, uplinkBytesPerSecond });
-    const logFile = path.join(temporaryDir('desk-host-log'), 'host.log');
+    const logFile = hostLogFile('host');
     const host = await startHost({ serverUrl: link?.url ?? backend.url, logFile });
     await use(host);
     await host.stop();
     await link?.stop();
-    // A failed test carries the core's log: what it did, and how it ended if it stopped.
-    if (testInfo.status !== testInfo.expectedStatus) {
-      await testInfo.attach('host.log', { path: logFile, contentType: 'text/plain' });
-      const log = await readFile(logFile, 'utf8').catch(() => '');
-      console.error(`host.log of "${testInfo.title}", last lines:\n${log.trimEnd().split('\n').slice(-30).join('\n')}`);
-    }
+    await attachLogIfFailed(testInfo, 'host.log', logFile);
+  },
+  // eslint-disable-next-line no-empty-pattern
+  startAgentHost: async ({}, use, testInfo) => {
+    const started: Array<{ name: string; logFile: string }> = [];
+    await use(async (serverUrl, name) => {
+      const logFile = hostLogFile(name);
+      started.push({ name, logFile });
+      return startHost({ serverUrl, logFile });
+    });
+    for (const { name, logFile } of started) await attachLogIfFailed(testInfo, `${name}.host.log`, logFile);
   },
   desk: async ({ page, host }, use) => {
     await page.goto(host.url);

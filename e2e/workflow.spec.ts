@@ -2,13 +2,17 @@
 // own browser context, against one real backend; customers write through the real webhook.
 import type { Browser, Page } from '@playwright/test';
 import { DEMO_AGENTS } from '../shared/demo';
-import { startHost, type Host } from '../testing/host';
-import { expect, externalId, freshPhone, logIn, test } from './fixtures';
+import type { Host } from '../testing/host';
+import { expect, externalId, freshPhone, logIn, test, type StartAgentHost } from './fixtures';
 
 const [alex, bea] = [DEMO_AGENTS[0], DEMO_AGENTS[1]];
 
-async function secondAgent(browser: Browser, serverUrl: string): Promise<{ host: Host; page: Page; close: () => Promise<void> }> {
-  const host = await startHost({ serverUrl });
+async function secondAgent(
+  browser: Browser,
+  startAgentHost: StartAgentHost,
+  serverUrl: string,
+): Promise<{ host: Host; page: Page; close: () => Promise<void> }> {
+  const host = await startAgentHost(serverUrl, 'bea');
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(host.url);
@@ -32,9 +36,9 @@ async function customerWrites(backend: { webhook: (c: string, b: unknown) => Pro
 const row = (page: Page, conversationId: string) => page.locator(`[data-testid="inbox-row"][data-conversation-id="${conversationId}"]`);
 
 test.describe('workflow', () => {
-  test('two agents accept the same queued conversation: exactly one wins and the other is told who @workflow', async ({ desk, backend, browser }) => {
+  test('two agents accept the same queued conversation: exactly one wins and the other is told who @workflow', async ({ desk, backend, browser, startAgentHost }) => {
     await logIn(desk);
-    const other = await secondAgent(browser, backend.url);
+    const other = await secondAgent(browser, startAgentHost, backend.url);
     try {
       const conversationId = await customerWrites(backend, freshPhone(), 'Hi, is anyone there? My card was charged twice.');
       for (const page of [desk, other.page]) {
@@ -74,9 +78,9 @@ test.describe('workflow', () => {
     }
   });
 
-  test('a transfer with a note reaches the other agent @workflow', async ({ desk, backend, browser }) => {
+  test('a transfer with a note reaches the other agent @workflow', async ({ desk, backend, browser, startAgentHost }) => {
     await logIn(desk);
-    const other = await secondAgent(browser, backend.url);
+    const other = await secondAgent(browser, startAgentHost, backend.url);
     try {
       const conversationId = await customerWrites(backend, freshPhone(), 'I want to change my delivery address.');
       await desk.getByTestId('inbox-tab-queued').click();
