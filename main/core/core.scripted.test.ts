@@ -198,6 +198,8 @@ describe('outbox', () => {
       return entry?.state === 'failed' ? entry : undefined;
     });
     expect(failed.error).toContain('transferred');
+    // A failed message waits for the agent: unsent, but not counted as on its way.
+    expect(await h['connection.get']({})).toMatchObject({ status: 'online', unsent: 1, failed: 1 });
     expect(failed.errorReason).toEqual({ code: 'conversationUnavailable', params: {} });
     expect(core.notices.find((n) => n.kind === 'sendFailed')).toMatchObject({ subject: 'message', reason: { code: 'conversationUnavailable' } });
     const row = (await h['thread.get']({ conversationId: 'c1', limit: 50 })).messages[0];
@@ -205,6 +207,7 @@ describe('outbox', () => {
 
     const other = await h['message.send']({ conversationId: 'c1', body: 'second' });
     await waitFor('the second rejection', async () => (await h['outbox.list']({})).every((e) => e.state === 'failed'));
+    expect(await h['connection.get']({})).toMatchObject({ unsent: 2, failed: 2 });
     await h['outbox.discard']({ entryId: other.id });
     expect((await h['thread.get']({ conversationId: 'c1', limit: 50 })).messages.map((m) => m.id)).toEqual([sent.id]);
 

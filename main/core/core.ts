@@ -625,10 +625,11 @@ export class DeskCore {
   }
 
   connectionState(): ConnectionState {
-    const unsent = this.storeRef ? this.storeRef.outbox.stats().messages : 0;
+    const stats = this.storeRef?.outbox.stats();
     return {
       status: this.status,
-      unsent,
+      unsent: stats?.messages ?? 0,
+      failed: stats?.failedMessages ?? 0,
       sync: this.progress,
       lastError: (this.connectionError ?? this.syncProblem)?.message ?? null,
       lastErrorReason: (this.connectionError ?? this.syncProblem)?.reason ?? null,

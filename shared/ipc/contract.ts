@@ -189,6 +189,8 @@ export interface ConnectionState {
   status: ConnectionStatus;
   /** Messages the agent wrote that the server has not acknowledged yet (read markers not counted). */
   unsent: number;
+  /** Of `unsent`, those that failed (refused, or not sendable): they wait for the agent, not the network. */
+  failed: number;
   sync: SyncProgress | null;
   /** Last connection error in plain words (English, for logs), if any. */
   lastError: string | null;

@@ -29,6 +29,9 @@ interface EntryRow {
   error_reason: string | null;
 }
 
+/** The entry kinds that are a message the agent wrote (what "unsent messages" counts). */
+const MESSAGE_KINDS = "('message.send', 'conversation.start')";
+
 const toEntry = (r: EntryRow): OutboxEntry => ({
   id: r.id,
   kind: r.kind,
@@ -62,8 +65,10 @@ export class OutboxStore {
         'UPDATE outbox.entries SET attempts = attempts + 1, error = ?, error_reason = NULL WHERE id = ?',
       ),
       // Messages are what the agent wrote and would lose; read markers are bookkeeping.
-      stats: db.prepare<[], { depth: number; messages: number; oldest: number | null }>(
-        "SELECT count(*) AS depth, coalesce(sum(kind IN ('message.send', 'conversation.start')), 0) AS messages, min(created_at) AS oldest FROM outbox.entries",
+      stats: db.prepare<[], { depth: number; messages: number; failed: number; oldest: number | null }>(
+        `SELECT count(*) AS depth, coalesce(sum(kind IN ${MESSAGE_KINDS}), 0) AS messages,
+           coalesce(sum(kind IN ${MESSAGE_KINDS} AND state = 'failed'), 0) AS failed, min(created_at) AS oldest
+         FROM outbox.entries`,
       ),
       clear: db.prepare('DELETE FROM outbox.entries'),
     };
@@ -105,9 +110,10 @@ export class OutboxStore {
     this.s.attempt.run(error, id);
   }
 
-  stats(): { depth: number; messages: number; oldestCreatedAt: number | null } {
-    const r = this.s.stats.get() as { depth: number; messages: number; oldest: number | null };
-    return { depth: r.depth, messages: r.messages, oldestCreatedAt: r.oldest };
+  /** `messages` counts every unsent message; `failedMessages` those of them that wait for the agent. */
+  stats(): { depth: number; messages: number; failedMessages: number; oldestCreatedAt: number | null } {
+    const r = this.s.stats.get() as { depth: number; messages: number; failed: number; oldest: number | null };
+    return { depth: r.depth, messages: r.messages, failedMessages: r.failed, oldestCreatedAt: r.oldest };
   }
 
   clear(): number {

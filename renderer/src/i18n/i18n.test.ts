@@ -27,7 +27,7 @@ describe('language setup', () => {
 describe('plural forms', () => {
   const waiting = async (language: Parameters<typeof createI18n>[0], counts: number[]) => {
     const { i18n } = await createI18n(language, [language]);
-    return counts.map((unsent) => connectionLabel({ status: 'offline', unsent }, i18n.t));
+    return counts.map((unsent) => connectionLabel({ status: 'offline', unsent, failed: 0 }, i18n.t));
   };
 
   it('follow each language’s rules', async () => {

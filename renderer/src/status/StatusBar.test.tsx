@@ -14,21 +14,32 @@ function WithPush() {
 
 describe('StatusBar', () => {
   it('follows connection pushes and shows sync progress', async () => {
-    const online: ConnectionState = { status: 'online', unsent: 0, sync: null, lastError: null };
+    const online: ConnectionState = { status: 'online', unsent: 0, failed: 0, sync: null, lastError: null };
     const desk = fakeDesk({ 'connection.get': async () => online });
     await renderWithDesk(<WithPush />, desk);
     expect((await screen.findByText('Online')).closest('[data-testid="connection-status"]')?.getAttribute('data-status')).toBe('online');
 
-    act(() => desk.emit('connection', { status: 'offline', unsent: 3, sync: { phase: 'bootstrap', done: 12400, total: 50000 }, lastError: null }));
+    act(() => desk.emit('connection', { status: 'offline', unsent: 3, failed: 0, sync: { phase: 'bootstrap', done: 12400, total: 50000 }, lastError: null }));
     const status = screen.getByTestId('connection-status');
     await waitFor(() => expect(status.dataset.status).toBe('offline'));
     expect(status.textContent).toBe('Offline — 3 messages waiting');
     expect(screen.getByTestId('sync-progress').textContent).toBe('Syncing 12,400 of 50,000 conversations');
   });
 
+  it('names failed messages apart instead of counting them as sending', async () => {
+    const desk = fakeDesk({ 'connection.get': async () => ({ status: 'online', unsent: 3, failed: 1, sync: null, lastError: null }) });
+    await renderWithDesk(<WithPush />, desk);
+    const status = await screen.findByTestId('connection-status');
+    await waitFor(() => expect(status.textContent).toBe('Sending 2 messages…'));
+    act(() => desk.emit('connection', { status: 'online', unsent: 1, failed: 1, sync: null, lastError: null }));
+    await waitFor(() => expect(status.textContent).toBe('Online — 1 message not sent'));
+    act(() => desk.emit('connection', { status: 'offline', unsent: 4, failed: 4, sync: null, lastError: null }));
+    await waitFor(() => expect(status.textContent).toBe('Offline — 4 messages not sent'));
+  });
+
   it('asks before logging out with unsent messages', async () => {
     const desk = fakeDesk({
-      'connection.get': async () => ({ status: 'offline', unsent: 2, sync: null, lastError: null }),
+      'connection.get': async () => ({ status: 'offline', unsent: 2, failed: 0, sync: null, lastError: null }),
       'session.logout': async () => ({ discarded: 2 }),
     });
     await renderWithDesk(<StatusBar session={session} onOpenDiagnostics={() => undefined} onOpenShortcuts={() => undefined} />, desk);

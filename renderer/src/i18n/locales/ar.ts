@@ -323,6 +323,12 @@ export const ar = {
     sending_few: 'جارٍ إرسال {{count}} رسائل…',
     sending_many: 'جارٍ إرسال {{count}} رسالة…',
     sending_other: 'جارٍ إرسال {{count}} رسالة…',
+    notSent_zero: '{{status}}',
+    notSent_one: '{{status}} — رسالة واحدة لم تُرسل',
+    notSent_two: '{{status}} — رسالتان لم تُرسلا',
+    notSent_few: '{{status}} — {{count}} رسائل لم تُرسل',
+    notSent_many: '{{status}} — {{count}} رسالة لم تُرسل',
+    notSent_other: '{{status}} — {{count}} رسالة لم تُرسل',
   },
   sync: {
     bootstrap: 'مزامنة {{done}} من {{total}} محادثة',

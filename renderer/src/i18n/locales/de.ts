@@ -299,6 +299,8 @@ export const de = {
     offlineWaiting_other: 'Offline — {{count}} Nachrichten warten',
     sending_one: '{{count}} Nachricht wird gesendet…',
     sending_other: '{{count}} Nachrichten werden gesendet…',
+    notSent_one: '{{status}} — {{count}} Nachricht nicht gesendet',
+    notSent_other: '{{status}} — {{count}} Nachrichten nicht gesendet',
   },
   sync: {
     bootstrap: 'Synchronisiere {{done}} von {{total}} Unterhaltungen',

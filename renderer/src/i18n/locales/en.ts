@@ -299,6 +299,8 @@ export const en = {
     offlineWaiting_other: 'Offline — {{count}} messages waiting',
     sending_one: 'Sending {{count}} message…',
     sending_other: 'Sending {{count}} messages…',
+    notSent_one: '{{status}} — {{count}} message not sent',
+    notSent_other: '{{status}} — {{count}} messages not sent',
   },
   sync: {
     bootstrap: 'Syncing {{done}} of {{total}} conversations',

@@ -312,6 +312,9 @@ export const es = {
     sending_one: 'Enviando {{count}} mensaje…',
     sending_many: 'Enviando {{count}} de mensajes…',
     sending_other: 'Enviando {{count}} mensajes…',
+    notSent_one: '{{status}} — {{count}} mensaje sin enviar',
+    notSent_many: '{{status}} — {{count}} de mensajes sin enviar',
+    notSent_other: '{{status}} — {{count}} mensajes sin enviar',
   },
   sync: {
     bootstrap: 'Sincronizando {{done}} de {{total}} conversaciones',

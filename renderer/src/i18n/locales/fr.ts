@@ -312,6 +312,9 @@ export const fr = {
     sending_one: 'Envoi de {{count}} message…',
     sending_many: 'Envoi de {{count}} de messages…',
     sending_other: 'Envoi de {{count}} messages…',
+    notSent_one: '{{status}} — {{count}} message non envoyé',
+    notSent_many: '{{status}} — {{count}} de messages non envoyés',
+    notSent_other: '{{status}} — {{count}} messages non envoyés',
   },
   sync: {
     bootstrap: 'Synchronisation de {{done}} conversations sur {{total}}',

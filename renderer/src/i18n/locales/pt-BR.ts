@@ -312,6 +312,9 @@ export const ptBR = {
     sending_one: 'Enviando {{count}} mensagem…',
     sending_many: 'Enviando {{count}} de mensagens…',
     sending_other: 'Enviando {{count}} mensagens…',
+    notSent_one: '{{status}} — {{count}} mensagem não enviada',
+    notSent_many: '{{status}} — {{count}} de mensagens não enviadas',
+    notSent_other: '{{status}} — {{count}} mensagens não enviadas',
   },
   sync: {
     bootstrap: 'Sincronizando {{done}} de {{total}} conversas',
