@@ -75,6 +75,7 @@ export const REASONS = {
   // Notices
   mustRefetch: {},
   cacheRecovered: {},
+  cacheFromNewerApp: {},
 } as const satisfies Record<string, Record<string, ReasonParamKind>>;
 
 export type ReasonCode = keyof typeof REASONS;

@@ -3,6 +3,7 @@
 // expired cursor, logout with unsent work, an expired session and switching accounts.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DEMO_AGENTS, DEMO_PASSWORD } from '../../shared/demo';
 import { startBackend, type Backend } from '../../testing/backend';
@@ -104,6 +105,25 @@ describe('offline', () => {
     await synced(core);
     const thread = await core.handlers['thread.get']({ conversationId, limit: 50 });
     expect(thread.messages.map((m) => m.body)).toEqual(['Anyone there?', 'Yes, here.']);
+  });
+
+  it('sets aside a cache written by a newer app, says so, and downloads the inbox again', async () => {
+    const backend = await backendUp({ seed: 'minimal' });
+    const conversationId = await inbound(backend, 'Hello from the future?');
+    const first = await loggedIn(backend);
+    await synced(first);
+    await first.stop();
+    const cacheFile = path.join(first.dataDir, 'cache.sqlite');
+    const raw = new Database(cacheFile);
+    raw.pragma('user_version = 999');
+    raw.close();
+
+    const core = await coreUp(backend.url, first.dataDir);
+    expect(core.notices.find((n) => n.kind === 'cacheRecovered')?.reason).toEqual({ code: 'cacheFromNewerApp', params: {} });
+    expect(fs.readdirSync(first.dataDir).some((f) => f.startsWith('cache.sqlite.newer-'))).toBe(true);
+    await synced(core);
+    const thread = await core.handlers['thread.get']({ conversationId, limit: 50 });
+    expect(thread.messages.map((m) => m.body)).toEqual(['Hello from the future?']);
   });
 
   it('re-bootstraps when the cursor is older than the server keeps, keeping the outbox', async () => {

@@ -307,10 +307,10 @@ export class DeskCore {
       return new Store(openDatabase(files), this.cacheFile, this.log);
     } catch (e) {
       if (!(e instanceof CacheUnusableError)) throw e;
-      const movedTo = moveAside(this.cacheFile, this.deps.now());
+      const movedTo = moveAside(this.cacheFile, this.deps.now(), e.fromNewerApp ? 'newer' : 'corrupt');
       this.log.error('Cache file unusable; moved aside and rebuilt', { error: e.message, movedTo });
       const store = new Store(openDatabase(files), this.cacheFile, this.log);
-      this.cacheRecoveredNotice();
+      this.cacheRecoveredNotice(e.fromNewerApp);
       return store;
     }
   }
@@ -327,12 +327,13 @@ export class DeskCore {
     return taken;
   }
 
-  private cacheRecoveredNotice(): void {
+  private cacheRecoveredNotice(fromNewerApp = false): void {
     this.notify({
       kind: 'cacheRecovered',
-      message:
-        'The local copy of your inbox was damaged, so it was set aside and is being downloaded again. Unsent messages were kept.',
-      reason: reason('cacheRecovered'),
+      message: fromNewerApp
+        ? 'The local copy of your inbox was written by a newer version of the app, so it was set aside and is being downloaded again. Unsent messages were kept.'
+        : 'The local copy of your inbox was damaged, so it was set aside and is being downloaded again. Unsent messages were kept.',
+      reason: reason(fromNewerApp ? 'cacheFromNewerApp' : 'cacheRecovered'),
     });
   }
 

@@ -12,12 +12,12 @@ export function isCorruptionError(e: unknown): boolean {
 }
 
 /**
- * Renames the database file and its WAL/SHM companions to `<file>.corrupt-<timestamp>[-wal|-shm]`.
+ * Renames the database file and its WAL/SHM companions to `<file>.<why>-<timestamp>[-wal|-shm]`.
  * Returns the new path of the main file (or null when there was no file).
  */
-export function moveAside(file: string, now: number): string | null {
+export function moveAside(file: string, now: number, why: 'corrupt' | 'newer' = 'corrupt'): string | null {
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
-  const target = `${file}.corrupt-${stamp}`;
+  const target = `${file}.${why}-${stamp}`;
   let moved: string | null = null;
   for (const suffix of ['', '-wal', '-shm']) {
     if (!fs.existsSync(file + suffix)) continue;

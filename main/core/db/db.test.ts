@@ -32,6 +32,28 @@ describe('corruption', () => {
     expect(isCorruptionError('SQLITE_CORRUPT')).toBe(false);
   });
 
+  it('tells a cache written by a newer app apart from a damaged one', () => {
+    const dir = tempDir();
+    const files = { cacheFile: path.join(dir, 'cache.sqlite'), outboxFile: path.join(dir, 'outbox.sqlite') };
+    closeDatabase(openDatabase(files), files.cacheFile);
+    const raw = new Database(files.cacheFile);
+    raw.pragma('user_version = 999');
+    raw.close();
+    const error = (() => {
+      try {
+        openDatabase(files);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(CacheUnusableError);
+    expect(error).toMatchObject({ fromNewerApp: true, message: expect.stringMatching(/newer version/) });
+    expect(moveAside(files.cacheFile, Date.UTC(2030, 0, 2, 3, 4, 5), 'newer')).toBe(`${files.cacheFile}.newer-2030-01-02T03-04-05-000Z`);
+    fs.writeFileSync(files.cacheFile, Buffer.alloc(8192, 1));
+    expect(() => openDatabase(files)).toThrow(expect.objectContaining({ fromNewerApp: false }) as Error);
+  });
+
   it('refuses a garbage cache file and moves it aside with its WAL', () => {
     const dir = tempDir();
     const cacheFile = path.join(dir, 'cache.sqlite');

@@ -8,7 +8,7 @@
 // up as SQLITE_CORRUPT on the query that meets it, and the core rebuilds the cache then.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { migrate } from './migrations';
+import { migrate, NewerSchemaError } from './migrations';
 import { CACHE_MIGRATIONS, OUTBOX_MIGRATIONS } from './schema';
 
 export interface DbFiles {
@@ -19,11 +19,20 @@ export interface DbFiles {
 
 export const BUSY_TIMEOUT_MS = 5_000;
 
-/** Thrown when the cache file cannot be used; the outbox file is never the culprit here. */
+/**
+ * Thrown when the cache file cannot be used; the outbox file is never the culprit here. Either it
+ * is damaged, or a newer version of the app wrote it (the agent went back to an older version):
+ * both end the same way, but the agent is told which.
+ */
 export class CacheUnusableError extends Error {
+  readonly fromNewerApp: boolean;
+
   constructor(override readonly cause: unknown) {
-    super(`The local cache file is damaged: ${cause instanceof Error ? cause.message : String(cause)}`);
+    const fromNewerApp = cause instanceof NewerSchemaError;
+    const why = fromNewerApp ? 'was written by a newer version of the app' : 'is damaged';
+    super(`The local cache file ${why}: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'CacheUnusableError';
+    this.fromNewerApp = fromNewerApp;
   }
 }
 

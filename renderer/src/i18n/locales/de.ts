@@ -737,6 +737,7 @@ export const de = {
     syncFailed: 'Die Synchronisierung mit dem Server ist fehlgeschlagen. Neuer Versuch läuft…',
     mustRefetch: 'Die App war länger offline, als der Server Änderungen aufbewahrt, daher wird dein Posteingang neu heruntergeladen. Ungesendete Nachrichten bleiben erhalten.',
     cacheRecovered: 'Die lokale Kopie deines Posteingangs war beschädigt; sie wurde beiseitegelegt und wird neu heruntergeladen. Ungesendete Nachrichten sind erhalten geblieben.',
+    cacheFromNewerApp: 'Die lokale Kopie deines Posteingangs wurde von einer neueren Version von Agent Desk geschrieben; sie wurde beiseitegelegt und wird neu heruntergeladen. Ungesendete Nachrichten sind erhalten geblieben.',
   },
   systemEvents: {
     accepted: '{{agent}} hat die Unterhaltung angenommen',

@@ -737,6 +737,7 @@ export const en = {
     syncFailed: 'Syncing with the server failed. Retrying…',
     mustRefetch: 'The app was offline longer than the server keeps changes, so it is downloading your inbox again. Unsent messages are kept.',
     cacheRecovered: 'The local copy of your inbox was damaged, so it was set aside and is being downloaded again. Unsent messages were kept.',
+    cacheFromNewerApp: 'The local copy of your inbox was written by a newer version of Agent Desk, so it was set aside and is being downloaded again. Unsent messages were kept.',
   },
   systemEvents: {
     accepted: '{{agent}} accepted the conversation',

@@ -767,6 +767,7 @@ export const es = {
     syncFailed: 'La sincronización con el servidor ha fallado. Reintentando…',
     mustRefetch: 'La aplicación estuvo sin conexión más tiempo del que el servidor guarda los cambios, así que está descargando de nuevo tu bandeja de entrada. Los mensajes sin enviar se conservan.',
     cacheRecovered: 'La copia local de tu bandeja de entrada estaba dañada, así que se ha apartado y se está descargando de nuevo. Los mensajes sin enviar se han conservado.',
+    cacheFromNewerApp: 'La copia local de tu bandeja de entrada la escribió una versión más reciente de Agent Desk, así que se ha apartado y se está descargando de nuevo. Los mensajes sin enviar se han conservado.',
   },
   systemEvents: {
     accepted: '{{agent}} aceptó la conversación',

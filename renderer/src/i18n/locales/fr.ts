@@ -767,6 +767,7 @@ export const fr = {
     syncFailed: 'La synchronisation avec le serveur a échoué. Nouvelle tentative…',
     mustRefetch: 'L’application est restée hors ligne plus longtemps que le serveur ne conserve les modifications : votre boîte de réception est donc téléchargée à nouveau. Les messages non envoyés sont conservés.',
     cacheRecovered: 'La copie locale de votre boîte de réception était endommagée : elle a été mise de côté et est téléchargée à nouveau. Les messages non envoyés ont été conservés.',
+    cacheFromNewerApp: 'La copie locale de votre boîte de réception a été écrite par une version plus récente d’Agent Desk : elle a été mise de côté et est téléchargée à nouveau. Les messages non envoyés ont été conservés.',
   },
   systemEvents: {
     accepted: '{{agent}} a accepté la conversation',

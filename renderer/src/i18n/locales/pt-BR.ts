@@ -767,6 +767,7 @@ export const ptBR = {
     syncFailed: 'A sincronização com o servidor falhou. Tentando novamente…',
     mustRefetch: 'O aplicativo ficou off-line por mais tempo do que o servidor guarda as alterações, então sua caixa de entrada está sendo baixada novamente. As mensagens não enviadas são mantidas.',
     cacheRecovered: 'A cópia local da sua caixa de entrada estava danificada, então foi deixada de lado e está sendo baixada novamente. As mensagens não enviadas foram mantidas.',
+    cacheFromNewerApp: 'A cópia local da sua caixa de entrada foi gravada por uma versão mais recente do Agent Desk, então foi deixada de lado e está sendo baixada novamente. As mensagens não enviadas foram mantidas.',
   },
   systemEvents: {
     accepted: '{{agent}} aceitou a conversa',
