@@ -117,6 +117,61 @@ describe('live events and malformed payloads', () => {
   });
 });
 
+describe('catch-up', () => {
+  it('pulls on while a batch is written, joins the pages into the next batch, and resumes from the cursor after a failed write', async () => {
+    const server = twoPageServer();
+    server.append(Array.from({ length: 10 }, (_, i) => created(message(`m${i + 3}`, 'c1', i + 3))));
+    // The real worker, except that each event batch waits for the test before it is written.
+    const held: Array<{ seqs: number[]; release(): void; fail(): void }> = [];
+    let holding = true;
+    const writer: BatchWriterFactory = (files, store, log) => {
+      const real = workerWriter(files, store, log);
+      return {
+        write: async (job) => {
+          if (job.kind === 'events' && holding) {
+            const seqs = job.events.map((e) => e.seq);
+            await new Promise<void>((release, reject) => {
+              held.push({ seqs, release, fail: () => reject(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })) });
+            });
+          }
+          return real.write(job);
+        },
+        close: () => real.close(),
+      };
+    };
+    const sync = { retry: { baseMs: 50, maxMs: 200 }, failuresBeforeReport: 3, snapshotPageSize: 1, pullLimit: 2, catchUpBatchLimit: 4 };
+    const core = await loggedInCore(server, tempDir(), { writer, sync });
+    const pullsAfter = () => server.requestsOf('sync.pull').map((b) => b.after);
+
+    // While the first page is written, two more are pulled; then pulling waits (4 events wait).
+    await waitFor('the first batch', () => held.length === 1);
+    await waitFor('two more pages pulled', () => pullsAfter().length === 3);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(pullsAfter()).toEqual([2, 4, 6]);
+    expect(held[0]?.seqs).toEqual([3, 4]);
+    expect(await localSeq(core)).toBe(2);
+
+    held[0]?.release();
+    await waitFor('the joined batch', () => held.length === 2);
+    expect(held[1]?.seqs).toEqual([5, 6, 7, 8]);
+    expect(await localSeq(core)).toBe(4);
+
+    // The rest is pulled meanwhile; then the joined batch fails: nothing of it or after it is
+    // written, and sync resumes at the cursor.
+    await waitFor('the last pages pulled', () => pullsAfter().length === 5);
+    expect(pullsAfter()).toEqual([2, 4, 6, 8, 10]);
+    holding = false;
+    held[1]?.fail();
+    await waitFor('caught up', async () => (await localSeq(core)) === 12);
+    expect(held).toHaveLength(2);
+    expect(pullsAfter().slice(5)).toEqual([4, 6, 8, 10]);
+    const thread = await core.handlers['thread.get']({ conversationId: 'c1', limit: 50 });
+    expect(thread.messages.map((m) => m.id)).toEqual(Array.from({ length: 10 }, (_, i) => `m${i + 3}`));
+    const row = (await core.handlers['inbox.list']({ view: 'all', offset: 0, limit: 10 })).rows.find((r) => r.conversationId === 'c1');
+    expect(row?.unreadCount).toBe(10);
+  });
+});
+
 describe('the writer thread', () => {
   it('closes the writer, moves the cache aside and rebuilds it when a batch meets a corrupt file', async () => {
     const server = twoPageServer();

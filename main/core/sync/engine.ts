@@ -10,12 +10,18 @@ import type { Logger } from '../ports';
 import type { Store } from '../store';
 import type { BatchWriter } from '../writer/batchWriter';
 import type { WriteJob, WriteResult } from '../writer/job';
+import { CatchUpBatches } from './catchUpBatches';
 import { LiveBuffer, planApply } from './liveBuffer';
 import { MalformedPayloadError, parsePull, parsePush } from './parse';
 import { TransportError, type Transport } from './transport';
 
 export interface SyncTuning {
   pullLimit: number;
+  /**
+   * Pages pulled while a catch-up batch is being written are joined into the next batch; once this
+   * many events wait for the writer, pulling waits too.
+   */
+  catchUpBatchLimit: number;
   snapshotPageSize: number;
   windowDays: number;
   messagesPerConversation: number;
@@ -29,6 +35,9 @@ export const DEFAULT_SYNC_TUNING: SyncTuning = {
   // The most the protocol allows: a catch-up commits once per page, and a bigger page writes each
   // busy conversation's row once for many of its messages.
   pullLimit: MAX_PULL_LIMIT,
+  // A bigger batch writes each busy conversation's row once for more of its messages and commits
+  // less often; a small write on the core's thread waits for the batch in progress (~0.5 s here).
+  catchUpBatchLimit: 4 * MAX_PULL_LIMIT,
   snapshotPageSize: 500,
   windowDays: 90,
   messagesPerConversation: 50,
@@ -234,24 +243,45 @@ export class SyncEngine {
     return t.request(name, body, this.deps.tuning.requestTimeoutMs);
   }
 
+  /**
+   * Pulls pages from the cursor until `hasMore` is false. The next page is pulled and validated
+   * while the writer applies the previous ones; pages that arrive meanwhile are joined into one
+   * batch. A batch is handed over only once the one before it has committed, so the writer never
+   * gets events that do not follow its cursor, and a failed write stops the loop with nothing
+   * after it applied.
+   */
   private async catchUp(): Promise<void> {
     const { tuning } = this.deps;
     const start = this.deps.store().meta.lastSeq ?? 0;
+    const batches = new CatchUpBatches((events) => this.apply(events, 'catchup'), tuning.catchUpBatchLimit);
+    let after = start;
     let showing = false;
-    for (;;) {
-      const after = this.deps.store().meta.lastSeq ?? 0;
-      const page = parsePull(await this.request('sync.pull', { after, limit: tuning.pullLimit }));
-      this.deps.head(page.head);
-      if (page.mustRefetch) throw new MustRefetch();
-      const { ready, rest } = planApply(page.events, after);
-      if (ready.length > 0) await this.apply(ready, 'catchup');
-      const problem = page.problems[0] ?? (rest.length > 0 ? `events after seq ${after} are not contiguous` : null);
-      if (problem) throw new MalformedPayloadError('a sync page', problem);
-      if (!page.hasMore) break;
-      if (ready.length === 0) throw new MalformedPayloadError('a sync page', 'hasMore without events');
-      showing = true;
-      const done = (this.deps.store().meta.lastSeq ?? 0) - start;
-      this.deps.progress({ phase: 'catchup', done, total: Math.max(done, page.head - start) });
+    try {
+      for (;;) {
+        const page = parsePull(await this.request('sync.pull', { after, limit: tuning.pullLimit }));
+        this.deps.head(page.head);
+        if (page.mustRefetch) throw new MustRefetch();
+        const { ready, rest } = planApply(page.events, after);
+        const last = ready[ready.length - 1];
+        if (last) after = last.seq;
+        await batches.add(ready);
+        const problem = page.problems[0] ?? (rest.length > 0 ? `events after seq ${after} are not contiguous` : null);
+        if (problem) {
+          // What came before the problem is stored; nothing after it.
+          await batches.finish();
+          throw new MalformedPayloadError('a sync page', problem);
+        }
+        if (!page.hasMore) break;
+        if (ready.length === 0) throw new MalformedPayloadError('a sync page', 'hasMore without events');
+        showing = true;
+        const done = (this.deps.store().meta.lastSeq ?? 0) - start;
+        this.deps.progress({ phase: 'catchup', done, total: Math.max(done, page.head - start) });
+      }
+      await batches.finish();
+    } catch (e) {
+      // No write is still running when the caller goes on, and a failed write (a corrupt file)
+      // is what it hears about, even when the loop ended for another reason meanwhile.
+      throw await batches.failureAfter(e);
     }
     if (showing) this.deps.progress(null);
     this.deps.caughtUp();

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeEvent } from '../../../shared/protocol';
+import { CatchUpBatches } from './catchUpBatches';
+
+const ev = (seq: number): ChangeEvent => ({ seq, type: 'conversation.read', conversationId: 'c1', agentId: 'a1', readSeq: seq });
+const run = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ev(from + i));
+
+/** A writer whose writes finish only when the test says so. */
+function gatedWriter() {
+  const writes: Array<{ seqs: number[]; commit(): void; fail(error: Error): void }> = [];
+  const write = (events: ChangeEvent[]) =>
+    new Promise<void>((resolve, reject) => {
+      writes.push({ seqs: events.map((e) => e.seq), commit: resolve, fail: reject });
+    });
+  return { writes, write };
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('CatchUpBatches', () => {
+  it('hands the first events over at once and joins what arrives during a write into the next batch', async () => {
+    const { writes, write } = gatedWriter();
+    const batches = new CatchUpBatches(write, 100);
+    await batches.add(run(1, 2));
+    expect(writes.map((w) => w.seqs)).toEqual([[1, 2]]);
+    await batches.add(run(3, 4));
+    await batches.add(run(5, 6));
+    expect(writes).toHaveLength(1);
+    // The waiting events go to the writer as soon as the first batch has committed.
+    writes[0]?.commit();
+    await turn();
+    expect(writes.map((w) => w.seqs)).toEqual([[1, 2], [3, 4, 5, 6]]);
+    const finished = batches.finish();
+    writes[1]?.commit();
+    await finished;
+    expect(writes).toHaveLength(2);
+  });
+
+  it('makes the caller wait once the limit of waiting events is reached', async () => {
+    const { writes, write } = gatedWriter();
+    const batches = new CatchUpBatches(write, 4);
+    await batches.add(run(1, 2));
+    await batches.add(run(3, 4));
+    let returned = false;
+    const adding = batches.add(run(5, 6)).then(() => (returned = true));
+    await turn();
+    expect(returned).toBe(false);
+    writes[0]?.commit();
+    await adding;
+    expect(writes.map((w) => w.seqs)).toEqual([[1, 2], [3, 4, 5, 6]]);
+  });
+
+  it('hands nothing more over after a failed write and reports the failure', async () => {
+    const { writes, write } = gatedWriter();
+    const batches = new CatchUpBatches(write, 100);
+    await batches.add(run(1, 2));
+    await batches.add(run(3, 4));
+    writes[0]?.fail(new Error('disk full'));
+    await turn();
+    await expect(batches.add(run(5, 6))).rejects.toThrow('disk full');
+    await expect(batches.finish()).rejects.toThrow('disk full');
+    expect(writes).toHaveLength(1);
+  });
+
+  it('reports a failed write rather than whatever else ended the loop, once no write is running', async () => {
+    const { writes, write } = gatedWriter();
+    const batches = new CatchUpBatches(write, 100);
+    await batches.add(run(1, 2));
+    const failure = batches.failureAfter(new Error('disconnected'));
+    writes[0]?.fail(new Error('database disk image is malformed'));
+    await expect(failure).resolves.toMatchObject({ message: 'database disk image is malformed' });
+
+    const quiet = new CatchUpBatches(gatedWriter().write, 100);
+    await expect(quiet.failureAfter(new Error('disconnected'))).resolves.toMatchObject({ message: 'disconnected' });
+  });
+
+  it('ignores an empty page', async () => {
+    const { writes, write } = gatedWriter();
+    const batches = new CatchUpBatches(write, 100);
+    await batches.add([]);
+    await batches.finish();
+    expect(writes).toHaveLength(0);
+  });
+});

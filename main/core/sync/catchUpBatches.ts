@@ -1,0 +1,74 @@
+// The catch-up's pipeline of writes: the sync engine pulls and validates the next page while the
+// writer applies the previous ones, and hands over whatever arrived meanwhile as one batch.
+import type { ChangeEvent } from '../../../shared/protocol';
+
+/**
+ * The catch-up's writes, one batch in flight at a time. Events added while a batch is being written
+ * wait, and are handed over together as soon as it has committed; once `limit` of them wait, `add`
+ * waits for that. After a failed write nothing more is handed over, and the next call throws.
+ */
+export class CatchUpBatches {
+  private waiting: ChangeEvent[] = [];
+  /** Settles when the batch in flight has committed or failed (and what waited was handed over). */
+  private current: Promise<void> | null = null;
+  private idle: Promise<void> = Promise.resolve();
+  private becameIdle: (() => void) | null = null;
+  private failure: { error: unknown } | null = null;
+
+  constructor(
+    private readonly write: (events: ChangeEvent[]) => Promise<void>,
+    private readonly limit: number,
+  ) {}
+
+  /** Adds contiguous events after those added before; hands them over as soon as the writer is free. */
+  async add(events: readonly ChangeEvent[]): Promise<void> {
+    this.throwIfFailed();
+    for (const e of events) this.waiting.push(e);
+    if (this.waiting.length === 0) return;
+    if (this.current === null) this.handOver();
+    else if (this.waiting.length >= this.limit) await this.current;
+    this.throwIfFailed();
+  }
+
+  /** Resolves once everything added has committed; throws if a write failed. */
+  async finish(): Promise<void> {
+    await this.idle;
+    this.throwIfFailed();
+  }
+
+  /** Once no write is in flight: the error a write failed with, if one did, else `error`. */
+  async failureAfter(error: unknown): Promise<unknown> {
+    await this.idle;
+    return this.failure ? this.failure.error : error;
+  }
+
+  private handOver(): void {
+    const batch = this.waiting;
+    this.waiting = [];
+    if (!this.becameIdle) this.idle = new Promise((resolve) => (this.becameIdle = resolve));
+    this.current = this.write(batch).then(
+      () => {
+        this.current = null;
+        if (this.waiting.length > 0) this.handOver();
+        else this.settle();
+      },
+      (error: unknown) => {
+        this.current = null;
+        this.failure = { error };
+        // Not written, so not lost: the next catch-up pulls them again from the cursor.
+        this.waiting = [];
+        this.settle();
+      },
+    );
+  }
+
+  private settle(): void {
+    const resolve = this.becameIdle;
+    this.becameIdle = null;
+    resolve?.();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
