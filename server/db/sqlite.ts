@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './database';
 import type { DB } from './schema';
 
@@ -44,6 +44,10 @@ export function withStatementCache(connection: BetterSqlite3.Database, size = ST
   };
 }
 
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
+const COMMIT = CompiledQuery.raw('commit');
+const ROLLBACK = CompiledQuery.raw('rollback');
+
 export function openSqlite(dataDir: string): Database {
   fs.mkdirSync(dataDir, { recursive: true });
   const connection = new BetterSqlite3(path.join(dataDir, SQLITE_FILE_NAME));
@@ -59,13 +63,13 @@ export function openSqlite(dataDir: string): Database {
     // first would then deadlock (SQLITE_BUSY). BEGIN IMMEDIATE queues them on busy_timeout instead.
     write: (fn) =>
       db.connection().execute(async (conn) => {
-        await sql`begin immediate`.execute(conn);
+        await conn.executeQuery(BEGIN_IMMEDIATE);
         try {
           const result = await fn(conn);
-          await sql`commit`.execute(conn);
+          await conn.executeQuery(COMMIT);
           return result;
         } catch (error) {
-          if (connection.inTransaction) await sql`rollback`.execute(conn);
+          if (connection.inTransaction) await conn.executeQuery(ROLLBACK);
           throw error;
         }
       }),

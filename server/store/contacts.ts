@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Contact } from '../../shared/domain';
-import type { DB, HandleKind } from '../db/schema';
+import { compiled } from '../db/compiled';
+import type { ContactHandlesTable, ContactsTable, DB, HandleKind } from '../db/schema';
 import { fromContact, toContact } from './rows';
 
 export interface Handle {
@@ -15,18 +16,24 @@ export function normalizeHandle(handle: Handle): Handle {
   return handle;
 }
 
-export async function findContactByHandle(db: Kysely<DB>, tenantId: string, handle: Handle): Promise<Contact | null> {
-  const { kind, value } = normalizeHandle(handle);
-  const row = await db
+const byHandle = compiled((db, p: { tenantId: string; kind: HandleKind; value: string }) =>
+  db
     .selectFrom('contact_handles')
     .innerJoin('contacts', 'contacts.id', 'contact_handles.contact_id')
     .selectAll('contacts')
-    .where('contact_handles.tenant_id', '=', tenantId)
-    .where('contact_handles.kind', '=', kind)
-    .where('contact_handles.value', '=', value)
-    .executeTakeFirst();
+    .where('contact_handles.tenant_id', '=', p.tenantId)
+    .where('contact_handles.kind', '=', p.kind)
+    .where('contact_handles.value', '=', p.value),
+);
+
+export async function findContactByHandle(db: Kysely<DB>, tenantId: string, handle: Handle): Promise<Contact | null> {
+  const { kind, value } = normalizeHandle(handle);
+  const row = await byHandle.first(db, { tenantId, kind, value });
   return row ? toContact(row) : null;
 }
+
+const insertContactRow = compiled((db, row: Selectable<ContactsTable>) => db.insertInto('contacts').values(row));
+const insertHandleRow = compiled((db, row: Selectable<ContactHandlesTable>) => db.insertInto('contact_handles').values(row));
 
 export async function insertContact(
   db: Kysely<DB>,
@@ -34,12 +41,8 @@ export async function insertContact(
   contact: Contact,
   handles: readonly Handle[],
 ): Promise<void> {
-  await db.insertInto('contacts').values(fromContact(tenantId, contact)).execute();
-  if (handles.length === 0) return;
-  await db
-    .insertInto('contact_handles')
-    .values(handles.map((h) => ({ tenant_id: tenantId, contact_id: contact.id, ...normalizeHandle(h) })))
-    .execute();
+  await insertContactRow.run(db, fromContact(tenantId, contact));
+  for (const h of handles) await insertHandleRow.run(db, { tenant_id: tenantId, contact_id: contact.id, ...normalizeHandle(h) });
 }
 
 export async function getContacts(db: Kysely<DB>, tenantId: string, ids: readonly string[]): Promise<Contact[]> {

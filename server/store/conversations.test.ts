@@ -3,7 +3,8 @@
 // the rows were written in, so conversations with equal times are told apart by id.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertConversation, openPlannedDatabase, type PlannedDatabase, TEST_TENANT } from '../test/plannedDatabase';
-import { findOpenConversation, latestConversationId } from './conversations';
+import { toConversation } from './rows';
+import { findOpenConversation, getConversation, latestConversationId, saveConversation } from './conversations';
 
 let database: PlannedDatabase;
 beforeEach(async () => {
@@ -40,5 +41,22 @@ describe('the contact conversation lookups', () => {
       expect(plan).toContain('INDEX conversations_contact_recent (tenant_id=? AND contact_id=?)');
       expect(plan).not.toContain('TEMP B-TREE');
     }
+  });
+
+  it("overwrite a saved conversation's fields without setting its key", async () => {
+    const { db } = database;
+    await conversation('c-a', 'queued', 50);
+    const before = toConversation(await db.selectFrom('conversations').selectAll().where('id', '=', 'c-a').executeTakeFirstOrThrow());
+    const changed = { ...before, status: 'active' as const, lastMessageAt: 60, lastMessagePreview: 'Hello', tags: ['vip'], seq: 7 };
+    const from = database.queryCount();
+    await saveConversation(db, TEST_TENANT, changed);
+    expect(await getConversation(db, TEST_TENANT, 'c-a')).toEqual(changed);
+    // Setting the key, even to its own value, makes SQLite search every table that references
+    // conversations (pins has no index that starts with the conversation) on each save.
+    const [upsert] = database.statements(from);
+    const update = upsert?.split('do update set')[1] ?? '';
+    expect(update).toContain('"status" = ?');
+    expect(update).not.toContain('"id" =');
+    expect(update).not.toContain('"tenant_id" =');
   });
 });

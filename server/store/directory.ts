@@ -1,6 +1,7 @@
 // Tenants, agents, queues and sessions: the slowly changing rows around the conversations.
 import type { Kysely } from 'kysely';
 import type { Agent, AgentProfile, AgentRole, AgentStatus, Queue, RoutingMode } from '../../shared/domain';
+import { compiled } from '../db/compiled';
 import type { DB } from '../db/schema';
 
 export interface TenantRow {
@@ -10,8 +11,10 @@ export interface TenantRow {
   webhookSecretHash: string;
 }
 
+const tenantBySlug = compiled((db, p: { slug: string }) => db.selectFrom('tenants').selectAll().where('slug', '=', p.slug));
+
 export async function findTenantBySlug(db: Kysely<DB>, slug: string): Promise<TenantRow | null> {
-  const row = await db.selectFrom('tenants').selectAll().where('slug', '=', slug).executeTakeFirst();
+  const row = await tenantBySlug.first(db, { slug });
   return row ? { id: row.id, slug: row.slug, name: row.name, webhookSecretHash: row.webhook_secret_hash } : null;
 }
 
@@ -65,15 +68,13 @@ export async function listQueues(db: Kysely<DB>, tenantId: string): Promise<Queu
   return rows.map((r) => ({ id: r.id, name: r.name, routing: r.routing as RoutingMode }));
 }
 
+const firstQueue = compiled((db, p: { tenantId: string }) =>
+  db.selectFrom('queues').select('id').where('tenant_id', '=', p.tenantId).orderBy('position').limit(1),
+);
+
 /** New conversations land in the tenant's first queue. */
 export async function firstQueueId(db: Kysely<DB>, tenantId: string): Promise<string> {
-  const row = await db
-    .selectFrom('queues')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .orderBy('position')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await firstQueue.first(db, { tenantId });
   if (!row) throw new Error(`Tenant ${tenantId} has no queue.`);
   return row.id;
 }

@@ -1,8 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Message } from '../../shared/domain';
-import type { DB } from '../db/schema';
+import { compiled } from '../db/compiled';
+import type { DB, MessagesTable } from '../db/schema';
 import { serializeMessageExtras } from '../../shared/messageExtras';
 import { fromMessage, toMessage } from './rows';
+
+const insertRow = compiled((db, row: Selectable<MessagesTable>) => db.insertInto('messages').values(row));
 
 export async function insertMessage(
   db: Kysely<DB>,
@@ -10,8 +13,17 @@ export async function insertMessage(
   message: Message,
   externalId: string | null,
 ): Promise<void> {
-  await db.insertInto('messages').values(fromMessage(tenantId, message, externalId)).execute();
+  await insertRow.run(db, fromMessage(tenantId, message, externalId));
 }
+
+const byExternalId = compiled((db, p: { tenantId: string; channel: string; externalId: string }) =>
+  db
+    .selectFrom('messages')
+    .selectAll()
+    .where('tenant_id', '=', p.tenantId)
+    .where('channel', '=', p.channel)
+    .where('external_id', '=', p.externalId),
+);
 
 export async function findMessageByExternalId(
   db: Kysely<DB>,
@@ -19,13 +31,7 @@ export async function findMessageByExternalId(
   channel: string,
   externalId: string,
 ): Promise<Message | null> {
-  const row = await db
-    .selectFrom('messages')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('channel', '=', channel)
-    .where('external_id', '=', externalId)
-    .executeTakeFirst();
+  const row = await byExternalId.first(db, { tenantId, channel, externalId });
   return row ? toMessage(row) : null;
 }
 

@@ -1,7 +1,8 @@
 // The change log: one row per change event, keyed by (tenant, seq).
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ChangeEvent } from '../../shared/protocol';
-import type { DB } from '../db/schema';
+import { compiled } from '../db/compiled';
+import type { ChangeLogTable, DB } from '../db/schema';
 import { allocateSeq } from './seq';
 
 /** Collects the events of one writing transaction. */
@@ -12,16 +13,15 @@ export interface ChangeRecorder {
   readonly events: readonly ChangeEvent[];
 }
 
+const insertEvent = compiled((db, row: Selectable<ChangeLogTable>) => db.insertInto('change_log').values(row));
+
 export function createChangeRecorder(trx: Kysely<DB>, tenantId: string, now: number): ChangeRecorder {
   const events: ChangeEvent[] = [];
   return {
     events,
     nextSeq: () => allocateSeq(trx, tenantId),
     async record(event) {
-      await trx
-        .insertInto('change_log')
-        .values({ tenant_id: tenantId, seq: event.seq, type: event.type, payload: JSON.stringify(event), created_at: now })
-        .execute();
+      await insertEvent.run(trx, { tenant_id: tenantId, seq: event.seq, type: event.type, payload: JSON.stringify(event), created_at: now });
       events.push(event);
     },
   };

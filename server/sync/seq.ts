@@ -2,15 +2,19 @@
 // makes seqs gap-free in commit order: the row lock is held until commit, so the next writer of
 // the tenant cannot allocate before this one is durable (a database sequence would not wait).
 import type { Kysely } from 'kysely';
+import { compiled } from '../db/compiled';
 import type { DB } from '../db/schema';
 
-export async function allocateSeq(trx: Kysely<DB>, tenantId: string): Promise<number> {
-  const row = await trx
+const increment = compiled((db, p: { tenantId: string }) =>
+  db
     .updateTable('tenant_counters')
     .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-    .where('tenant_id', '=', tenantId)
-    .returning('last_seq')
-    .executeTakeFirst();
+    .where('tenant_id', '=', p.tenantId)
+    .returning('last_seq'),
+);
+
+export async function allocateSeq(trx: Kysely<DB>, tenantId: string): Promise<number> {
+  const row = await increment.first(trx, { tenantId });
   if (!row) throw new Error(`Tenant ${tenantId} has no seq counter.`);
   return Number(row.last_seq);
 }
@@ -22,11 +26,12 @@ export interface LogBounds {
   floor: number;
 }
 
+const bounds = compiled((db, p: { tenantId: string }) =>
+  db.selectFrom('tenant_counters').select(['last_seq', 'log_floor']).where('tenant_id', '=', p.tenantId),
+);
+
 export async function readLogBounds(db: Kysely<DB>, tenantId: string): Promise<LogBounds> {
-  const row = await db
-    .selectFrom('tenant_counters')
-    .select(['last_seq', 'log_floor'])
-    .where('tenant_id', '=', tenantId)
-    .executeTakeFirstOrThrow();
+  const row = await bounds.first(db, { tenantId });
+  if (!row) throw new Error(`Tenant ${tenantId} has no seq counter.`);
   return { head: Number(row.last_seq), floor: Number(row.log_floor) };
 }

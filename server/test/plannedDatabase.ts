@@ -19,6 +19,8 @@ export interface PlannedDatabase extends Database {
   queryCount(): number;
   /** The plan of every query run since `from`, one line per query. */
   plans(from: number): string[];
+  /** The SQL of every query run since `from`. */
+  statements(from: number): string[];
 }
 
 /** A migrated database with one tenant (`TEST_TENANT`, seq counter at 0) and a queue `q1`. */
@@ -46,6 +48,7 @@ export async function openPlannedDatabase(): Promise<PlannedDatabase> {
       await rm(dir, { recursive: true, force: true });
     },
     queryCount: () => queries.length,
+    statements: (from) => queries.slice(from).map((q) => q.sql),
     plans: (from) =>
       queries
         .slice(from)

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AgentProfile, AgentStatus, Conversation, RoutingMode } from '../../shared/domain';
 import { OPEN_STATUSES, plainMessageFields } from '../../shared/domain';
 import { nextStatus, type WorkflowAction } from '../../shared/workflow/transitions';
+import { compiled } from '../db/compiled';
 import type { DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
 import { reason } from '../../shared/reasons';
@@ -100,35 +101,33 @@ export async function routingCandidates(db: Kysely<DB>, tenantId: string): Promi
 /** At most this many conversations are routed in one transaction; the sweep picks up the rest. */
 const ROUTE_BATCH = 100;
 
+const routedQueues = compiled((db, p: { tenantId: string }) =>
+  db.selectFrom('queues').select(['id', 'routing', 'last_assigned_agent_id']).where('tenant_id', '=', p.tenantId).where('routing', '<>', 'manual'),
+);
+
+const oldestQueued = compiled((db, p: { tenantId: string; queueId: string }) =>
+  db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('tenant_id', '=', p.tenantId)
+    .where('status', '=', 'queued')
+    .where('queue_id', '=', p.queueId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(ROUTE_BATCH),
+);
+
 /**
  * Gives waiting conversations of automatically routed queues (oldest first) to agents with room,
  * each with a system line. Runs after anything that adds work to a queue or frees an agent.
  */
 export async function routeWaiting(ctx: WriteContext, tenantId: string, newId: () => string): Promise<number> {
-  const queueRows = await ctx.trx
-    .selectFrom('queues')
-    .select(['id', 'routing', 'last_assigned_agent_id'])
-    .where('tenant_id', '=', tenantId)
-    .where('routing', '<>', 'manual')
-    .execute();
+  const queueRows = await routedQueues.all(ctx.trx, { tenantId });
   if (queueRows.length === 0) return 0;
   // One query per routed queue, each reading only that queue's oldest waiting rows from its index,
   // then merged oldest first. A single query over all routed queues walked every queued
   // conversation by age, those waiting in manual queues included, once per inbound message.
-  const perQueue = await Promise.all(
-    queueRows.map((q) =>
-      ctx.trx
-        .selectFrom('conversations')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('status', '=', 'queued')
-        .where('queue_id', '=', q.id)
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(ROUTE_BATCH)
-        .execute(),
-    ),
-  );
+  const perQueue = await Promise.all(queueRows.map((q) => oldestQueued.all(ctx.trx, { tenantId, queueId: q.id })));
   const rows = perQueue
     .flat()
     .sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
