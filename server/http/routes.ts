@@ -23,7 +23,8 @@ import { receiveInbound } from '../operations/inbound';
 import { findContactByHandle } from '../store/contacts';
 import { findOpenConversation } from '../store/conversations';
 import { describeInbound } from '../operations/inboundPayload';
-import { createSession, findAgentByEmail, findTenantBySlug, getTenant, type TenantRow } from '../store/directory';
+import { createSession, findAgentByEmail, getTenant, type TenantRow } from '../store/directory';
+import { cachedTenantLookup } from '../store/tenantCache';
 import type { Writer } from '../sync/writer';
 
 export interface HttpDeps {
@@ -40,6 +41,7 @@ export function fail(reply: FastifyReply, status: number, code: ProtocolErrorCod
 }
 
 export function registerRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  const tenantBySlug = cachedTenantLookup(deps.db, { now: deps.now });
   app.setNotFoundHandler((request, reply) => fail(reply, 404, 'notFound', `No route ${request.method} ${request.url}.`));
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     // Fastify's own 4xx: unparsable JSON, unsupported content type, body too large.
@@ -79,7 +81,7 @@ export function registerRoutes(app: FastifyInstance, deps: HttpDeps): void {
       fail(reply, 404, 'notFound', `Unknown channel "${request.params.channel}".`);
       return null;
     }
-    const tenant = await findTenantBySlug(deps.db, request.params.tenant);
+    const tenant = await tenantBySlug(request.params.tenant);
     if (!tenant) {
       fail(reply, 404, 'notFound', `Unknown tenant "${request.params.tenant}".`);
       return null;
