@@ -130,6 +130,25 @@ describe('writer', () => {
     await Promise.all(writes);
   });
 
+  it('starts a transaction after the current turn, so writes begun in one turn share it, as webhooks read together do', async () => {
+    // Each request is its own callback; everything a callback awaits settles before the next one.
+    const settle = async () => {
+      for (let i = 0; i < 200; i++) await Promise.resolve();
+    };
+    const inTurn = async (w: Writer) => {
+      const first = w.run(TENANT, recordOne);
+      await settle();
+      const second = w.run(TENANT, recordOne);
+      return Promise.all([first, second]);
+    };
+    expect(await inTurn(writer)).toEqual([1, 2]);
+    expect(transactions).toBe(1);
+    // Started at once, the first write commits before the second arrives: the test tells them apart.
+    const eager = createWriter({ database, publisher: { publish: () => undefined }, now: () => 1, retainEvents: null, defer: (start) => start() });
+    expect(await inTurn(eager)).toEqual([3, 4]);
+    expect(transactions).toBe(3);
+  });
+
   it('idle waits for writes still queued', async () => {
     const writes = Array.from({ length: 3 }, () => writer.run(TENANT, recordOne));
     await writer.idle();

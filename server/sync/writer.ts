@@ -7,7 +7,12 @@
 // rolls back alone and is the only one to fail). A commit costs more than the writes of an inbound
 // webhook; under load one commit now carries many of them. Seqs are still allocated in run order
 // under the same lock, and events are still published only after the commit, in seq order.
-import { type Kysely, sql } from 'kysely';
+//
+// A write that finds nothing running waits for the rest of the event loop's turn before its
+// transaction starts. The write path runs without a real await (SQLite answers synchronously), so
+// started at once each webhook's transaction would commit before the next request was even read
+// and groups would never form over HTTP; deferred, the requests read in one turn share a commit.
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { ChangeEvent } from '../../shared/protocol';
 import type { Database } from '../db/database';
 import type { DB } from '../db/schema';
@@ -39,6 +44,8 @@ export interface WriterOptions {
   retainEvents: number | null;
   /** At most this many writes share one transaction. */
   maxGroup?: number;
+  /** Runs `start` once the current turn of the event loop is done (default setImmediate). */
+  defer?: (start: () => void) => void;
 }
 
 /** A write waiting for its turn. */
@@ -55,7 +62,11 @@ type Outcome = { ok: true; value: unknown; events: readonly ChangeEvent[] } | { 
 
 const DEFAULT_MAX_GROUP = 64;
 
-export function createWriter({ database, publisher, now, retainEvents, maxGroup = DEFAULT_MAX_GROUP }: WriterOptions): Writer {
+const SAVEPOINT = CompiledQuery.raw('savepoint grouped_write');
+const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to savepoint grouped_write');
+const RELEASE_SAVEPOINT = CompiledQuery.raw('release savepoint grouped_write');
+
+export function createWriter({ database, publisher, now, retainEvents, maxGroup = DEFAULT_MAX_GROUP, defer = setImmediate }: WriterOptions): Writer {
   // Commit and publish happen inside one section, so live pushes leave in seq order.
   const exclusive = createMutex();
   // Pruning on every write would cost a delete per event; trimming in steps of ~10% is as good.
@@ -85,14 +96,14 @@ export function createWriter({ database, publisher, now, retainEvents, maxGroup 
         outcomes.push({ ok: true, ...(await runOne(trx, group[0])) });
       } else {
         for (const write of group) {
-          await sql`savepoint grouped_write`.execute(trx);
+          await trx.executeQuery(SAVEPOINT);
           try {
             outcomes.push({ ok: true, ...(await runOne(trx, write)) });
           } catch (error) {
-            await sql`rollback to savepoint grouped_write`.execute(trx);
+            await trx.executeQuery(ROLLBACK_TO_SAVEPOINT);
             outcomes.push({ ok: false, error });
           }
-          await sql`release savepoint grouped_write`.execute(trx);
+          await trx.executeQuery(RELEASE_SAVEPOINT);
         }
       }
       const tenants = new Set<string>();
@@ -136,7 +147,7 @@ export function createWriter({ database, publisher, now, retainEvents, maxGroup 
       const settled = new Promise<void>((resolve) => (settle = resolve));
       const result = new Promise<T>((resolve, reject) => {
         waiting.push({ tenantId, body, resolve: resolve as (value: unknown) => void, reject, settled });
-        if (waiting.length === 1) void exclusive(flush);
+        if (waiting.length === 1) defer(() => void exclusive(flush));
       });
       result.then(settle, settle);
       return result;
