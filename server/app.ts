@@ -1,7 +1,6 @@
 // Composition root: wires storage, the write path, channels, HTTP, socket.io and the background
 // jobs, and tears them down in reverse order.
 import Fastify from 'fastify';
-import { v7 as uuidv7 } from 'uuid';
 import { createActivityHub } from './activity/hub';
 import { attachmentFiles } from './attachments/store';
 import { closeChannels, createSimulatedChannels, recordOutbound } from './channels/registry';
@@ -11,6 +10,7 @@ import { migrate } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
 import { openDatabase } from './db/open';
 import { registerRoutes } from './http/routes';
+import { createIdGenerator } from './ids';
 import { errorFields, type Logger } from './log';
 import { applyReceipt } from './operations/receipts';
 import { seed } from './seed/seed';
@@ -39,7 +39,7 @@ export interface RunningServer {
 
 export async function startServer(config: ServerConfig, log: Logger): Promise<RunningServer> {
   const now = () => Date.now();
-  const newId = () => uuidv7();
+  const newId = createIdGenerator();
   const onError = (error: unknown) => log.error('background task failed', errorFields(error));
 
   const database = openDatabase(config);
