@@ -32,11 +32,19 @@ describe('system events', () => {
   });
 
   it('are known only with their code and every parameter', () => {
-    expect(knownSystemEvent(systemEvent('accepted', { agent: 'Sam' }))).toEqual({ code: 'accepted', params: { agent: 'Sam' } });
-    expect(knownSystemEvent(systemEvent('abandoned'))).toEqual({ code: 'abandoned', params: {} });
+    expect(knownSystemEvent(systemEvent('accepted', { agent: 'Sam' }))).toEqual({ code: 'accepted', params: { agent: 'Sam' }, unknownAgents: [] });
+    expect(knownSystemEvent(systemEvent('abandoned'))).toEqual({ code: 'abandoned', params: {}, unknownAgents: [] });
     expect(knownSystemEvent({ code: 'mergedInto', params: { other: 'x' } })).toBeNull();
     expect(knownSystemEvent({ code: 'resolved', params: { agent: 'Sam' } })).toBeNull();
+    expect(knownSystemEvent({ code: 'transferredToQueue', params: { agent: 'Sam' } })).toBeNull();
     expect(knownSystemEvent({ code: 'toString', params: {} })).toBeNull();
     expect(knownSystemEvent(null)).toBeNull();
+  });
+
+  it('leave out an agent the backend cannot name, carrying no wording of their own', () => {
+    const event = systemEvent('transferredToAgent', { agent: null, to: 'Bea' });
+    expect(event).toEqual({ code: 'transferredToAgent', params: { to: 'Bea' } });
+    expect(knownSystemEvent(event)).toEqual({ code: 'transferredToAgent', params: { to: 'Bea' }, unknownAgents: ['agent'] });
+    expect(knownSystemEvent(systemEvent('routed', { to: null }))).toEqual({ code: 'routed', params: {}, unknownAgents: ['to'] });
   });
 });

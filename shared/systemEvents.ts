@@ -2,7 +2,9 @@
 // parameters: the backend stores it next to the line's English body (kept for API clients, logs
 // and search) and the console words it in the agent's language (`systemEvents.<code>` in every
 // locale). Parameters are tenant data (agent and queue names, closure reasons), inserted as given.
-// A code this build does not know, or one missing a parameter, shows the stored body instead.
+// An agent whose name the backend does not know is left out of the event rather than named in
+// English: the console words that case itself (`systemEventNames.<param>`). A code this build does
+// not know, or one missing any other parameter, shows the stored body instead.
 import { z } from 'zod';
 
 /** Every event with the names of its parameters. Each code has a `systemEvents.<code>` key in every locale. */
@@ -30,20 +32,37 @@ export const systemEventSchema = z.object({
 });
 export type SystemEvent = z.infer<typeof systemEventSchema>;
 
-export type SystemEventParams<C extends SystemEventCode> = Record<(typeof SYSTEM_EVENTS)[C][number], string>;
+/** Parameters that name an agent: null (left out of the event) when the backend does not know the name. */
+export const AGENT_NAME_PARAMS = ['agent', 'to'] as const;
+export type AgentNameParam = (typeof AGENT_NAME_PARAMS)[number];
+const isAgentNameParam = (name: string): name is AgentNameParam => (AGENT_NAME_PARAMS as readonly string[]).includes(name);
+
+export type SystemEventParams<C extends SystemEventCode> = {
+  [N in (typeof SYSTEM_EVENTS)[C][number]]: N extends AgentNameParam ? string | null : string;
+};
 /** The parameters after the code: none for an event without any. */
 export type SystemEventArgs<C extends SystemEventCode> = (typeof SYSTEM_EVENTS)[C] extends readonly [] ? [] : [SystemEventParams<C>];
 
-/** An event with its parameters checked against the list at compile time. */
+/** An event with its parameters checked against the list at compile time; unknown names are left out. */
 export function systemEvent<C extends SystemEventCode>(code: C, ...params: SystemEventArgs<C>): SystemEvent {
-  return { code, params: (params[0] ?? {}) as Record<string, string> };
+  const given = Object.entries((params[0] ?? {}) as Record<string, string | null>);
+  return { code, params: Object.fromEntries(given.filter((entry): entry is [string, string] => entry[1] !== null)) };
 }
 
-/** An event this build can word: a known code with every parameter present. */
-export function knownSystemEvent(value: SystemEvent | null | undefined): { code: SystemEventCode; params: Record<string, string> } | null {
+/** A known event's parameters; an agent name is missing when the backend did not know it. */
+export interface KnownSystemEvent {
+  code: SystemEventCode;
+  params: Record<string, string>;
+  /** The agent-name parameters the event leaves out, for the console to word as "an agent". */
+  unknownAgents: AgentNameParam[];
+}
+
+/** An event this build can word: a known code with every parameter present but unknown agent names. */
+export function knownSystemEvent(value: SystemEvent | null | undefined): KnownSystemEvent | null {
   if (!value || !Object.hasOwn(SYSTEM_EVENTS, value.code)) return null;
   const code = value.code as SystemEventCode;
   const names: readonly string[] = SYSTEM_EVENTS[code];
-  if (!names.every((name) => typeof value.params[name] === 'string')) return null;
-  return { code, params: value.params };
+  const missing = names.filter((name) => typeof value.params[name] !== 'string');
+  if (!missing.every(isAgentNameParam)) return null;
+  return { code, params: value.params, unknownAgents: missing };
 }

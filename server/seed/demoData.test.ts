@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Agent, Queue } from '../../shared/domain';
+import { knownSystemEvent } from '../../shared/systemEvents';
+import { systemLineBody } from '../workflow/systemLines';
 import { DEMO_COUNTS, generateDemoData } from './demoData';
 import { createRandom } from './prng';
 
@@ -47,6 +49,15 @@ describe('generateDemoData', () => {
     // The timeline records who picked a conversation up and who resolved it; queued ones have neither.
     const system = data.messages.filter((m) => m.direction === 'system');
     expect(system.every((m) => m.status === null && m.authorAgentId === null)).toBe(true);
+    // Each with its event, for the console to word in the agent's language.
+    expect(system.every((m) => m.event?.code === 'accepted' || m.event?.code === 'resolved')).toBe(true);
+    // ... naming one of the team's agents, with the body that the event's English wording gives.
+    const names = new Set(agents.map((a) => a.name));
+    for (const m of system) {
+      const known = knownSystemEvent(m.event);
+      expect(known !== null && names.has(known.params.agent ?? '')).toBe(true);
+      expect(m.body).toBe(systemLineBody(m.event!));
+    }
     const lastOf = new Map(data.messages.map((m) => [m.conversationId, m]));
     for (const c of data.conversations.filter((c) => c.status === 'resolved')) expect(lastOf.get(c.id)?.body).toMatch(/resolved the conversation: /);
     const queuedIds = new Set(data.conversations.filter((c) => c.status === 'queued').map((c) => c.id));

@@ -199,7 +199,7 @@ function outbound(agent: Agent, channel: Channel, body: string): Draft {
 
 /** The timeline's own record of who picked the conversation up and, if so, who resolved it. */
 function withSystemLines(lines: Draft[], agent: Agent, channel: Channel, resolved: boolean): Draft[] {
-  const system = ({ body }: SystemLine): Draft => ({ id: '', clientId: null, direction: 'system', kind: 'text', channel, authorAgentId: null, body, createdAt: 0, status: null, call: null, ...plainMessageFields() });
+  const system = ({ body, event }: SystemLine): Draft => ({ id: '', clientId: null, direction: 'system', kind: 'text', channel, authorAgentId: null, body, createdAt: 0, status: null, call: null, ...plainMessageFields(), event });
   const firstReply = lines.findIndex((l) => l.direction !== 'inbound');
   const at = firstReply === -1 ? lines.length : firstReply;
   const out = [...lines.slice(0, at), system(systemLine('accepted', { agent: agent.name })), ...lines.slice(at)];

@@ -76,9 +76,10 @@ export async function appendLine(
   return saved;
 }
 
-export async function agentName(db: Kysely<DB>, tenantId: string, agentId: string): Promise<string> {
+/** The agent's name, or null when the tenant has no such agent: events leave it out, the console words it. */
+export async function agentName(db: Kysely<DB>, tenantId: string, agentId: string): Promise<string | null> {
   const row = await db.selectFrom('agents').select('name').where('tenant_id', '=', tenantId).where('id', '=', agentId).executeTakeFirst();
-  return row?.name ?? 'An agent';
+  return row?.name ?? null;
 }
 
 /** Every agent of the tenant with the number of active/pending conversations assigned to them. */
@@ -144,7 +145,7 @@ export async function routeWaiting(ctx: WriteContext, tenantId: string, newId: (
     const agentId = plan.get(row.id);
     if (agentId === undefined) continue;
     const conversation = toConversation(row);
-    const name = candidates.find((c) => c.id === agentId)?.name ?? 'an agent';
+    const name = candidates.find((c) => c.id === agentId)?.name ?? null;
     await appendLine(
       ctx,
       tenantId,

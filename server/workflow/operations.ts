@@ -33,7 +33,7 @@ async function mutate<R>(
   session: Session,
   request: { clientId: string; conversationId: string },
   operation: string,
-  body: (ctx: WriteContext, conversation: Conversation, actor: string) => Promise<R>,
+  body: (ctx: WriteContext, conversation: Conversation, actor: string | null) => Promise<R>,
 ): Promise<R> {
   const { tenantId, agentId } = session;
   return deps.writer.run(tenantId, async (ctx) => {
@@ -53,6 +53,7 @@ export function accept(deps: WorkflowDeps, session: Session, request: ParsedRequ
     // The race's loser learns who won, in words.
     if (conversation.assigneeId !== null && (conversation.status === 'active' || conversation.status === 'pending')) {
       const winner = await agentName(ctx.trx, session.tenantId, conversation.assigneeId);
+      if (winner === null) throw new ProtocolFailure('conflict', 'Another agent already accepted this conversation.', reason('alreadyAcceptedUnknown'));
       throw new ProtocolFailure('conflict', `${winner} already accepted this conversation.`, reason('alreadyAccepted', { agent: winner }));
     }
     const status = requireTransition(conversation, 'accept');

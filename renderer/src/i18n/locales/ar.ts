@@ -807,4 +807,8 @@ export const ar = {
     abandoned: 'أُغلقت كمتروكة: غادر العميل قبل أن يقبلها أحد الموظفين',
     autoResolved: 'أُنهيت تلقائيًا: لم يرد العميل',
   },
+  systemEventNames: {
+    agent: 'أحد الموظفين',
+    to: 'أحد الموظفين',
+  },
 } satisfies Messages;

@@ -747,8 +747,12 @@ export const de = {
     reopened: '{{agent}} hat die Unterhaltung wieder geöffnet',
     setPending: '{{agent}} hat die Unterhaltung auf „Ausstehend“ gesetzt (wartet auf den Kunden)',
     setActive: '{{agent}} hat die Unterhaltung wieder auf „Aktiv“ gesetzt',
-    routed: 'Durch automatische Verteilung {{to}} zugewiesen',
+    routed: 'Durch automatische Verteilung an {{to}} zugewiesen',
     abandoned: 'Als abgebrochen geschlossen: Der Kunde ist gegangen, bevor jemand die Unterhaltung angenommen hat',
     autoResolved: 'Automatisch abgeschlossen: keine Antwort vom Kunden',
+  },
+  systemEventNames: {
+    agent: 'Jemand',
+    to: 'jemanden',
   },
 } satisfies Messages;

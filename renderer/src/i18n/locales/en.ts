@@ -751,4 +751,9 @@ export const en = {
     abandoned: 'Closed as abandoned: the customer left before an agent accepted',
     autoResolved: 'Resolved automatically: no response from customer',
   },
+  // An agent a system line could not name: as the sentence's subject ({{agent}}) and as whom it went to ({{to}}).
+  systemEventNames: {
+    agent: 'An agent',
+    to: 'an agent',
+  },
 } satisfies Messages;

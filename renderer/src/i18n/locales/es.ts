@@ -781,4 +781,8 @@ export const es = {
     abandoned: 'Cerrada como abandonada: el cliente se fue antes de que un agente la aceptara',
     autoResolved: 'Resuelta automáticamente: el cliente no respondió',
   },
+  systemEventNames: {
+    agent: 'Un agente',
+    to: 'un agente',
+  },
 } satisfies Messages;

@@ -781,4 +781,8 @@ export const fr = {
     abandoned: 'Fermée comme abandonnée : le client est parti avant qu’un conseiller ne l’accepte',
     autoResolved: 'Résolue automatiquement : pas de réponse du client',
   },
+  systemEventNames: {
+    agent: 'Un conseiller',
+    to: 'un conseiller',
+  },
 } satisfies Messages;

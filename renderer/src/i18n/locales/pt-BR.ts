@@ -781,4 +781,8 @@ export const ptBR = {
     abandoned: 'Encerrada como abandonada: o cliente saiu antes que um atendente aceitasse',
     autoResolved: 'Resolvida automaticamente: o cliente não respondeu',
   },
+  systemEventNames: {
+    agent: 'Um atendente',
+    to: 'um atendente',
+  },
 } satisfies Messages;
