@@ -4,8 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../../shared/ipc/contract';
 import { useDeskQuery } from '../api/hooks';
 import { usePushSync } from '../api/usePushSync';
-import { useLocale } from '../i18n/LocaleContext';
-import { noticeText } from '../i18n/reasonText';
 import { LoginScreen } from '../login/LoginScreen';
 import { Toasts } from '../toasts/Toasts';
 import { useToasts } from '../toasts/ToastContext';
@@ -14,11 +12,10 @@ import './app.css';
 
 export function App() {
   const { t } = useTranslation();
-  const { locale } = useLocale();
   const { show } = useToasts();
   const onNotice = useCallback(
-    (notice: Notice) => show({ ...noticeText(t, locale, notice), tone: notice.kind === 'sendFailed' ? 'error' : 'info' }),
-    [show, t, locale],
+    (notice: Notice) => show({ message: { notice }, tone: notice.kind === 'sendFailed' ? 'error' : 'info' }),
+    [show],
   );
   usePushSync(onNotice);
 

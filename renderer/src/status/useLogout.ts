@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { errorCode } from '../api/call';
 import { useDeskMutation } from '../api/hooks';
 import { applySession } from '../api/session';
@@ -11,7 +10,6 @@ import { useToasts } from '../toasts/ToastContext';
  * first, and the core's own check (`unsentMessages`) catches a message queued in the meantime.
  */
 export function useLogout(unsent: number) {
-  const { t } = useTranslation();
   const { show } = useToasts();
   const queryClient = useQueryClient();
   const [confirmCount, setConfirmCount] = useState<number | null>(null);
@@ -22,7 +20,7 @@ export function useLogout(unsent: number) {
     },
     onError: (error) => {
       if (errorCode(error) === 'unsentMessages') setConfirmCount(Math.max(unsent, 1));
-      else show({ title: t(`errors.${errorCode(error)}`), detail: null, tone: 'error' });
+      else show({ message: { errorCode: errorCode(error) }, tone: 'error' });
     },
   });
 

@@ -1,9 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ToastMessage } from './toastText';
 
 export interface Toast {
   id: number;
-  title: string;
-  detail: string | null;
+  /** Worded when shown (toastText), so it follows a language switch while it is up. */
+  message: ToastMessage;
   tone: 'info' | 'error';
 }
 

@@ -1,25 +1,31 @@
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/LocaleContext';
 import { AlertIcon, CloseIcon } from '../ui/icons';
 import { useToasts } from './ToastContext';
+import { toastText } from './toastText';
 import './toasts.css';
 
 export function Toasts() {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const { toasts, dismiss } = useToasts();
   return (
     <section className="toasts" aria-label={t('toast.region')} aria-live="polite">
-      {toasts.map((toast) => (
-        <div key={toast.id} className={`toast toast--${toast.tone}`} data-testid="toast">
-          {toast.tone === 'error' ? <AlertIcon className="toast__icon" /> : null}
-          <div className="toast__text">
-            <p className="toast__title">{toast.title}</p>
-            {toast.detail ? <p className="toast__detail">{toast.detail}</p> : null}
+      {toasts.map((toast) => {
+        const { title, detail } = toastText(t, locale, toast.message);
+        return (
+          <div key={toast.id} className={`toast toast--${toast.tone}`} data-testid="toast">
+            {toast.tone === 'error' ? <AlertIcon className="toast__icon" /> : null}
+            <div className="toast__text">
+              <p className="toast__title">{title}</p>
+              {detail ? <p className="toast__detail">{detail}</p> : null}
+            </div>
+            <button type="button" className="icon-button toast__dismiss" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
+              <CloseIcon />
+            </button>
           </div>
-          <button type="button" className="icon-button toast__dismiss" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
-            <CloseIcon />
-          </button>
-        </div>
-      ))}
+        );
+      })}
     </section>
   );
 }

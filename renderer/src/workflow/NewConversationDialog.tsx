@@ -7,7 +7,6 @@ import type { Contact } from '../../../shared/domain';
 import { renderTemplate, WHATSAPP_TEMPLATES, type WhatsAppTemplate, type WhatsAppTemplateParam } from '../../../shared/channels/whatsapp';
 import { START_CHANNELS, type StartChannel } from '../../../shared/protocol';
 import { useDeskMutation, useDeskQuery } from '../api/hooks';
-import { useReasonText } from '../i18n/reasonText';
 import { useDebounced } from '../search/useDebounced';
 import { useToasts } from '../toasts/ToastContext';
 import { Dialog } from '../ui/Dialog';
@@ -19,7 +18,6 @@ const SEARCH_DEBOUNCE_MS = 150;
 export function NewConversationDialog({ onClose, onStarted }: { onClose: () => void; onStarted: (conversationId: string) => void }) {
   const { t } = useTranslation();
   const toasts = useToasts();
-  const words = useReasonText();
   const session = useDeskQuery('session.get', {});
   const toId = useId();
   const [query, setQuery] = useState('');
@@ -37,7 +35,7 @@ export function NewConversationDialog({ onClose, onStarted }: { onClose: () => v
       onClose();
       onStarted(conversationId);
     },
-    onError: (error) => toasts.show({ title: t('workflow.actionFailed'), detail: words.error(error), tone: 'error' }),
+    onError: (error) => toasts.show({ message: { failed: 'workflow.actionFailed', error }, tone: 'error' }),
   });
 
   // Placeholders start from what is known (the contact's and the agent's names) and stay editable.

@@ -1,10 +1,8 @@
 // Workflow calls as the screens use them: the team (agents, queues, reasons, tags) and actions
 // whose failures become a toast in plain words. Actions are queued in the core's outbox, so they
 // succeed at once; a later refusal by the server arrives as a notice.
-import { useTranslation } from 'react-i18next';
 import type { MethodName, RequestOf } from '../../../shared/ipc/contract';
 import { useDeskMutation, useDeskQuery } from '../api/hooks';
-import { useReasonText } from '../i18n/reasonText';
 import { useToasts } from '../toasts/ToastContext';
 
 export function useTeam() {
@@ -23,12 +21,10 @@ type ActionName =
 
 /** A workflow action: `run(request)`; a refusal shows as an error toast with the core's reason, translated. */
 export function useAction<M extends ActionName & MethodName>(method: M, onDone?: () => void) {
-  const { t } = useTranslation();
-  const words = useReasonText();
   const toasts = useToasts();
   const mutation = useDeskMutation(method, {
     onSuccess: () => onDone?.(),
-    onError: (error) => toasts.show({ title: t('workflow.actionFailed'), detail: words.error(error), tone: 'error' }),
+    onError: (error) => toasts.show({ message: { failed: 'workflow.actionFailed', error }, tone: 'error' }),
   });
   // mutate is stable across renders, so callers can list `run` in their dependencies.
   const run: (request: RequestOf<M>) => void = mutation.mutate;
