@@ -64,6 +64,35 @@ test.describe('languages', () => {
     await desk.reload();
     await expect(desk.locator('html')).toHaveAttribute('lang', 'de');
     await expect(desk.getByTestId('inbox-tab-mine')).toContainText('Meine');
+
+    // A seeded, resolved conversation's system lines read in German, and search finds them as shown.
+    await desk.getByTestId('inbox-tab-resolved').click();
+    await desk.getByTestId('inbox-row').first().click();
+    const system = desk.locator('[data-testid="thread"] [data-testid="message"][data-direction="system"]');
+    await expect(system.filter({ hasText: /^.+ hat die Unterhaltung angenommen/ })).toHaveCount(1);
+    await expect(system.filter({ hasText: /hat die Unterhaltung abgeschlossen: / })).toHaveCount(1);
+    await expect(system.filter({ hasText: /the conversation/ })).toHaveCount(0);
+    // In-thread search matches the German words the line shows, not its stored English.
+    await desk.getByTestId('thread-scroll').click();
+    await desk.keyboard.press('Control+F');
+    const threadSearch = desk.getByTestId('thread-search-input');
+    await threadSearch.fill('angenommen');
+    await expect(system.filter({ hasText: 'angenommen' })).toHaveAttribute('data-search-match', 'current');
+    // The thread marks the match (CSS Custom Highlight ranges) in the German text shown.
+    const currentMarks = () => desk.evaluate(() => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('thread-search-current') ?? [])].map((r) => r.toString()));
+    await expect.poll(currentMarks).toEqual(['angenommen']);
+    await threadSearch.fill('accepted');
+    await expect(desk.getByTestId('thread-search-count')).toHaveText('Keine Treffer');
+    await expect(system.filter({ hasText: 'angenommen' })).not.toHaveAttribute('data-search-match', /./);
+    await threadSearch.press('Escape');
+    // A global search hit on a system line shows the line in German, with the closure reason marked.
+    const globalSearch = desk.getByTestId('global-search-input');
+    await globalSearch.click();
+    await globalSearch.fill('solved');
+    const systemHit = desk.locator('[data-testid="search-result"][data-group="messages"]').filter({ hasText: 'hat die Unterhaltung abgeschlossen: Solved' }).first();
+    await expect(systemHit).toBeVisible();
+    await expect(systemHit.locator('mark')).toHaveText('Solved');
+    await expect(desk.getByTestId('search-results')).not.toContainText('resolved the conversation');
   });
 
   test('a fresh app follows the browser language; in Arabic the layout is mirrored, plurals follow Arabic grammar and mixed-direction text reads correctly @i18n', async ({

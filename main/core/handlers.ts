@@ -250,7 +250,7 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     },
     'search.thread': async ({ conversationId, query }) => {
       requireConversation(conversationId);
-      return { matches: core.guard(() => core.store.search.thread(conversationId, query)) };
+      return core.guard(() => core.store.search.thread(conversationId, query));
     },
     'search.server': (request) => searchServer(core, request),
     'agents.list': async () => {

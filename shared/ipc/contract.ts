@@ -35,6 +35,7 @@ import type { Highlighted } from '../search/highlight';
 import { MAX_QUERY_LENGTH } from '../search/query';
 import type { Result } from './result';
 import type { Reason } from '../reasons';
+import type { SystemEvent } from '../systemEvents';
 
 // ---------------------------------------------------------------------------------------------
 // View types: what the renderer receives. Shaped for display, computed by the core.
@@ -247,6 +248,11 @@ export interface SearchMessageHit {
   snippet: Highlighted;
   /** 'server': found by the backend's search over all history, not in the local cache. */
   source: 'local' | 'server';
+  /**
+   * A system line's event: the console shows the line worded in the agent's language, so it words
+   * the snippet from this (and keeps the hit only where that text matches); null on other messages.
+   */
+  event: SystemEvent | null;
 }
 
 export interface SearchContactHit {
@@ -267,6 +273,11 @@ export interface SearchResults {
 export interface ThreadSearchMatch {
   messageId: string;
   seq: number | null;
+}
+
+/** A system line the console words itself (shared/systemEvents.ts), for it to match as shown. */
+export interface ThreadSystemLine extends ThreadSearchMatch {
+  event: SystemEvent;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -479,7 +490,11 @@ export const contract = {
   /** Every cached message of one conversation that matches, oldest first. */
   'search.thread': {
     request: z.object({ conversationId, query: z.string().max(MAX_QUERY_LENGTH * 4) }),
-    response: returns<{ matches: ThreadSearchMatch[] }>(),
+    /**
+     * `matches`: every cached message whose stored text matches; `systemLines`: every system line
+     * the console words in the agent's language (unmatched: the console matches them as shown).
+     */
+    response: returns<{ matches: ThreadSearchMatch[]; systemLines: ThreadSystemLine[] }>(),
   },
   /**
    * Notices not yet shown, oldest first; taking them clears them. A notice raised before any window

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../shared/domain';
 import { segments, type Highlighted } from '../../../shared/search/highlight';
+import { systemEvent } from '../../../shared/systemEvents';
 import { migrate } from '../db/migrations';
 import { CACHE_MIGRATIONS } from '../db/schema';
 import { contact, conversation, message, openStore, removeTempDirs, SELF, tempDir } from '../testkit/fixtures';
@@ -194,9 +195,25 @@ describe('local search', () => {
   it('lists a conversation’s matches oldest first for in-thread search', () => {
     const first = store.search.search('résumé', {}, 20).messages[0]!.messageId;
     const later = addMessage('c-maria', 'Second refund note');
-    const matches = store.search.thread('c-maria', 'refund');
+    const { matches } = store.search.thread('c-maria', 'refund');
     expect(matches.map((m) => m.messageId)).toEqual([first, later]);
-    expect(store.search.thread('c-yuki', '東京')).toHaveLength(1);
-    expect(store.search.thread('c-maria', '')).toEqual([]);
+    expect(store.search.thread('c-yuki', '東京').matches).toHaveLength(1);
+    expect(store.search.thread('c-maria', '')).toEqual({ matches: [], systemLines: [] });
+  });
+
+  it('hands back the system lines the console words in the agent’s language instead of matching their English body', () => {
+    const accepted = systemEvent('accepted', { agent: 'Bea Schmidt' });
+    const worded = addMessage('c-maria', 'Bea Schmidt accepted the refund conversation', { direction: 'system', event: accepted });
+    // A line from a newer backend (an event this build cannot word) shows, and is matched by, its body.
+    const unknown = addMessage('c-maria', 'Bea Schmidt merged the refund conversation', { direction: 'system', event: { code: 'merged', params: {} } });
+    const reply = addMessage('c-maria', 'Refund approved by Bea');
+    const { matches, systemLines } = store.search.thread('c-maria', 'refund');
+    expect(matches.map((m) => m.messageId)).not.toContain(worded);
+    expect(matches.map((m) => m.messageId)).toEqual(expect.arrayContaining([unknown, reply]));
+    expect(systemLines).toEqual([{ messageId: worded, seq: expect.any(Number), event: accepted }]);
+    // Global search finds it by its stored text and says what it is, for the console to word.
+    const hits = store.search.search('refund', {}, 20).messages;
+    expect(hits.find((h) => h.messageId === worded)?.event).toEqual(accepted);
+    expect(hits.find((h) => h.messageId === reply)?.event).toBeNull();
   });
 });

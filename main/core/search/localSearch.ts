@@ -10,7 +10,10 @@ import type {
   SearchMessageHit,
   SearchResults,
   ThreadSearchMatch,
+  ThreadSystemLine,
 } from '../../../shared/ipc/contract';
+import { parseMessageExtras } from '../../../shared/messageExtras';
+import { knownSystemEvent, type SystemEvent } from '../../../shared/systemEvents';
 import { createMatcher, highlightDigits, snippet, type Highlighted, type Matcher } from '../../../shared/search/highlight';
 import { normalizePhone, parseQuery, phoneDigits, type ParsedQuery } from '../../../shared/search/query';
 import { CJK_FLOOR_SQL, matchTable, messageSourceFrom } from '../../../shared/search/messageIndex';
@@ -36,6 +39,7 @@ interface MessageRow {
   created_at: number;
   channel: string | null;
   contact_name: string | null;
+  extra: string | null;
 }
 
 interface ConversationRow {
@@ -57,7 +61,7 @@ interface ContactRow {
 }
 
 const MESSAGE_COLUMNS = `f.rowid AS row_id, m.id, m.conversation_id, m.seq, m.direction, m.kind, m.body, m.created_at, c.channel,
-  ct.name AS contact_name`;
+  ct.name AS contact_name, m.extra`;
 const MESSAGE_JOINS = `JOIN messages m ON m.rowid = f.rowid
   LEFT JOIN conversations c ON c.id = m.conversation_id
   LEFT JOIN contacts ct ON ct.id = c.contact_id`;
@@ -118,6 +122,7 @@ export class LocalSearch {
       createdAt: r.created_at,
       snippet: snippet(r.body, matcher),
       source: 'local',
+      event: r.direction === 'system' ? parseMessageExtras(r.extra).event : null,
     }));
   }
 
@@ -242,20 +247,43 @@ export class LocalSearch {
     return this.statement('agents', () => 'SELECT id, name, email FROM agents ORDER BY name, id').all() as Agent[];
   }
 
-  /** Every cached message of a conversation that matches, oldest first (unsent ones last). */
-  thread(conversationId: string, input: string): ThreadSearchMatch[] {
+  /**
+   * Every cached message of a conversation that matches, oldest first (unsent ones last), and,
+   * unmatched, every system line the console words in the agent's language.
+   *
+   * In-thread search must match what the agent reads. A system line with an event is shown worded
+   * in the agent's language, which the core cannot produce (it has no i18n; the wording lives in
+   * the renderer's catalogs), so matching its stored English body would find "accepted" in a line
+   * that reads "hat die Unterhaltung angenommen" and miss the German word. Instead those lines go
+   * back with their events and the renderer matches the text it shows. A conversation has a handful
+   * of them, so this costs little, and the renderer's one wording function then serves both what
+   * is shown and what is matched, so the two cannot drift apart.
+   */
+  thread(conversationId: string, input: string): { matches: ThreadSearchMatch[]; systemLines: ThreadSystemLine[] } {
     const query = parseQuery(input);
-    if (query.terms.length === 0) return [];
+    if (query.terms.length === 0) return { matches: [], systemLines: [] };
     const matcher = createMatcher(query);
     const rows = this.statement('thread', () =>
-      `SELECT id, seq, body FROM messages WHERE conversation_id = ?
+      `SELECT id, seq, body, direction, extra FROM messages WHERE conversation_id = ?
        ORDER BY seq IS NULL, seq, created_at, id`,
-    ).all(conversationId) as { id: string; seq: number | null; body: string }[];
-    return rows.filter((r) => matcher.matchesAll(r.body)).map((r) => ({ messageId: r.id, seq: r.seq }));
+    ).all(conversationId) as { id: string; seq: number | null; body: string; direction: string; extra: string | null }[];
+    const matches: ThreadSearchMatch[] = [];
+    const systemLines: ThreadSystemLine[] = [];
+    for (const r of rows) {
+      const event = r.direction === 'system' ? wordedEvent(r.extra) : null;
+      if (event) systemLines.push({ messageId: r.id, seq: r.seq, event });
+      else if (matcher.matchesAll(r.body)) matches.push({ messageId: r.id, seq: r.seq });
+    }
+    return { matches, systemLines };
   }
 }
 
-/** Named parameters of a trigram or CJK-scan plan. */
+/** A system line's event when the console words it (a code this build knows); else its body is shown and matched. */
+function wordedEvent(extra: string | null): SystemEvent | null {
+  const event = extra === null ? null : parseMessageExtras(extra).event;
+  return knownSystemEvent(event) ? event : null;
+}
+
 /** Two newest-first lists of rows as one, without repeats, cut at `limit`. */
 function newestFirst(a: readonly MessageRow[], b: readonly MessageRow[], limit: number): MessageRow[] {
   const byRow = new Map([...a, ...b].map((r) => [r.row_id, r]));

@@ -60,6 +60,7 @@ export async function searchServer(core: DeskCore, request: ParsedRequestOf<'sea
       createdAt: m.createdAt,
       snippet: snippet(m.body, matcher),
       source: 'server',
+      event: m.direction === 'system' ? m.event : null,
     })),
   };
 }

@@ -5,12 +5,15 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchFilters } from '../../../shared/ipc/contract';
+import { createMatcher } from '../../../shared/search/highlight';
+import { parseQuery } from '../../../shared/search/query';
 import { useDeskQuery } from '../api/hooks';
 import { useCommand } from '../workspace/commands';
 import { CloseIcon, FilterIcon, SearchIcon } from '../ui/icons';
 import { SearchFilterBar, hasFilters } from './SearchFilterBar';
 import { SearchResultsList } from './SearchResultsList';
 import { moveActive, searchOptions, type SearchOption } from './options';
+import { hitsAsShown } from './systemLineMatches';
 import { useDebounced } from './useDebounced';
 import { useSearchReveal } from './SearchReveal';
 import './search.css';
@@ -40,8 +43,14 @@ export function GlobalSearch({ onOpen }: { onOpen: (conversationId: string) => v
   const serverAsked = serverFor === `${text}\n${filterKey}`;
   const server = useDeskQuery('search.server', { query: text, filters, limit: SERVER_LIMIT }, { enabled: searching && serverAsked && online, retry: false, staleTime: 60_000 });
 
-  const serverHits = serverAsked && server.data ? server.data.messages : undefined;
-  const options = useMemo(() => searchOptions(local.data, serverHits), [local.data, serverHits]);
+  // System lines as the agent reads them, in their language (see systemLineMatches.ts).
+  const matcher = useMemo(() => createMatcher(parseQuery(text)), [text]);
+  const localShown = useMemo(() => local.data && { ...local.data, messages: hitsAsShown(local.data.messages, t, matcher) }, [local.data, t, matcher]);
+  const serverHits = useMemo(
+    () => (serverAsked && server.data ? hitsAsShown(server.data.messages, t, matcher) : undefined),
+    [serverAsked, server.data, t, matcher],
+  );
+  const options = useMemo(() => searchOptions(localShown, serverHits), [localShown, serverHits]);
   const activeIndex = options.findIndex((o) => o.key === activeKey);
   const active = activeIndex >= 0 ? activeIndex : options.length > 0 ? 0 : -1;
   const panelOpen = expanded && searching;
@@ -129,7 +138,7 @@ export function GlobalSearch({ onOpen }: { onOpen: (conversationId: string) => v
         <div className="global-search__panel" data-testid="search-results">
           <SearchResultsList
             listId={listId}
-            local={local.data}
+            local={localShown}
             loading={local.isPending}
             failed={local.isError}
             activeKey={activeOption?.key ?? null}

@@ -14,6 +14,7 @@ const message = (messageId: string, conversationId: string, source: 'local' | 's
   createdAt: 1,
   snippet: h('x'),
   source,
+  event: null,
 });
 
 describe('searchOptions', () => {

@@ -4,6 +4,7 @@
 // the global search opens here with its query, on its message.
 import { keepPreviousData } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { createMatcher } from '../../../shared/search/highlight';
 import { parseQuery } from '../../../shared/search/query';
@@ -12,6 +13,7 @@ import { useCommand } from '../workspace/commands';
 import { clearMatches, paintMatches } from './highlightDom';
 import { useDebounced } from './useDebounced';
 import { useSearchReveal } from './SearchReveal';
+import { threadMatches } from './systemLineMatches';
 
 /** What the thread offers: its loaded messages and a way to load older ones. */
 export interface LoadableThread {
@@ -60,10 +62,16 @@ export function useThreadSearch(conversationId: string, thread: LoadableThread):
     clear();
   }, [target, conversationId, clear]);
 
+  const { t } = useTranslation();
   const text = useDebounced(query.trim(), 80);
   const searching = open && text !== '';
   const result = useDeskQuery('search.thread', { conversationId, query: text }, { enabled: searching, placeholderData: keepPreviousData });
-  const newestFirst = useMemo(() => (searching ? [...(result.data?.matches ?? [])].reverse() : []), [searching, result.data]);
+  const matcher = useMemo(() => createMatcher(parseQuery(text)), [text]);
+  // System lines are matched as shown, in the agent's language (see systemLineMatches.ts).
+  const newestFirst = useMemo(
+    () => (searching && result.data ? threadMatches(result.data, t, matcher).reverse() : []),
+    [searching, result.data, t, matcher],
+  );
   const index = newestFirst.findIndex((m) => m.messageId === selectedId);
   const currentId = index >= 0 || pinned ? selectedId : (newestFirst[0]?.messageId ?? null);
   const position = index >= 0 ? index : newestFirst.length > 0 && !pinned ? 0 : -1;
@@ -111,7 +119,6 @@ export function useThreadSearch(conversationId: string, thread: LoadableThread):
     threadElement(conversationId)?.querySelector(`[data-message-id="${CSS.escape(currentId)}"]`)?.scrollIntoView({ block: 'center' });
   }, [open, currentId, loaded, isFetchingNextPage, conversationId]);
 
-  const matcher = useMemo(() => createMatcher(parseQuery(text)), [text]);
   const ids = useMemo(() => new Set(newestFirst.map((m) => m.messageId)), [newestFirst]);
   useEffect(() => {
     const root = threadElement(conversationId);
