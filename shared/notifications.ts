@@ -88,6 +88,31 @@ export const NOTIFICATION_TEXT_KEYS = [
 export type NotificationTextKey = (typeof NOTIFICATION_TEXT_KEYS)[number];
 export type NotificationTexts = Record<NotificationTextKey, string>;
 
+/**
+ * The English templates: the English catalog's `notifications.text` (the renderer's locales/en.ts
+ * takes them from here) and what the core uses until a window has sent the agent's language, so
+ * a notification raised before any window exists still reads well. One source, no twin to drift.
+ */
+export const ENGLISH_NOTIFICATION_TEXTS = {
+  assignedTitle: 'Assigned to you: {{contact}}',
+  assignedBody: 'A conversation is now yours.',
+  queuedTitle: 'New conversation in the queue',
+  queuedBody: '{{contact}} is waiting.',
+  messageTitle: '{{contact}}',
+  mentionTitle: '{{agent}} mentioned you',
+  transferTitle: '{{agent}} transferred {{contact}} to you',
+  transferBody: 'The conversation is now yours.',
+  transferBodyWithNote: 'Note: {{note}}',
+  catchUpTitle: 'While you were offline',
+  catchUpBody: 'New notifications: {{count}}. Open Agent Desk to see them.',
+  reminderTitle: 'Still waiting in the queue',
+  reminderBody: '{{contact}} has not been accepted yet.',
+  testTitle: 'Notifications work',
+  testBody: 'This is how Agent Desk will tell you about new conversations.',
+  unknownContact: 'A customer',
+  unknownAgent: 'A colleague',
+} as const satisfies NotificationTexts;
+
 export const notificationTextsSchema = z.object(
   Object.fromEntries(NOTIFICATION_TEXT_KEYS.map((key) => [key, z.string().min(1).max(300)])) as Record<
     NotificationTextKey,

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { ChangeEvent } from '../../../shared/protocol';
 import {
   type AttentionFocus,
+  ENGLISH_NOTIFICATION_TEXTS,
   type DeskNotification,
   type NotificationSettings,
   type NotificationTexts,
@@ -13,7 +14,7 @@ import type { Logger } from '../ports';
 import { deriveCandidates, queueMembership, type ConversationFacts, type Self } from './derive';
 import { NotificationFacts } from './facts';
 import { NotificationPolicy, type Moment, type Outgoing, type PolicyTuning } from './policy';
-import { ENGLISH_TEXTS, testNotification, toNotification, type Names } from './text';
+import { testNotification, toNotification, type Names } from './text';
 
 export type ApplyPhase = 'catchup' | 'live';
 
@@ -39,7 +40,7 @@ export function momentOf(at: number): Moment {
 
 export class NotificationCenter {
   private readonly policy: NotificationPolicy;
-  private texts: NotificationTexts = ENGLISH_TEXTS;
+  private texts: NotificationTexts = ENGLISH_NOTIFICATION_TEXTS;
   private factsFor: { db: Database.Database; facts: NotificationFacts } | null = null;
   private cancelTick: (() => void) | null = null;
 

@@ -1,6 +1,6 @@
 // Turns the policy's decisions into notifications with text. The templates come from the renderer
 // in the agent's language (`notifications.texts`); until a window has sent them, the English ones
-// below are used, so a notification raised before any window exists still reads well.
+// (shared/notifications.ts, the same object as the English catalog's) are used.
 import {
   fillTemplate,
   type DeskNotification,
@@ -8,26 +8,6 @@ import {
   type NotificationTexts,
 } from '../../../shared/notifications';
 import type { Outgoing } from './policy';
-
-export const ENGLISH_TEXTS: NotificationTexts = {
-  assignedTitle: 'Assigned to you: {{contact}}',
-  assignedBody: 'A conversation is now yours.',
-  queuedTitle: 'New conversation in the queue',
-  queuedBody: '{{contact}} is waiting.',
-  messageTitle: '{{contact}}',
-  mentionTitle: '{{agent}} mentioned you',
-  transferTitle: '{{agent}} transferred {{contact}} to you',
-  transferBody: 'The conversation is now yours.',
-  transferBodyWithNote: 'Note: {{note}}',
-  catchUpTitle: 'While you were offline',
-  catchUpBody: 'New notifications: {{count}}. Open Agent Desk to see them.',
-  reminderTitle: 'Still waiting in the queue',
-  reminderBody: '{{contact}} has not been accepted yet.',
-  testTitle: 'Notifications work',
-  testBody: 'This is how Agent Desk will tell you about new conversations.',
-  unknownContact: 'A customer',
-  unknownAgent: 'A colleague',
-};
 
 /** Names the text needs, looked up in the cache after the events were applied. */
 export interface Names {

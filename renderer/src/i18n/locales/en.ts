@@ -1,4 +1,5 @@
 import type { Messages } from '../../../../shared/i18n/catalog';
+import { ENGLISH_NOTIFICATION_TEXTS } from '../../../../shared/notifications';
 
 export const en = {
   app: {
@@ -426,25 +427,7 @@ export const en = {
     unread: '{{count}} unread',
   },
   notifications: {
-    text: {
-      assignedTitle: 'Assigned to you: {{contact}}',
-      assignedBody: 'A conversation is now yours.',
-      queuedTitle: 'New conversation in the queue',
-      queuedBody: '{{contact}} is waiting.',
-      messageTitle: '{{contact}}',
-      mentionTitle: '{{agent}} mentioned you',
-      transferTitle: '{{agent}} transferred {{contact}} to you',
-      transferBody: 'The conversation is now yours.',
-      transferBodyWithNote: 'Note: {{note}}',
-      catchUpTitle: 'While you were offline',
-      catchUpBody: 'New notifications: {{count}}. Open Agent Desk to see them.',
-      reminderTitle: 'Still waiting in the queue',
-      reminderBody: '{{contact}} has not been accepted yet.',
-      testTitle: 'Notifications work',
-      testBody: 'This is how Agent Desk will tell you about new conversations.',
-      unknownContact: 'A customer',
-      unknownAgent: 'A colleague',
-    },
+    text: ENGLISH_NOTIFICATION_TEXTS,
     kinds: {
       assigned: 'A conversation is assigned to me',
       queued: 'A new conversation arrives in my queues',
