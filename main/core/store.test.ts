@@ -6,6 +6,8 @@ import { emptySummary } from './cache/apply';
 import { inboxSql, type SqlParams } from './cache/inboxQuery';
 import { CACHE_MIGRATIONS, OUTBOX_MIGRATIONS } from './db/schema';
 import type { Store } from './store';
+import type { ChangeEvent } from '../../shared/protocol';
+import type { Conversation } from '../../shared/domain';
 import { contact, conversation, created, message, openStore, SELF, snapshotPage, tempDir, upserted, removeTempDirs } from './testkit/fixtures';
 
 const stores: Store[] = [];
@@ -99,6 +101,75 @@ describe('applyEvents', () => {
     const stale = whole.applyEvents([upserted(conversation('c1', { seq: 2, status: 'resolved' })), upserted(conversation('c1', { seq: 4, status: 'pending' }))], SELF);
     expect(whole.queries.detail('c1')?.conversation.status).toBe('active');
     expect(stale.inbox).toBe(false);
+  });
+
+  it('leaves the same cache whether a long mixed stream is applied in one batch, in uneven batches or event by event', () => {
+    // A seeded stream like a catch-up's: messages each followed by their conversation's new
+    // version, delivery receipts, read markers (the agent's and others'), status changes, new
+    // contacts and conversations, and a few repeats of old versions.
+    let state = 7;
+    const rand = (n: number) => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state % n;
+    };
+    const events: ChangeEvent[] = [];
+    const convs = ['c1', 'c2', 'c3', 'c4'].map((id) => conversation(id, { seq: 0, status: 'queued' }));
+    const sent: string[] = [];
+    let seq = 0;
+    while (events.length < 400) {
+      const c = convs[rand(convs.length)] as Conversation;
+      const r = rand(100);
+      if (r < 45) {
+        seq += 1;
+        const inbound = rand(2) === 0;
+        const m = message(`m${seq}`, c.id, seq, inbound ? {} : { direction: 'outbound', status: 'sent', statusSeq: seq, authorAgentId: SELF });
+        events.push(created(m));
+        if (!inbound) sent.push(m.id);
+        Object.assign(c, { seq: seq + 1, lastMessageAt: seq, lastMessagePreview: m.body, lastMessageDirection: m.direction });
+        seq += 1;
+        events.push(upserted({ ...c }));
+      } else if (r < 60 && sent.length > 0) {
+        seq += 1;
+        events.push({ seq, type: 'message.status', messageId: sent[rand(sent.length)] as string, conversationId: c.id, status: rand(2) ? 'delivered' : 'read' });
+      } else if (r < 75) {
+        seq += 1;
+        events.push({ seq, type: 'conversation.read', conversationId: c.id, agentId: rand(3) ? SELF : 'other', readSeq: seq - 1 - rand(6) });
+      } else if (r < 90) {
+        seq += 1;
+        Object.assign(c, { seq, status: (['active', 'pending', 'resolved', 'queued'] as const)[rand(4)] });
+        events.push(upserted({ ...c }));
+      } else if (r < 95) {
+        seq += 1;
+        // An old version of a conversation, repeated: last-writer-wins ignores it.
+        events.push({ seq, type: 'conversation.upserted', conversation: { ...c, seq: Math.max(0, c.seq - 3), status: 'abandoned' } });
+      } else {
+        seq += 1;
+        const id = `n${seq}`;
+        events.push({ seq, type: 'contact.upserted', contact: contact(`k-${id}`, seq) });
+        seq += 1;
+        const fresh = conversation(id, { seq, status: 'queued' });
+        convs.push(fresh);
+        events.push(upserted({ ...fresh }));
+      }
+    }
+    const dump = (s: Store) =>
+      Object.fromEntries(
+        ['contacts', 'conversations', 'messages', 'reads', 'ranges', 'meta'].map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]),
+      );
+    const whole = open();
+    whole.applyEvents(events, SELF);
+    const uneven = open();
+    for (let i = 0; i < events.length; ) {
+      const n = 1 + rand(60);
+      uneven.applyEvents(events.slice(i, i + n), SELF);
+      i += n;
+    }
+    const oneByOne = open();
+    for (const e of events) oneByOne.applyEvents([e], SELF);
+    const expected = dump(oneByOne);
+    expect((expected.messages as unknown[]).length).toBeGreaterThan(100);
+    expect(dump(whole)).toEqual(expected);
+    expect(dump(uneven)).toEqual(expected);
   });
 
   it('stores a message for an unknown conversation and opens its history range there', () => {

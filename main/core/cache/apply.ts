@@ -43,7 +43,6 @@ export class Applier {
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, email = excluded.email,
            created_at = excluded.created_at, seq = excluded.seq`,
       ),
-      conversationSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM conversations WHERE id = ?'),
       upsertConversation: db.prepare(
         `INSERT INTO conversations (id, contact_id, channel, status, queue_id, assignee_id, subject, created_at,
            last_message_at, preview, last_direction, waiting_since, last_inbound_at, tags, labels, previous_id,
@@ -56,7 +55,8 @@ export class Applier {
            subject = excluded.subject, created_at = excluded.created_at, last_message_at = excluded.last_message_at,
            preview = excluded.preview, last_direction = excluded.last_direction, waiting_since = excluded.waiting_since,
            last_inbound_at = excluded.last_inbound_at, tags = excluded.tags, labels = excluded.labels,
-           previous_id = excluded.previous_id, closure_reason = excluded.closure_reason, seq = excluded.seq`,
+           previous_id = excluded.previous_id, closure_reason = excluded.closure_reason, seq = excluded.seq
+         WHERE excluded.seq > conversations.seq`,
       ),
       dropOptimistic: db.prepare<[string]>('DELETE FROM messages WHERE client_id = ? AND local = 1'),
       insertMessage: db.prepare(
@@ -112,8 +112,10 @@ export class Applier {
   }
 
   upsertConversation(conversation: Conversation): boolean {
-    if (!supersedes(conversation.seq, this.s.conversationSeq.get(conversation.id)?.seq)) return false;
-    this.s.upsertConversation.run({ ...conversation, tags: JSON.stringify(conversation.tags), labels: JSON.stringify(conversation.labels) });
+    // Last-writer-wins (`supersedes`) in the statement itself: the hottest write of a catch-up
+    // needs no separate read of the stored seq.
+    const row = { ...conversation, tags: JSON.stringify(conversation.tags), labels: JSON.stringify(conversation.labels) };
+    if (this.s.upsertConversation.run(row).changes === 0) return false;
     this.profiles.setLink(conversation.id, conversation.linkedRecord);
     return true;
   }
@@ -206,15 +208,31 @@ export class Applier {
 
   /**
    * Applies change events (seq order, contiguous) for agent `selfId`; the caller owns the transaction.
-   * Each conversation's row is written once per batch, with its last version: every message is
+   * Each conversation's row is written once per batch, with its newest version: every message is
    * followed by the conversation's new preview, and rewriting the row moves it in every inbox index.
-   * Nothing in a batch reads the row, and a later version supersedes whatever an earlier one would,
-   * so the result (rows and summary) is the same as writing each version in turn.
+   * Nothing in a batch reads the row, so the result (rows and summary) is the same as writing each
+   * version in turn.
    */
   applyEvents(events: readonly ChangeEvent[], selfId: string, summary: ChangeSummary): void {
-    const lastVersion = new Map<string, ChangeEvent>();
-    for (const e of events) if (e.type === 'conversation.upserted') lastVersion.set(e.conversation.id, e);
+    // The newest version of each conversation (the first of equals, as last-writer-wins keeps it):
+    // applied in turn, the versions end in that one, or in the stored row if that is newer still.
+    const lastVersion = new Map<string, ChangeEvent & { type: 'conversation.upserted' }>();
+    for (const e of events) {
+      if (e.type !== 'conversation.upserted') continue;
+      const kept = lastVersion.get(e.conversation.id);
+      if (!kept || e.conversation.seq > kept.conversation.seq) lastVersion.set(e.conversation.id, e);
+    }
     const open = new Set<string>();
+    // The agent's read marker per conversation, read once per batch (it moves only with a read event).
+    const readSeqs = new Map<string, number>();
+    const readSeqOf = (conversationId: string) => {
+      let seq = readSeqs.get(conversationId);
+      if (seq === undefined) {
+        seq = this.s.readSeq.get(conversationId)?.read_seq ?? 0;
+        readSeqs.set(conversationId, seq);
+      }
+      return seq;
+    };
     for (const e of events) {
       switch (e.type) {
         case 'contact.upserted':
@@ -232,8 +250,7 @@ export class Applier {
           const m = e.message;
           this.ensureOpenRange(m.conversationId, m.seq, open);
           if (this.insertMessage(m)) {
-            const readSeq = this.s.readSeq.get(m.conversationId)?.read_seq ?? 0;
-            if (countsAsUnread(m.direction, m.seq, readSeq)) {
+            if (countsAsUnread(m.direction, m.seq, readSeqOf(m.conversationId))) {
               this.s.bumpUnread.run(m.conversationId);
               summary.inbox = true;
             }
@@ -252,6 +269,7 @@ export class Applier {
         case 'conversation.read':
           if (e.agentId === selfId) {
             this.markRead(e.conversationId, e.readSeq);
+            readSeqs.delete(e.conversationId);
             summary.inbox = true;
             summary.conversationIds.add(e.conversationId);
           }
