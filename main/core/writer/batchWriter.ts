@@ -12,7 +12,7 @@ import type * as Esbuild from 'esbuild';
 import type { DbFiles } from '../db/open';
 import type { Logger } from '../ports';
 import type { Store } from '../store';
-import { fromWire, runWriteJob, type FromWriter, type ToWriter, type WriteJob, type WriteResult } from './job';
+import { fromWire, jobToWire, runWriteJob, type FromWriter, type ToWriter, type WriteJob, type WriteResult } from './job';
 import type { WriterWorkerData } from './worker';
 
 export interface BatchWriter {
@@ -121,7 +121,7 @@ class WorkerWriter implements BatchWriter {
     return new Promise<WriteResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ type: 'job', id, job } satisfies ToWriter);
+      worker.postMessage({ type: 'job', id, job: jobToWire(job) } satisfies ToWriter);
     });
   }
 

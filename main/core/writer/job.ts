@@ -44,8 +44,24 @@ export function runWriteJob(store: Store, job: WriteJob): WriteResult {
   return { summary: store.applySnapshotPage(page, wipeFirst, next, job.messagesPerConversation, job.selfId), snapshot: next };
 }
 
+/**
+ * A job as it crosses to the writer's thread. A batch of events goes as JSON text: the writer's
+ * thread parses it in about half the time structured cloning takes to rebuild the objects there,
+ * and that thread is the one a catch-up waits for.
+ */
+export type WireJob = Exclude<WriteJob, { kind: 'events' }> | { kind: 'eventsJson'; json: string; selfId: string };
+
+export function jobToWire(job: WriteJob): WireJob {
+  return job.kind === 'events' ? { kind: 'eventsJson', json: JSON.stringify(job.events), selfId: job.selfId } : job;
+}
+
+/** The events were validated before they were written as JSON, so they are read back as such. */
+export function jobFromWire(job: WireJob): WriteJob {
+  return job.kind === 'eventsJson' ? { kind: 'events', events: JSON.parse(job.json) as ChangeEvent[], selfId: job.selfId } : job;
+}
+
 /** Main thread → writer thread. */
-export type ToWriter = { type: 'job'; id: number; job: WriteJob } | { type: 'close' };
+export type ToWriter = { type: 'job'; id: number; job: WireJob } | { type: 'close' };
 
 /** An error as it crosses threads: structured cloning drops `code`, which tells corruption apart. */
 export interface WireError {

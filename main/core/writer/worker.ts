@@ -6,7 +6,7 @@ import type { DbFiles } from '../db/open';
 import { openWriterConnection } from '../db/open';
 import type { Logger } from '../ports';
 import { Store } from '../store';
-import { runWriteJob, toWire, type FromWriter, type ToWriter } from './job';
+import { jobFromWire, runWriteJob, toWire, type FromWriter, type ToWriter } from './job';
 
 export interface WriterWorkerData {
   files: DbFiles;
@@ -49,7 +49,7 @@ port.on('message', (message: ToWriter) => {
   }
   try {
     store ??= openStore();
-    send({ type: 'done', id: message.id, result: runWriteJob(store, message.job) });
+    send({ type: 'done', id: message.id, result: runWriteJob(store, jobFromWire(message.job)) });
   } catch (e) {
     send({ type: 'failed', id: message.id, error: toWire(e) });
   }
