@@ -36,6 +36,17 @@ describe('thread pages', () => {
     expect(await loadThreadPage(desk.api, 'c1', 3, true)).toEqual({ messages: [], hasOlder: false });
   });
 
+  it('shows a page another load cached meanwhile, though this load found nothing left to fetch', async () => {
+    // The cache had nothing older; before this call reached the server, an overlapping load cached
+    // the page, so the core reports nothing fetched (it already holds everything).
+    let reads = 0;
+    const desk = fakeDesk({
+      'thread.get': async () => (++reads === 1 ? { messages: [], hasOlder: true } : { messages: [message(1), message(2)], hasOlder: false }),
+      'thread.loadOlder': async () => ({ loaded: 0, hasMore: false }),
+    });
+    expect((await loadThreadPage(desk.api, 'c1', 3, true)).messages.map((m) => m.seq)).toEqual([1, 2]);
+  });
+
   it('stays in the cache when refetching after a change', async () => {
     const desk = fakeDesk({ 'thread.get': async () => ({ messages: [], hasOlder: true }) });
     expect(await loadThreadPage(desk.api, 'c1', 3, false)).toEqual({ messages: [], hasOlder: true });

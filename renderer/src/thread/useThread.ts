@@ -21,9 +21,14 @@ export async function loadThreadPage(api: DeskApi, conversationId: string, befor
   const cached = await callDesk(api, 'thread.get', request);
   if (!fromServer || cached.messages.length > 0 || !cached.hasOlder) return cached;
   const fetched = await callDesk(api, 'thread.loadOlder', { conversationId });
-  // Nothing came back: treat it as the beginning rather than asking again on every scroll.
-  if (fetched.loaded === 0) return { messages: [], hasOlder: false };
-  return callDesk(api, 'thread.get', request);
+  // Read the cache again even when this call fetched nothing: an overlapping load (a refetch after
+  // a change notice, or a load whose promise was cancelled and whose request went on) may have
+  // cached this page between the read above and this call, which then finds nothing left to fetch.
+  const page = await callDesk(api, 'thread.get', request);
+  // Nothing came back and nothing is cached: treat it as the beginning rather than asking again on
+  // every scroll.
+  if (fetched.loaded === 0 && page.messages.length === 0) return { messages: [], hasOlder: false };
+  return page;
 }
 
 /**
