@@ -16,6 +16,7 @@ let dir: string;
 let database: Database;
 let transactions: number;
 let published: ChangeEvent[];
+let pushes: number;
 let writer: Writer;
 
 beforeEach(async () => {
@@ -33,7 +34,18 @@ beforeEach(async () => {
     },
   };
   published = [];
-  writer = createWriter({ database, publisher: { publish: (_t, events) => published.push(...events) }, now: () => 1, retainEvents: null });
+  pushes = 0;
+  writer = createWriter({
+    database,
+    publisher: {
+      publish: (_t, events) => {
+        pushes++;
+        published.push(...events);
+      },
+    },
+    now: () => 1,
+    retainEvents: null,
+  });
 });
 
 afterEach(async () => {
@@ -76,6 +88,8 @@ describe('writer', () => {
     expect(await Promise.all([first, ...queued])).toEqual([1, 2, 3, 4, 5, 6]);
     expect(transactions).toBe(2);
     expect(published.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    // One push per group: the five queued writes' events went out together.
+    expect(pushes).toBe(2);
     expect(await loggedSeqs()).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
@@ -92,6 +106,33 @@ describe('writer', () => {
     expect(await Promise.all([first, ok1, ok2])).toEqual([1, 2, 3]);
     expect(published.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(await loggedSeqs()).toEqual([1, 2, 3]);
+  });
+
+  it("pushes each tenant's events of a group once, in seq order, and only the failed write's events are left out", async () => {
+    await database.db.insertInto('tenants').values({ id: 'tenant-2', slug: 't2', name: 'T2', webhook_secret_hash: 'x', created_at: 1 }).execute();
+    await database.db.insertInto('tenant_counters').values({ tenant_id: 'tenant-2', last_seq: 100, log_floor: 100 }).execute();
+    const byTenant = new Map<string, number[][]>();
+    const grouped = createWriter({
+      database,
+      publisher: { publish: (tenantId, events) => byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), events.map((e) => e.seq)]) },
+      now: () => 1,
+      retainEvents: null,
+    });
+    const writes = [
+      grouped.run(TENANT, recordOne),
+      grouped.run('tenant-2', recordOne),
+      grouped.run(TENANT, async (ctx) => {
+        await recordOne(ctx);
+        throw new Error('refused');
+      }),
+      grouped.run(TENANT, recordOne),
+      grouped.run('tenant-2', recordOne),
+    ];
+    const settled = await Promise.allSettled(writes);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(transactions).toBe(1);
+    expect(byTenant.get(TENANT)).toEqual([[1, 2]]);
+    expect(byTenant.get('tenant-2')).toEqual([[101, 102]]);
   });
 
   it('rolls a write that runs alone back as a whole when it fails', async () => {

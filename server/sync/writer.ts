@@ -128,16 +128,31 @@ export function createWriter({ database, publisher, now, retainEvents, maxGroup 
       for (const write of group) write.reject(error);
       return;
     }
+    // One push per tenant for the whole group (its writes' events are consecutive seqs of that
+    // tenant, in order): each push is one frame to every socket of the tenant, so a group of ten
+    // webhooks with 200 agents connected sends 200 frames instead of 2,000.
+    const pushes = new Map<string, ChangeEvent[]>();
+    group.forEach((write, i) => {
+      const outcome = outcomes[i];
+      if (!outcome?.ok || outcome.events.length === 0) return;
+      const events = pushes.get(write.tenantId);
+      if (events) events.push(...outcome.events);
+      else pushes.set(write.tenantId, [...outcome.events]);
+    });
+    const pushFailed = new Map<string, unknown>();
+    for (const [tenantId, events] of pushes) {
+      try {
+        publisher.publish(tenantId, events);
+      } catch (error) {
+        pushFailed.set(tenantId, error);
+      }
+    }
     group.forEach((write, i) => {
       const outcome = outcomes[i];
       if (!outcome) return write.reject(new Error('A grouped write has no outcome.'));
       if (!outcome.ok) return write.reject(outcome.error);
-      try {
-        if (outcome.events.length > 0) publisher.publish(write.tenantId, outcome.events);
-        write.resolve(outcome.value);
-      } catch (error) {
-        write.reject(error);
-      }
+      if (outcome.events.length > 0 && pushFailed.has(write.tenantId)) return write.reject(pushFailed.get(write.tenantId));
+      write.resolve(outcome.value);
     });
   }
 
