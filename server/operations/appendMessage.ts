@@ -41,8 +41,7 @@ export async function appendMessage(
   draft: MessageDraft,
   externalId: string | null,
 ): Promise<{ message: Message; conversation: Conversation }> {
-  const messageSeq = await changes.nextSeq();
-  const conversationSeq = await changes.nextSeq();
+  const [messageSeq = 0, conversationSeq = 0] = await changes.nextSeqs(2);
   const message: Message = { ...draft, seq: messageSeq, statusSeq: messageSeq };
   const updated = conversationAfter(conversation, message, conversationSeq);
   // The conversation row goes first: a new conversation must exist before its message.

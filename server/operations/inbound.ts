@@ -6,7 +6,7 @@ import { findContactByHandle, insertContact, normalizeHandle } from '../store/co
 import { nextStatus } from '../../shared/workflow/transitions';
 import { findOpenConversation, getConversation, latestConversationId, OPEN_STATUSES } from '../store/conversations';
 import { routeWaiting } from '../workflow/changes';
-import { firstQueueId } from '../store/directory';
+import { firstQueue } from '../store/directory';
 import { attachToMessage, findMessageByExternalId } from '../store/messages';
 import type { WriteContext, Writer } from '../sync/writer';
 import { appendMessage } from './appendMessage';
@@ -93,28 +93,37 @@ async function append(
 ): Promise<InboundResult> {
   // A reply to a pending conversation puts it back on the agent's plate; a message after a
   // resolved one opens a new conversation that links to it.
-  const conversation: Conversation = open
-    ? { ...open, status: nextStatus(open.status, 'customerReplied') ?? open.status }
-    : {
-        id: deps.newId(),
-        contactId,
-        channel,
-        status: 'queued',
-        queueId: await firstQueueId(ctx.trx, tenantId),
-        assigneeId: null,
-        subject: content.subject,
-        createdAt: ctx.now,
-        lastMessageAt: ctx.now,
-        lastMessagePreview: '',
-        lastMessageDirection: null,
-        waitingSince: null,
-        lastInboundAt: null,
-        tags: [],
-        labels: [],
-        previousConversationId: await latestConversationId(ctx.trx, tenantId, contactId),
-        closureReason: null,
-        seq: 0,
-      };
+  let conversation: Conversation;
+  // Only work entering a routed queue needs routing now. A conversation in a manual queue waits
+  // for an agent to take it; the routed queues' own backlogs are routed whenever an agent frees
+  // up and by the workflow sweep, so reading them again for every new customer found nothing new.
+  let routed = false;
+  if (open) {
+    conversation = { ...open, status: nextStatus(open.status, 'customerReplied') ?? open.status };
+  } else {
+    const queue = await firstQueue(ctx.trx, tenantId);
+    routed = queue.routing !== 'manual';
+    conversation = {
+      id: deps.newId(),
+      contactId,
+      channel,
+      status: 'queued',
+      queueId: queue.id,
+      assigneeId: null,
+      subject: content.subject,
+      createdAt: ctx.now,
+      lastMessageAt: ctx.now,
+      lastMessagePreview: '',
+      lastMessageDirection: null,
+      waitingSince: null,
+      lastInboundAt: null,
+      tags: [],
+      labels: [],
+      previousConversationId: await latestConversationId(ctx.trx, tenantId, contactId),
+      closureReason: null,
+      seq: 0,
+    };
+  }
   const { message } = await appendMessage(
     ctx,
     tenantId,
@@ -137,6 +146,6 @@ async function append(
     content.externalId,
   );
   await attachToMessage(ctx.trx, tenantId, (content.attachments ?? []).map((a) => a.id), message.id);
-  if (!open) await routeWaiting(ctx, tenantId, deps.newId);
+  if (routed) await routeWaiting(ctx, tenantId, deps.newId);
   return { conversationId: conversation.id, messageId: message.id, duplicate: false };
 }

@@ -68,15 +68,19 @@ export async function listQueues(db: Kysely<DB>, tenantId: string): Promise<Queu
   return rows.map((r) => ({ id: r.id, name: r.name, routing: r.routing as RoutingMode }));
 }
 
-const firstQueue = compiled((db, p: { tenantId: string }) =>
-  db.selectFrom('queues').select('id').where('tenant_id', '=', p.tenantId).orderBy('position').limit(1),
+const firstQueueRow = compiled((db, p: { tenantId: string }) =>
+  db.selectFrom('queues').select(['id', 'routing']).where('tenant_id', '=', p.tenantId).orderBy('position').limit(1),
 );
 
 /** New conversations land in the tenant's first queue. */
-export async function firstQueueId(db: Kysely<DB>, tenantId: string): Promise<string> {
-  const row = await firstQueue.first(db, { tenantId });
+export async function firstQueue(db: Kysely<DB>, tenantId: string): Promise<{ id: string; routing: RoutingMode }> {
+  const row = await firstQueueRow.first(db, { tenantId });
   if (!row) throw new Error(`Tenant ${tenantId} has no queue.`);
-  return row.id;
+  return { id: row.id, routing: row.routing as RoutingMode };
+}
+
+export async function firstQueueId(db: Kysely<DB>, tenantId: string): Promise<string> {
+  return (await firstQueue(db, tenantId)).id;
 }
 
 export async function createSession(

@@ -9,6 +9,8 @@ import { allocateSeq } from './seq';
 export interface ChangeRecorder {
   /** Allocates the next seq of the tenant; the caller writes its row with it, then records. */
   nextSeq(): Promise<number>;
+  /** Allocates the next `count` seqs at once, in order; the caller records every one of them. */
+  nextSeqs(count: number): Promise<number[]>;
   record(event: ChangeEvent): Promise<void>;
   readonly events: readonly ChangeEvent[];
 }
@@ -20,6 +22,10 @@ export function createChangeRecorder(trx: Kysely<DB>, tenantId: string, now: num
   return {
     events,
     nextSeq: () => allocateSeq(trx, tenantId),
+    async nextSeqs(count) {
+      const last = await allocateSeq(trx, tenantId, count);
+      return Array.from({ length: count }, (_, i) => last - count + 1 + i);
+    },
     async record(event) {
       await insertEvent.run(trx, { tenant_id: tenantId, seq: event.seq, type: event.type, payload: JSON.stringify(event), created_at: now });
       events.push(event);

@@ -5,16 +5,17 @@ import type { Kysely } from 'kysely';
 import { compiled } from '../db/compiled';
 import type { DB } from '../db/schema';
 
-const increment = compiled((db, p: { tenantId: string }) =>
+const increment = compiled((db, p: { tenantId: string; count: number }) =>
   db
     .updateTable('tenant_counters')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .set((eb) => ({ last_seq: eb('last_seq', '+', p.count) }))
     .where('tenant_id', '=', p.tenantId)
     .returning('last_seq'),
 );
 
-export async function allocateSeq(trx: Kysely<DB>, tenantId: string): Promise<number> {
-  const row = await increment.first(trx, { tenantId });
+/** Allocates `count` seqs (default one) and returns the last of them. */
+export async function allocateSeq(trx: Kysely<DB>, tenantId: string, count = 1): Promise<number> {
+  const row = await increment.first(trx, { tenantId, count });
   if (!row) throw new Error(`Tenant ${tenantId} has no seq counter.`);
   return Number(row.last_seq);
 }

@@ -1,6 +1,8 @@
 // Routing's reads: the oldest waiting conversations of the routed queues, merged across queues in
 // one order (created, then id), never those of a manual queue, each queue read from its index.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeInbound } from '../operations/inboundPayload';
+import { receiveInbound } from '../operations/inbound';
 import { createWriter } from '../sync/writer';
 import { insertConversation, openPlannedDatabase, type PlannedDatabase, TEST_TENANT } from '../test/plannedDatabase';
 import { routeWaiting } from './changes';
@@ -46,5 +48,24 @@ describe('routeWaiting', () => {
     const waitingReads = database.plans(from).filter((plan) => plan.includes('queue_id=?'));
     expect(waitingReads).toHaveLength(2);
     for (const plan of waitingReads) expect(plan).toBe('SEARCH conversations USING INDEX conversations_queue_waiting (tenant_id=? AND status=? AND queue_id=?)');
+  });
+
+  it('runs after an inbound message only when its new conversation entered a routed queue', async () => {
+    const { db } = database;
+    await insertConversation(db, { id: 'backlog', queue_id: 'r1', created_at: 1 });
+    const writer = createWriter({ database, publisher: { publish: () => undefined }, now: () => 100, retainEvents: null });
+    const inbound = (n: number) => describeInbound('sms', { externalId: `x${n}`, from: `+1 555 010 000${n}`, text: 'Hello' });
+    const from = database.queryCount();
+    const manual = await receiveInbound({ writer, newId }, TEST_TENANT, 'sms', inbound(1));
+    // The first queue (q1) is manual: nothing was routed, no routed queue was read.
+    expect(database.statements(from).filter((q) => q.includes('"routing" <>'))).toEqual([]);
+    const status = async (id: string) => (await db.selectFrom('conversations').select(['status', 'assignee_id']).where('id', '=', id).executeTakeFirstOrThrow());
+    expect(await status(manual.conversationId)).toEqual({ status: 'queued', assignee_id: null });
+    expect(await status('backlog')).toEqual({ status: 'queued', assignee_id: null });
+
+    await db.updateTable('queues').set({ routing: 'roundRobin' }).where('id', '=', 'q1').execute();
+    await db.insertInto('agent_queues').values({ tenant_id: TEST_TENANT, agent_id: 'a1', queue_id: 'q1' }).execute();
+    const routed = await receiveInbound({ writer, newId }, TEST_TENANT, 'sms', inbound(2));
+    expect(await status(routed.conversationId)).toEqual({ status: 'active', assignee_id: 'a1' });
   });
 });
