@@ -117,28 +117,37 @@ describe('live events and malformed payloads', () => {
   });
 });
 
+/** The real worker, except that each event batch waits for the test before it is written. */
+function holdingWriter() {
+  const held: Array<{ seqs: number[]; release(): void; fail(): void }> = [];
+  let holding = true;
+  const writer: BatchWriterFactory = (files, store, log) => {
+    const real = workerWriter(files, store, log);
+    return {
+      write: async (job) => {
+        if (job.kind === 'events' && holding) {
+          const seqs = job.events.map((e) => e.seq);
+          await new Promise<void>((release, reject) => {
+            held.push({ seqs, release, fail: () => reject(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })) });
+          });
+        }
+        return real.write(job);
+      },
+      close: () => real.close(),
+    };
+  };
+  /** Batches handed over from now on are written at once. */
+  const release = () => {
+    holding = false;
+  };
+  return { held, writer, release };
+}
+
 describe('catch-up', () => {
   it('pulls on while a batch is written, joins the pages into the next batch, and resumes from the cursor after a failed write', async () => {
     const server = twoPageServer();
     server.append(Array.from({ length: 10 }, (_, i) => created(message(`m${i + 3}`, 'c1', i + 3))));
-    // The real worker, except that each event batch waits for the test before it is written.
-    const held: Array<{ seqs: number[]; release(): void; fail(): void }> = [];
-    let holding = true;
-    const writer: BatchWriterFactory = (files, store, log) => {
-      const real = workerWriter(files, store, log);
-      return {
-        write: async (job) => {
-          if (job.kind === 'events' && holding) {
-            const seqs = job.events.map((e) => e.seq);
-            await new Promise<void>((release, reject) => {
-              held.push({ seqs, release, fail: () => reject(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })) });
-            });
-          }
-          return real.write(job);
-        },
-        close: () => real.close(),
-      };
-    };
+    const { held, writer, release } = holdingWriter();
     const sync = { retry: { baseMs: 50, maxMs: 200 }, failuresBeforeReport: 3, snapshotPageSize: 1, pullLimit: 2, catchUpBatchLimit: 4 };
     const core = await loggedInCore(server, tempDir(), { writer, sync });
     const pullsAfter = () => server.requestsOf('sync.pull').map((b) => b.after);
@@ -160,7 +169,7 @@ describe('catch-up', () => {
     // written, and sync resumes at the cursor.
     await waitFor('the last pages pulled', () => pullsAfter().length === 5);
     expect(pullsAfter()).toEqual([2, 4, 6, 8, 10]);
-    holding = false;
+    release();
     held[1]?.fail();
     await waitFor('caught up', async () => (await localSeq(core)) === 12);
     expect(held).toHaveLength(2);
@@ -169,6 +178,24 @@ describe('catch-up', () => {
     expect(thread.messages.map((m) => m.id)).toEqual(Array.from({ length: 10 }, (_, i) => `m${i + 3}`));
     const row = (await core.handlers['inbox.list']({ view: 'all', offset: 0, limit: 10 })).rows.find((r) => r.conversationId === 'c1');
     expect(row?.unreadCount).toBe(10);
+  });
+});
+
+describe('catch-up and logout', () => {
+  it('writes nothing more once logged out, not even the pages pulled while a batch was being written', async () => {
+    const server = twoPageServer();
+    server.append(Array.from({ length: 6 }, (_, i) => created(message(`m${i + 3}`, 'c1', i + 3))));
+    const { held, writer } = holdingWriter();
+    const sync = { retry: { baseMs: 50, maxMs: 200 }, failuresBeforeReport: 3, snapshotPageSize: 1, pullLimit: 2, catchUpBatchLimit: 4 };
+    const core = await loggedInCore(server, tempDir(), { writer, sync });
+    await waitFor('the first batch', () => held.length === 1);
+    await waitFor('two more pages pulled', () => server.requestsOf('sync.pull').length === 3);
+    const loggedOut = core.handlers['session.logout']({ discardUnsent: false });
+    held[0]?.release();
+    await loggedOut;
+    await new Promise((r) => setTimeout(r, 200));
+    // Every event batch passes through the holding writer: only the first reached the cache.
+    expect(held).toHaveLength(1);
   });
 });
 

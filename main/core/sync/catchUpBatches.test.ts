@@ -15,12 +15,13 @@ function gatedWriter() {
   return { writes, write };
 }
 
+const never = () => null;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('CatchUpBatches', () => {
   it('hands the first events over at once and joins what arrives during a write into the next batch', async () => {
     const { writes, write } = gatedWriter();
-    const batches = new CatchUpBatches(write, 100);
+    const batches = new CatchUpBatches(write, 100, never);
     await batches.add(run(1, 2));
     expect(writes.map((w) => w.seqs)).toEqual([[1, 2]]);
     await batches.add(run(3, 4));
@@ -38,7 +39,7 @@ describe('CatchUpBatches', () => {
 
   it('makes the caller wait once the limit of waiting events is reached', async () => {
     const { writes, write } = gatedWriter();
-    const batches = new CatchUpBatches(write, 4);
+    const batches = new CatchUpBatches(write, 4, never);
     await batches.add(run(1, 2));
     await batches.add(run(3, 4));
     let returned = false;
@@ -52,7 +53,7 @@ describe('CatchUpBatches', () => {
 
   it('hands nothing more over after a failed write and reports the failure', async () => {
     const { writes, write } = gatedWriter();
-    const batches = new CatchUpBatches(write, 100);
+    const batches = new CatchUpBatches(write, 100, never);
     await batches.add(run(1, 2));
     await batches.add(run(3, 4));
     writes[0]?.fail(new Error('disk full'));
@@ -64,19 +65,32 @@ describe('CatchUpBatches', () => {
 
   it('reports a failed write rather than whatever else ended the loop, once no write is running', async () => {
     const { writes, write } = gatedWriter();
-    const batches = new CatchUpBatches(write, 100);
+    const batches = new CatchUpBatches(write, 100, never);
     await batches.add(run(1, 2));
     const failure = batches.failureAfter(new Error('disconnected'));
     writes[0]?.fail(new Error('database disk image is malformed'));
     await expect(failure).resolves.toMatchObject({ message: 'database disk image is malformed' });
 
-    const quiet = new CatchUpBatches(gatedWriter().write, 100);
+    const quiet = new CatchUpBatches(gatedWriter().write, 100, never);
     await expect(quiet.failureAfter(new Error('disconnected'))).resolves.toMatchObject({ message: 'disconnected' });
+  });
+
+  it('hands nothing more over once stopped, not even what waited for the write in progress', async () => {
+    const { writes, write } = gatedWriter();
+    let stopped: Error | null = null;
+    const batches = new CatchUpBatches(write, 100, () => stopped);
+    await batches.add(run(1, 2));
+    await batches.add(run(3, 4));
+    stopped = new Error('disconnected');
+    writes[0]?.commit();
+    await expect(batches.finish()).rejects.toThrow('disconnected');
+    await expect(batches.add(run(5, 6))).rejects.toThrow('disconnected');
+    expect(writes.map((w) => w.seqs)).toEqual([[1, 2]]);
   });
 
   it('ignores an empty page', async () => {
     const { writes, write } = gatedWriter();
-    const batches = new CatchUpBatches(write, 100);
+    const batches = new CatchUpBatches(write, 100, never);
     await batches.add([]);
     await batches.finish();
     expect(writes).toHaveLength(0);

@@ -6,6 +6,9 @@ import type { ChangeEvent } from '../../../shared/protocol';
  * The catch-up's writes, one batch in flight at a time. Events added while a batch is being written
  * wait, and are handed over together as soon as it has committed; once `limit` of them wait, `add`
  * waits for that. After a failed write nothing more is handed over, and the next call throws.
+ * `stopped` is asked before every hand-over: once it names an error (the connection was closed for
+ * a logout or another account, which then resets the cache), nothing more is written and the
+ * waiting events are dropped; the next catch-up pulls them again from the cursor.
  */
 export class CatchUpBatches {
   private waiting: ChangeEvent[] = [];
@@ -18,6 +21,7 @@ export class CatchUpBatches {
   constructor(
     private readonly write: (events: ChangeEvent[]) => Promise<void>,
     private readonly limit: number,
+    private readonly stopped: () => Error | null,
   ) {}
 
   /** Adds contiguous events after those added before; hands them over as soon as the writer is free. */
@@ -45,6 +49,12 @@ export class CatchUpBatches {
   private handOver(): void {
     const batch = this.waiting;
     this.waiting = [];
+    const stop = this.stopped();
+    if (stop) {
+      this.failure = { error: stop };
+      this.settle();
+      return;
+    }
     if (!this.becameIdle) this.idle = new Promise((resolve) => (this.becameIdle = resolve));
     this.current = this.write(batch).then(
       () => {

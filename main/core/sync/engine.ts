@@ -253,7 +253,13 @@ export class SyncEngine {
   private async catchUp(): Promise<void> {
     const { tuning } = this.deps;
     const start = this.deps.store().meta.lastSeq ?? 0;
-    const batches = new CatchUpBatches((events) => this.apply(events, 'catchup'), tuning.catchUpBatchLimit);
+    // Nothing is handed over once disconnected: whoever disconnected may reset the cache as soon as
+    // the write in progress has settled (writesSettled).
+    const batches = new CatchUpBatches(
+      (events) => this.apply(events, 'catchup'),
+      tuning.catchUpBatchLimit,
+      () => (this.connectedTransport() ? null : new TransportError('disconnected', 'Not connected.')),
+    );
     let after = start;
     let showing = false;
     try {
