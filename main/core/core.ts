@@ -25,7 +25,7 @@ import { kindOf, type SendPayload } from './outbox/kinds';
 import { OutboxSender } from './outbox/sender';
 import type { OutboxEntry } from './outbox/store';
 import { NotificationCenter } from './notifications/center';
-import { loadSettings } from './settings/settingsStore';
+import { loadNotificationTexts, loadSettings, saveNotificationTexts } from './settings/settingsStore';
 import type { DesktopPort, Logger, Notifier, SecretStore } from './ports';
 import { fileSecretStore } from './session/fileSecretStore';
 import { login, type FetchLike } from './session/login';
@@ -153,6 +153,12 @@ export class DeskCore {
       now: this.deps.now,
       schedule,
       reminderTickMs: this.deps.reminderTickMs,
+      savedTexts: {
+        load: () => (this.storeRef ? this.guard(() => loadNotificationTexts(this.store.outboxMeta)) : null),
+        save: (texts) => {
+          if (this.storeRef) this.guard(() => saveNotificationTexts(this.store.outboxMeta, texts));
+        },
+      },
       deliver: (notification) => {
         const display = config.notifier === undefined;
         // Kept for the page until it takes them: a tab that is closed or reloading misses nothing.

@@ -30,6 +30,11 @@ export interface NotificationCenterDeps {
   deliver: (notification: DeskNotification) => void;
   /** How often waiting queued conversations are checked for reminders. */
   reminderTickMs: number;
+  /**
+   * The templates a window last sent, kept across restarts: a notification raised before any
+   * window has sent them (a catch-up right after start) is in the agent's language too.
+   */
+  savedTexts?: { load(): NotificationTexts | null; save(texts: NotificationTexts): void };
   tuning?: PolicyTuning;
 }
 
@@ -40,7 +45,8 @@ export function momentOf(at: number): Moment {
 
 export class NotificationCenter {
   private readonly policy: NotificationPolicy;
-  private texts: NotificationTexts = ENGLISH_NOTIFICATION_TEXTS;
+  /** Read from `savedTexts` when first needed: the store may not be open when the center is built. */
+  private texts: NotificationTexts | null = null;
   private factsFor: { db: Database.Database; facts: NotificationFacts } | null = null;
   private cancelTick: (() => void) | null = null;
 
@@ -86,8 +92,8 @@ export class NotificationCenter {
   private names(): Names {
     const facts = this.facts();
     return {
-      contact: (id) => facts.contactName(id) || this.texts.unknownContact,
-      agent: (id) => (id === null ? null : facts.agentName(id)) ?? this.texts.unknownAgent,
+      contact: (id) => facts.contactName(id) || this.currentTexts().unknownContact,
+      agent: (id) => (id === null ? null : facts.agentName(id)) ?? this.currentTexts().unknownAgent,
     };
   }
 
@@ -95,7 +101,7 @@ export class NotificationCenter {
     if (outgoing.length === 0) return;
     const names = this.names();
     const settings = this.deps.settings();
-    for (const item of outgoing) this.deliver(toNotification(item, this.texts, names, settings));
+    for (const item of outgoing) this.deliver(toNotification(item, this.currentTexts(), names, settings));
   }
 
   private deliver(notification: DeskNotification): void {
@@ -142,10 +148,16 @@ export class NotificationCenter {
 
   setTexts(texts: NotificationTexts): void {
     this.texts = texts;
+    this.deps.savedTexts?.save(texts);
+  }
+
+  private currentTexts(): NotificationTexts {
+    this.texts ??= this.deps.savedTexts?.load() ?? ENGLISH_NOTIFICATION_TEXTS;
+    return this.texts;
   }
 
   test(): void {
-    this.deliver(testNotification(this.texts, this.deps.settings(), this.deps.now()));
+    this.deliver(testNotification(this.currentTexts(), this.deps.settings(), this.deps.now()));
   }
 
   /** Unread customer messages needing the agent, for the badge and the window title. */

@@ -1,9 +1,12 @@
 // The agent's preferences, kept in the outbox file's key/value table: like unsent work they belong
 // to the agent on this device and must survive a rebuilt cache.
+import { notificationTextsSchema, type NotificationTexts } from '../../../shared/notifications';
+import { parseJsonAs } from '../../../shared/parseJson';
 import { readSettings, type Settings, type SettingsPatch } from '../../../shared/settings';
 import type { Meta } from '../cache/meta';
 
 const KEY = 'settings';
+const NOTIFICATION_TEXTS_KEY = 'notification_texts';
 
 export function loadSettings(meta: Meta): Settings {
   const raw = meta.get(KEY);
@@ -21,4 +24,14 @@ export function updateSettings(meta: Meta, patch: SettingsPatch): Settings {
   const next = { ...loadSettings(meta), ...patch };
   meta.set(KEY, JSON.stringify(next));
   return next;
+}
+
+/** The notification templates in the agent's language as a window last sent them; null before any. */
+export function loadNotificationTexts(meta: Meta): NotificationTexts | null {
+  const raw = meta.get(NOTIFICATION_TEXTS_KEY);
+  return raw === null ? null : parseJsonAs(notificationTextsSchema, raw);
+}
+
+export function saveNotificationTexts(meta: Meta, texts: NotificationTexts): void {
+  meta.set(NOTIFICATION_TEXTS_KEY, JSON.stringify(texts));
 }
