@@ -9,15 +9,16 @@ import type { Metric } from '../lib/metric';
 
 const STALL_MS = 15_000;
 
-/** Runs in the page: scrolls the list to its end; answers how many rows it holds and whether more are coming. */
+/**
+ * Runs in the page: scrolls the list to its end; answers how many rows it has loaded and whether
+ * more are coming, as the list states them (the rows and the loader on screen are only the
+ * virtualised window, which lags a scroll by a frame).
+ */
 function scrollToEnd(): { rows: number; more: boolean } {
   const list = document.querySelector<HTMLElement>('.inbox-list');
-  const sizer = list?.firstElementChild as HTMLElement | null | undefined;
-  const slot = list?.querySelector<HTMLElement>('.inbox-list__slot');
-  if (!list || !sizer || !slot) return { rows: 0, more: true };
+  if (!list) return { rows: 0, more: true };
   list.scrollTop = list.scrollHeight;
-  const more = list.querySelector('.inbox-list__loader') !== null;
-  return { rows: Math.round(sizer.offsetHeight / slot.offsetHeight) - (more ? 1 : 0), more };
+  return { rows: Number(list.dataset.loadedRows ?? 0), more: list.dataset.hasMore !== 'false' };
 }
 
 export async function runRendererHeap(dataDir: string, unreachableUrl: string): Promise<Metric[]> {

@@ -62,6 +62,9 @@ export function InboxList({ id, labelledBy, rows, hasMore, loadingMore, loadMore
       aria-activedescendant={highlightedIndex >= 0 ? rowDomId(rows[highlightedIndex]!.conversationId) : undefined}
       tabIndex={0}
       data-shortcut-area="list"
+      // What is loaded, whichever rows the window renders (benchmarks and tests read it).
+      data-loaded-rows={rows.length}
+      data-has-more={hasMore}
     >
       <div className="inbox-list__sizer" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
