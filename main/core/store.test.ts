@@ -254,6 +254,51 @@ describe('inbox views', () => {
     expect(s.queries.inboxPage('all', {}, 'oldestWaiting', SELF, 0, 2)).toMatchObject({ total: 5, needAttention: 2 });
   });
 
+  it('keeps the badge and unfiltered total of every view equal to counting its rows, through inserts, updates, deletes and a wipe', () => {
+    const s = open();
+    // A small deterministic generator: the same sequence of changes on every run.
+    let state = 7;
+    const next = (n: number) => {
+      state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+      return (state >>> 16) % n;
+    };
+    const statuses = ['queued', 'active', 'pending', 'resolved', 'abandoned'] as const;
+    const seqs = new Map<string, number>();
+    const counted = (view: InboxView) => {
+      const sql = inboxSql(view, {}, 'latest', SELF);
+      const n = (q: string) => (s.db.prepare(q).get(sql.params) as { n: number }).n;
+      return { total: n(sql.count), needAttention: n(sql.attention) };
+    };
+    const check = (when: string) => {
+      const counts = s.queries.inboxCounts(SELF);
+      for (const view of INBOX_VIEWS) {
+        const truth = counted(view);
+        expect(counts[view], `${view} badge ${when}`).toBe(truth.total);
+        const page = s.queries.inboxPage(view, {}, 'latest', SELF, 0, 1);
+        expect({ total: page.total, needAttention: page.needAttention }, `${view} page ${when}`).toEqual(truth);
+      }
+    };
+    for (let round = 0; round < 6; round++) {
+      const events: ChangeEvent[] = [];
+      for (let i = 0; i < 40; i++) {
+        const id = `c${next(60)}`;
+        const seq = (seqs.get(id) ?? 0) + 1 + next(2);
+        seqs.set(id, seq);
+        const status = statuses[next(statuses.length)] ?? 'active';
+        events.push(
+          upserted(conversation(id, { seq, status, assigneeId: next(2) === 0 ? SELF : 'other', waitingSince: next(2) === 0 ? 1_000 + i : null })),
+        );
+      }
+      s.applyEvents(events, SELF);
+      check(`after round ${round}`);
+      s.db.prepare('DELETE FROM conversations WHERE id = ?').run(`c${next(60)}`);
+      check(`after a delete in round ${round}`);
+    }
+    s.tx(() => s.applier.wipe());
+    check('after a wipe');
+    expect(s.queries.inboxCounts(SELF).all).toBe(0);
+  });
+
   it('serves every view and sort from indexes walked in order, sorting no view but the small attention one', () => {
     const s = open();
     const plan = (sql: string, params: SqlParams) =>

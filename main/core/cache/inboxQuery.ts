@@ -3,7 +3,9 @@
 // from SQLite. Pinned rows are fetched by a separate, small query and listed first.
 import type { InboxFilter, InboxSort, InboxView } from '../../../shared/ipc/contract';
 
-const OPEN = "('queued', 'active', 'pending')";
+const OPEN_STATUSES: readonly string[] = ['queued', 'active', 'pending'];
+const CLOSED_STATUSES: readonly string[] = ['resolved', 'abandoned'];
+const OPEN = `(${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /** What each view holds, and the partial index whose condition matches it exactly. */
 export function viewCondition(view: InboxView): { where: string; index: string } {
@@ -19,8 +21,45 @@ export function viewCondition(view: InboxView): { where: string; index: string }
     case 'pending':
       return { where: "c.status = 'pending'", index: 'conversations_pending' };
     case 'resolved':
-      return { where: "c.status IN ('resolved', 'abandoned')", index: 'conversations_closed' };
+      return { where: `c.status IN (${CLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`, index: 'conversations_closed' };
   }
+}
+
+/** One row of the cache's view_tally: conversations with this status, waiting for us or not. */
+export interface TallyRow {
+  status: string;
+  waiting: number;
+  n: number;
+}
+
+/**
+ * A view's size without a filter and how many of it wait for us, summed from the tally; null for
+ * Mine, which depends on who asks (and is small enough to count). Must hold what viewCondition
+ * holds: a test compares the two over random conversations.
+ */
+export function viewTotals(view: InboxView, tally: readonly TallyRow[]): { total: number; needAttention: number } | null {
+  if (view === 'mine') return null;
+  const holds = (status: string, waiting: boolean): boolean => {
+    switch (view) {
+      case 'all':
+        return OPEN_STATUSES.includes(status);
+      case 'attention':
+        return waiting && OPEN_STATUSES.includes(status);
+      case 'resolved':
+        return CLOSED_STATUSES.includes(status);
+      default:
+        return status === view;
+    }
+  };
+  let total = 0;
+  let needAttention = 0;
+  for (const row of tally) {
+    const waiting = row.waiting !== 0;
+    if (!holds(row.status, waiting)) continue;
+    total += row.n;
+    if (waiting && OPEN_STATUSES.includes(row.status)) needAttention += row.n;
+  }
+  return { total, needAttention };
 }
 
 export type SqlParams = Record<string, string | number>;

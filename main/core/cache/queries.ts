@@ -16,7 +16,7 @@ import {
   type ThreadMessage,
   type ThreadPage,
 } from '../../../shared/ipc/contract';
-import { inboxSql, type SqlParams } from './inboxQuery';
+import { filterConditions, inboxSql, viewTotals, type SqlParams, type TallyRow } from './inboxQuery';
 import { newestRun, type SeqRange } from './ranges';
 import {
   toContact,
@@ -74,6 +74,7 @@ export class Queries {
       counts: db.prepare<[], { conversations: number; messages: number }>(
         'SELECT (SELECT count(*) FROM conversations) AS conversations, (SELECT count(*) FROM messages WHERE local = 0) AS messages',
       ),
+      tally: db.prepare<[], TallyRow>('SELECT status, waiting, n FROM view_tally'),
       pinned: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM pins WHERE conversation_id = ?'),
       previous: db.prepare<[string], { id: string; status: string; last_message_at: number }>(
         'SELECT id, status, last_message_at FROM conversations WHERE id = ?',
@@ -131,16 +132,18 @@ export class Queries {
       unpinned.push(...(this.statement(part.page).all({ ...params, limit: rest, offset: skip }) as InboxSqlRow[]));
       skip = 0;
     }
-    const total = (this.statement(sql.count).get(params) as { n: number }).n;
-    const needAttention = (this.statement(sql.attention).get(params) as { n: number }).n;
+    const totals = filterConditions(filter).where.length === 0 ? viewTotals(view, this.s.tally.all()) : null;
+    const total = totals?.total ?? (this.statement(sql.count).get(params) as { n: number }).n;
+    const needAttention = totals?.needAttention ?? (this.statement(sql.attention).get(params) as { n: number }).n;
     return { rows: [...fromPinned, ...unpinned].map(toInboxRow), total, needAttention };
   }
 
   inboxCounts(selfId: string): InboxCounts {
+    const tally = this.s.tally.all();
     const counts = {} as InboxCounts;
     for (const view of INBOX_VIEWS) {
       const sql = inboxSql(view, {}, 'latest', selfId);
-      counts[view] = (this.statement(sql.count).get(sql.params) as { n: number }).n;
+      counts[view] = viewTotals(view, tally)?.total ?? (this.statement(sql.count).get(sql.params) as { n: number }).n;
     }
     return counts;
   }

@@ -117,6 +117,34 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
   CREATE INDEX conversations_pending ON conversations (last_message_at DESC, id DESC) WHERE status = 'pending';
   DROP INDEX conversations_status;
   `,
+  `
+  -- How many conversations hold each status, apart for those whose customer waits for us: every
+  -- inbox view without a filter but Mine is a sum of these, so its tab badge and list total need
+  -- no count over its index (milliseconds per view at 50k conversations, and each change notice
+  -- asks for every tab again). Triggers keep it, so no writer can forget it. (No INSERT OR IGNORE
+  -- in them: the conflict policy of the upsert that fires a trigger overrides the trigger's own.)
+  CREATE TABLE view_tally (
+    status TEXT NOT NULL, waiting INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (status, waiting)
+  ) WITHOUT ROWID;
+  INSERT INTO view_tally (status, waiting, n)
+    SELECT status, waiting_since IS NOT NULL, count(*) FROM conversations GROUP BY 1, 2;
+  CREATE TRIGGER view_tally_insert AFTER INSERT ON conversations BEGIN
+    INSERT INTO view_tally (status, waiting, n) SELECT NEW.status, NEW.waiting_since IS NOT NULL, 0
+      WHERE NOT EXISTS (SELECT 1 FROM view_tally WHERE status = NEW.status AND waiting = (NEW.waiting_since IS NOT NULL));
+    UPDATE view_tally SET n = n + 1 WHERE status = NEW.status AND waiting = (NEW.waiting_since IS NOT NULL);
+  END;
+  CREATE TRIGGER view_tally_delete AFTER DELETE ON conversations BEGIN
+    UPDATE view_tally SET n = n - 1 WHERE status = OLD.status AND waiting = (OLD.waiting_since IS NOT NULL);
+  END;
+  CREATE TRIGGER view_tally_update AFTER UPDATE OF status, waiting_since ON conversations
+    WHEN OLD.status IS NOT NEW.status OR (OLD.waiting_since IS NULL) <> (NEW.waiting_since IS NULL)
+  BEGIN
+    UPDATE view_tally SET n = n - 1 WHERE status = OLD.status AND waiting = (OLD.waiting_since IS NOT NULL);
+    INSERT INTO view_tally (status, waiting, n) SELECT NEW.status, NEW.waiting_since IS NOT NULL, 0
+      WHERE NOT EXISTS (SELECT 1 FROM view_tally WHERE status = NEW.status AND waiting = (NEW.waiting_since IS NOT NULL));
+    UPDATE view_tally SET n = n + 1 WHERE status = NEW.status AND waiting = (NEW.waiting_since IS NOT NULL);
+  END;
+  `,
 ];
 
 export const OUTBOX_MIGRATIONS: readonly Migration[] = [
