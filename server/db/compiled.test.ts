@@ -17,12 +17,11 @@ afterEach(() => database.close());
 const openOfContact = (db: Kysely<DB>, p: { tenantId: string; contactId: string }) =>
   db
     .selectFrom('conversations')
-    .selectAll()
-    .where('tenant_id', '=', p.tenantId)
-    .where('contact_id', '=', p.contactId)
+    .select(['id', 'status', 'last_message_at'])
     .where('status', 'in', OPEN_STATUSES)
-    .orderBy('last_message_at', 'desc')
-    .orderBy('id', 'desc')
+    .where('contact_id', '=', p.contactId)
+    .where('tenant_id', '=', p.tenantId)
+    .orderBy(['last_message_at desc', 'id desc'])
     .limit(2);
 
 describe('compiled statements', () => {
