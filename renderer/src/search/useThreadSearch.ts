@@ -19,6 +19,8 @@ import { threadMatches } from './systemLineMatches';
 export interface LoadableThread {
   messages: ThreadMessage[];
   hasNextPage: boolean;
+  /** Any load of the thread, a refetch after a change notice included. */
+  isFetching: boolean;
   isFetchingNextPage: boolean;
   isFetchNextPageError: boolean;
   loadOlder: () => void;
@@ -105,11 +107,15 @@ export function useThreadSearch(conversationId: string, thread: LoadableThread):
     if (open) inputRef.current?.focus();
   }, [open]);
 
-  // A match older than the loaded window: page back until it is loaded (or history ends).
-  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, loadOlder } = thread;
+  // A match older than the loaded window: page back until it is loaded (or history ends). Only
+  // while nothing else loads the thread: a refetch after a change notice (loading older history
+  // sends one) cancels a page load in flight and then holds only the pages it started with, and
+  // with no state of this check changed meanwhile the match would stay out of view. Waiting for
+  // every load to settle asks again after such a refetch, and never cancels one.
+  const { hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, loadOlder } = thread;
   useEffect(() => {
-    if (open && currentId !== null && !loaded && hasNextPage && !isFetchingNextPage && !isFetchNextPageError) loadOlder();
-  }, [open, currentId, loaded, hasNextPage, isFetchingNextPage, isFetchNextPageError, loadOlder]);
+    if (open && currentId !== null && !loaded && hasNextPage && !isFetching && !isFetchNextPageError) loadOlder();
+  }, [open, currentId, loaded, hasNextPage, isFetching, isFetchNextPageError, loadOlder]);
 
   // Centre the current match; again once a page load settles, since the timeline keeps its
   // distance from the bottom when older messages arrive above. Instant: a smooth scroll would be
