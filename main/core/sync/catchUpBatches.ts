@@ -6,9 +6,9 @@ import type { ChangeEvent } from '../../../shared/protocol';
  * The catch-up's writes, one batch in flight at a time. Events added while a batch is being written
  * wait, and are handed over together as soon as it has committed; once `limit` of them wait, `add`
  * waits for that. After a failed write nothing more is handed over, and the next call throws.
- * `stopped` is asked before every hand-over: once it names an error (the connection was closed for
- * a logout or another account, which then resets the cache), nothing more is written and the
- * waiting events are dropped; the next catch-up pulls them again from the cursor.
+ * `stopped` is asked before every hand-over: once it names an error (a logout or another account
+ * is about to reset the cache), nothing more is written and the waiting events are dropped; the
+ * next catch-up pulls them again from the cursor.
  */
 export class CatchUpBatches {
   private waiting: ChangeEvent[] = [];

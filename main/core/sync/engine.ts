@@ -80,11 +80,14 @@ export class SyncEngine {
   private cancelRetry: (() => void) | null = null;
   private done: Promise<void> = Promise.resolve();
   private writing: Promise<void> = Promise.resolve();
+  /** Set while the cache's contents are being replaced: no catch-up batch is handed over. */
+  private writesHeld = false;
 
   constructor(private readonly deps: SyncDeps) {}
 
   /** A (re)connection: catch up from the cursor before anything else. */
   connected(): void {
+    this.writesHeld = false;
     // Whatever was buffered may stem from an earlier connection (even another account); the pull
     // that follows covers everything since the cursor anyway.
     this.buffer.clear();
@@ -117,10 +120,12 @@ export class SyncEngine {
   }
 
   /**
-   * Resolves once the write in progress (if any) has committed or failed. Whoever replaces the
-   * cache's contents (another account) waits for it, so that no batch lands after the reset.
+   * Resolves once the write in progress (if any) has committed or failed, and hands no further
+   * catch-up batch over until the next connection. Whoever replaces the cache's contents (logout,
+   * another account) waits for it, so that no batch lands after the reset.
    */
   writesSettled(): Promise<void> {
+    this.writesHeld = true;
     return this.writing;
   }
 
@@ -253,12 +258,12 @@ export class SyncEngine {
   private async catchUp(): Promise<void> {
     const { tuning } = this.deps;
     const start = this.deps.store().meta.lastSeq ?? 0;
-    // Nothing is handed over once disconnected: whoever disconnected may reset the cache as soon as
-    // the write in progress has settled (writesSettled).
+    // Pages pulled before a dropped connection are still written (nothing is lost); once the cache
+    // is about to be reset (writesSettled), nothing more is handed over.
     const batches = new CatchUpBatches(
       (events) => this.apply(events, 'catchup'),
       tuning.catchUpBatchLimit,
-      () => (this.connectedTransport() ? null : new TransportError('disconnected', 'Not connected.')),
+      () => (this.writesHeld ? new TransportError('disconnected', 'Not connected.') : null),
     );
     let after = start;
     let showing = false;
