@@ -86,7 +86,11 @@ export const NOTIFICATION_TEXT_KEYS = [
   'unknownAgent',
 ] as const;
 export type NotificationTextKey = (typeof NOTIFICATION_TEXT_KEYS)[number];
-export type NotificationTexts = Record<NotificationTextKey, string>;
+/**
+ * The templates, and the language they are in (a BCP 47 tag; English when absent), in which the
+ * core writes the counts and lists it fills in, as the app does through Intl.
+ */
+export type NotificationTexts = Record<NotificationTextKey, string> & { locale?: string };
 
 /**
  * The English templates: the English catalog's `notifications.text` (the renderer's locales/en.ts
@@ -113,12 +117,16 @@ export const ENGLISH_NOTIFICATION_TEXTS = {
   unknownAgent: 'A colleague',
 } as const satisfies NotificationTexts;
 
-export const notificationTextsSchema = z.object(
-  Object.fromEntries(NOTIFICATION_TEXT_KEYS.map((key) => [key, z.string().min(1).max(300)])) as Record<
+export const notificationTextsSchema = z.object({
+  ...(Object.fromEntries(NOTIFICATION_TEXT_KEYS.map((key) => [key, z.string().min(1).max(300)])) as Record<
     NotificationTextKey,
     z.ZodString
-  >,
-);
+  >),
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'A language tag such as "de" or "pt-BR".')
+    .optional(),
+});
 
 /** Fills `{{name}}` placeholders; unknown placeholders become empty. */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {

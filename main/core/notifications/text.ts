@@ -5,6 +5,7 @@ import {
   fillTemplate,
   type DeskNotification,
   type NotificationSettings,
+  type NotificationTextKey,
   type NotificationTexts,
 } from '../../../shared/notifications';
 import type { Outgoing } from './policy';
@@ -26,26 +27,26 @@ export function toNotification(
   settings: NotificationSettings,
 ): DeskNotification {
   const sound = soundFor(settings);
+  const locale = texts.locale ?? 'en';
   if (outgoing.type === 'group') {
     return {
       id: outgoing.id,
       kind: 'catchUp',
       conversationId: null,
       title: texts.catchUpTitle,
-      body: fillTemplate(texts.catchUpBody, { count: outgoing.count }),
+      body: fillTemplate(texts.catchUpBody, { count: new Intl.NumberFormat(locale).format(outgoing.count) }),
       sound,
     };
   }
   if (outgoing.type === 'reminder') {
     const [first] = outgoing.conversationIds;
-    const single = outgoing.conversationIds.length === 1 && first !== undefined;
-    const contact = single ? names.contact(first) : outgoing.conversationIds.map((id) => names.contact(id)).join(', ');
+    const contact = new Intl.ListFormat(locale, { type: 'conjunction' }).format(outgoing.conversationIds.map((id) => names.contact(id)));
     return {
       id: outgoing.id,
       kind: 'reminder',
       conversationId: first ?? null,
       title: texts.reminderTitle,
-      body: fillTemplate(texts.reminderBody, { contact, count: outgoing.conversationIds.length }),
+      body: fillTemplate(texts.reminderBody, { contact, count: new Intl.NumberFormat(locale).format(outgoing.conversationIds.length) }),
       sound,
     };
   }
@@ -56,7 +57,7 @@ export function toNotification(
     preview: candidate.text ?? '',
     note: candidate.text ?? '',
   };
-  const text = (title: keyof NotificationTexts, body: string) => ({
+  const text = (title: NotificationTextKey, body: string) => ({
     id: candidate.id,
     kind: candidate.kind,
     conversationId: candidate.conversationId,

@@ -13,8 +13,9 @@ export function template(t: TFunction, key: string): string {
   return t(key, { ...PLACEHOLDERS, interpolation: { escapeValue: false } });
 }
 
-export function notificationTexts(t: TFunction): NotificationTexts {
-  return Object.fromEntries(NOTIFICATION_TEXT_KEYS.map((key) => [key, template(t, `notifications.text.${key}`)])) as NotificationTexts;
+export function notificationTexts(t: TFunction, locale: string): NotificationTexts {
+  const templates = Object.fromEntries(NOTIFICATION_TEXT_KEYS.map((key) => [key, template(t, `notifications.text.${key}`)]));
+  return { ...(templates as NotificationTexts), locale };
 }
 
 export function desktopLabels(t: TFunction): Record<string, string> {

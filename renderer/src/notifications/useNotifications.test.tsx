@@ -74,6 +74,7 @@ describe('useNotifications', () => {
     const texts = fake.calls.find((c) => c.method === 'notifications.texts')!.request as Record<string, string>;
     expect(texts.assignedTitle).toBe('Assigned to you: {{contact}}');
     expect(texts.catchUpBody).toContain('{{count}}');
+    expect(texts.locale).toBe('en');
     await waitFor(() => expect(document.title).toBe('(3) Agent Desk'));
   });
 });

@@ -58,7 +58,7 @@ export function useNotifications({ openId, open }: { openId: string | null; open
   useUnreadTitle(api);
 
   useEffect(() => {
-    void api['notifications.texts'](notificationTexts(t));
+    void api['notifications.texts'](notificationTexts(t, i18n.language));
     void api['desktop.labels']({ labels: desktopLabels(t) });
   }, [api, t, i18n.language]);
 
