@@ -110,7 +110,8 @@ export const ENGLISH_NOTIFICATION_TEXTS = {
   catchUpTitle: 'While you were offline',
   catchUpBody: 'New notifications: {{count}}. Open Agent Desk to see them.',
   reminderTitle: 'Still waiting in the queue',
-  reminderBody: '{{contact}} has not been accepted yet.',
+  // One customer or several (a list of names): worded so that either reads well.
+  reminderBody: 'Not accepted yet: {{contact}}.',
   testTitle: 'Notifications work',
   testBody: 'This is how Agent Desk will tell you about new conversations.',
   unknownContact: 'A customer',

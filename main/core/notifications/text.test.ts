@@ -23,7 +23,7 @@ describe('notification text', () => {
 
   it('uses English when the templates name no language (before a window has sent any)', () => {
     expect(notify(ENGLISH_NOTIFICATION_TEXTS, { type: 'group', id: 'g', count: 1234 }).body).toBe('New notifications: 1,234. Open Agent Desk to see them.');
-    expect(notify(ENGLISH_NOTIFICATION_TEXTS, { type: 'reminder', id: 'r', conversationIds: ['c1', 'c2'] }).body).toBe('Ann Lee and Bo Chen has not been accepted yet.');
+    expect(notify(ENGLISH_NOTIFICATION_TEXTS, { type: 'reminder', id: 'r', conversationIds: ['c1', 'c2'] }).body).toBe('Not accepted yet: Ann Lee and Bo Chen.');
   });
 
   it('refuses a language tag that is not one', () => {

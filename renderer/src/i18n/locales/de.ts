@@ -439,7 +439,7 @@ export const de = {
       catchUpTitle: 'Während du offline warst',
       catchUpBody: 'Neue Benachrichtigungen: {{count}}. Öffne Agent Desk, um sie zu sehen.',
       reminderTitle: 'Wartet noch in der Warteschlange',
-      reminderBody: '{{contact}} wurde noch nicht angenommen.',
+      reminderBody: 'Noch nicht angenommen: {{contact}}.',
       testTitle: 'Benachrichtigungen funktionieren',
       testBody: 'So informiert dich Agent Desk über neue Unterhaltungen.',
       unknownContact: 'Ein Kunde',

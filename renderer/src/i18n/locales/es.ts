@@ -454,7 +454,7 @@ export const es = {
       catchUpTitle: 'Mientras estabas sin conexión',
       catchUpBody: 'Notificaciones nuevas: {{count}}. Abre Agent Desk para verlas.',
       reminderTitle: 'Sigue esperando en la cola',
-      reminderBody: '{{contact}} aún no se ha aceptado.',
+      reminderBody: 'Aún sin aceptar: {{contact}}.',
       testTitle: 'Las notificaciones funcionan',
       testBody: 'Así te avisará Agent Desk de las conversaciones nuevas.',
       unknownContact: 'Un cliente',

@@ -454,7 +454,7 @@ export const fr = {
       catchUpTitle: 'Pendant que vous étiez hors ligne',
       catchUpBody: 'Nouvelles notifications : {{count}}. Ouvrez Agent Desk pour les voir.',
       reminderTitle: 'Toujours en attente dans la file',
-      reminderBody: '{{contact}} n’a pas encore été acceptée.',
+      reminderBody: 'En attente de prise en charge : {{contact}}.',
       testTitle: 'Les notifications fonctionnent',
       testBody: 'Voici comment Agent Desk vous signalera les nouvelles conversations.',
       unknownContact: 'Un client',

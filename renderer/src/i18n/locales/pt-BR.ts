@@ -454,7 +454,7 @@ export const ptBR = {
       catchUpTitle: 'Enquanto você estava off-line',
       catchUpBody: 'Novas notificações: {{count}}. Abra o Agent Desk para vê-las.',
       reminderTitle: 'Ainda aguardando na fila',
-      reminderBody: '{{contact}} ainda não foi aceita.',
+      reminderBody: 'Ainda sem aceite: {{contact}}.',
       testTitle: 'As notificações funcionam',
       testBody: 'É assim que o Agent Desk avisará você sobre novas conversas.',
       unknownContact: 'Um cliente',
