@@ -91,7 +91,7 @@ try {
   if (ingest) {
     metrics.push(...ingest.metrics);
     lastSeq = ingest.lastSeq;
-    const catchup = await step('catch-up', [placeholder('catchup', 'catch-up', { op: '<=', value: 3, text: '≤ 3 s' })], () => runCatchup(plan, coreDir, lastSeq));
+    const catchup = await step('catch-up', [placeholder('catchup', 'catch-up', { op: '<=', value: 3, text: '≤ 3 s' })], () => runCatchup(plan, coreDir, workDir, lastSeq));
     if (catchup) {
       metrics.push(...catchup.metrics);
       lastSeq = catchup.lastSeq;

@@ -81,7 +81,7 @@ function openCacheFile(files: DbFiles): Database.Database {
 }
 
 /** The pragmas every cache connection runs with (journal_mode=WAL is stored in the file itself). */
-function configureCache(db: Database.Database): void {
+export function configureCache(db: Database.Database): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // The cache is rebuilt from the server if a power cut loses its last commits.
   db.pragma('synchronous = NORMAL');
