@@ -47,8 +47,11 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   reminder: { enabled: true, afterSeconds: 60 },
 };
 
-/** What a notification is about; `catchUp` groups what arrived while the app was offline. */
-export type NotificationKind = NotifyKind | 'catchUp' | 'reminder' | 'test';
+/**
+ * What a notification is about; `catchUp` groups what arrived while the app was offline, `burst`
+ * what arrived live beyond the few told one by one in a short time.
+ */
+export type NotificationKind = NotifyKind | 'catchUp' | 'burst' | 'reminder' | 'test';
 
 export interface DeskNotification {
   /** Stable per event: the same event never notifies twice. */
@@ -78,6 +81,8 @@ export const NOTIFICATION_TEXT_KEYS = [
   'transferBodyWithNote',
   'catchUpTitle',
   'catchUpBody',
+  'burstTitle',
+  'burstBody',
   'reminderTitle',
   'reminderBody',
   'testTitle',
@@ -109,6 +114,8 @@ export const ENGLISH_NOTIFICATION_TEXTS = {
   transferBodyWithNote: 'Note: {{note}}',
   catchUpTitle: 'While you were offline',
   catchUpBody: 'New notifications: {{count}}. Open Agent Desk to see them.',
+  burstTitle: 'More new notifications',
+  burstBody: 'Not shown one by one: {{count}}. Open Agent Desk to see them.',
   reminderTitle: 'Still waiting in the queue',
   // One customer or several (a list of names): worded so that either reads well.
   reminderBody: 'Not accepted yet: {{contact}}.',

@@ -70,3 +70,71 @@ describe('NotificationCenter queue membership', () => {
     expect(reminders.map((n) => n.conversationId)).toEqual(reminders.map(() => 'c-tech'));
   });
 });
+
+describe('NotificationCenter during a flood', () => {
+  /** A clock and a schedule the test moves by hand. */
+  function manualTime() {
+    let now = 5_000_000;
+    let timers: { at: number; fn: () => void; cancelled: boolean }[] = [];
+    return {
+      now: () => now,
+      schedule: (fn: () => void, ms: number) => {
+        const timer = { at: now + ms, fn, cancelled: false };
+        timers.push(timer);
+        return () => {
+          timer.cancelled = true;
+        };
+      },
+      pending: () => timers.filter((t) => !t.cancelled).map((t) => t.at),
+      advance(ms: number) {
+        now += ms;
+        const due = timers.filter((t) => !t.cancelled && t.at <= now);
+        timers = timers.filter((t) => !due.includes(t));
+        for (const timer of due) timer.fn();
+      },
+    };
+  }
+
+  function floodCenter(time: ReturnType<typeof manualTime>) {
+    return new NotificationCenter({
+      db: () => store.db,
+      self: () => self,
+      settings: () => DEFAULT_NOTIFICATION_SETTINGS,
+      log: quietLog,
+      now: time.now,
+      schedule: time.schedule,
+      deliver: (notification) => delivered.push(notification),
+      // Far off: only the burst's release is scheduled in these tests.
+      reminderTickMs: 3_600_000,
+    });
+  }
+
+  it('tells a few new conversations one by one and the rest in one summary when the window ends', () => {
+    const time = manualTime();
+    center = floodCenter(time);
+    for (let batch = 0; batch < 10; batch++) {
+      apply(Array.from({ length: 10 }, (_, i) => queued(`c-${batch}-${i}`, 'q-billing', 2 + batch * 10 + i)));
+      time.advance(500);
+    }
+    expect(delivered.map((n) => n.kind)).toEqual(['queued', 'queued', 'queued']);
+    // One timer, for the end of the window that opened with the first notification.
+    expect(time.pending()).toEqual([5_000_000 + 10_000]);
+    time.advance(5_000);
+    expect(delivered.slice(3)).toEqual([
+      { id: expect.stringMatching(/^burst:/), kind: 'burst', conversationId: null, title: 'More new notifications', body: 'Not shown one by one: 97. Open Agent Desk to see them.', sound: 'chime' },
+    ]);
+    expect(time.pending()).toEqual([]);
+  });
+
+  it('cancels a pending release when stopped', () => {
+    const time = manualTime();
+    center = floodCenter(time);
+    center.start();
+    apply(Array.from({ length: 5 }, (_, i) => queued(`c-${i}`, 'q-billing', 2 + i)));
+    expect(time.pending()).toHaveLength(2);
+    center.stop();
+    expect(time.pending()).toEqual([]);
+    time.advance(20_000);
+    expect(delivered).toHaveLength(3);
+  });
+});

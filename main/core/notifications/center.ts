@@ -1,6 +1,7 @@
 // The notification center: wires the pure policy to the cache, the clock, the preferences file and
 // whoever shows notifications. The sync engine hands it every applied batch; the renderer tells it
-// where the agent is looking; a timer drives the queue reminders.
+// where the agent is looking; a timer drives the queue reminders, another releases the summary of
+// a live burst when its window ends.
 import type Database from 'better-sqlite3';
 import type { ChangeEvent } from '../../../shared/protocol';
 import {
@@ -49,6 +50,9 @@ export class NotificationCenter {
   private texts: NotificationTexts | null = null;
   private factsFor: { db: Database.Database; facts: NotificationFacts } | null = null;
   private cancelTick: (() => void) | null = null;
+  /** The pending release of a burst's held events: when, and how to cancel it. */
+  private releaseTimer: { at: number; cancel: () => void } | null = null;
+  private stopped = false;
 
   constructor(private readonly deps: NotificationCenterDeps) {
     this.policy = new NotificationPolicy(deps.tuning);
@@ -82,7 +86,27 @@ export class NotificationCenter {
       if (candidates.length === 0) return;
       if (phase === 'catchup') this.policy.beginCatchUp();
       this.send(this.policy.offer(candidates, this.deps.settings(), momentOf(this.deps.now())));
+      this.armRelease();
     };
+  }
+
+  /** Keeps one timer for the moment the policy's held burst is due, so its summary comes on time. */
+  private armRelease(): void {
+    const due = this.stopped ? null : this.policy.releaseDue();
+    if (this.releaseTimer?.at === due) return;
+    this.releaseTimer?.cancel();
+    this.releaseTimer = null;
+    if (due === null) return;
+    const cancel = this.deps.schedule(() => {
+      this.releaseTimer = null;
+      try {
+        this.send(this.policy.release(this.deps.settings(), momentOf(this.deps.now())));
+      } catch (e) {
+        this.deps.log.warn('Releasing held notifications failed.', { error: String(e) });
+      }
+      this.armRelease();
+    }, Math.max(0, due - this.deps.now()));
+    this.releaseTimer = { at: due, cancel };
   }
 
   caughtUp(): void {
@@ -126,6 +150,7 @@ export class NotificationCenter {
   }
 
   start(): void {
+    this.stopped = false;
     const loop = () => {
       try {
         this.tick();
@@ -138,8 +163,11 @@ export class NotificationCenter {
   }
 
   stop(): void {
+    this.stopped = true;
     this.cancelTick?.();
     this.cancelTick = null;
+    this.releaseTimer?.cancel();
+    this.releaseTimer = null;
   }
 
   setFocus(focus: AttentionFocus): void {

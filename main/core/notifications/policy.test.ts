@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from '../../../shared/notifications';
 import type { Candidate } from './derive';
-import { isQuiet, NotificationPolicy, type Moment, type PolicyTuning } from './policy';
+import { DEFAULT_POLICY_TUNING, isQuiet, NotificationPolicy, type Moment, type PolicyTuning } from './policy';
 
 const at = (seconds: number, minute = 12 * 60): Moment => ({ at: seconds * 1_000, minute });
 const candidate = (id: string, kind: Candidate['kind'] = 'queued', conversationId = `c-${id}`): Candidate => ({
@@ -18,6 +18,8 @@ function bound(prefs: NotificationSettings, tuning?: PolicyTuning) {
   return {
     offer: (candidates: Candidate[], now: Moment) => policy.offer(candidates, prefs, now),
     caughtUp: (now: Moment) => policy.caughtUp(prefs, now),
+    release: (now: Moment) => policy.release(prefs, now),
+    releaseDue: () => policy.releaseDue(),
     remind: (waiting: string[], now: Moment) => policy.remind(waiting, prefs, now),
     setFocus: (focus: Parameters<NotificationPolicy['setFocus']>[0]) => policy.setFocus(focus),
     beginCatchUp: () => policy.beginCatchUp(),
@@ -34,10 +36,10 @@ describe('NotificationPolicy', () => {
   });
 
   it('forgets the oldest ids beyond its memory bound', () => {
-    const policy = bound(settings(), { maxSeen: 2, groupAbove: 3 });
+    const policy = bound(settings(), { ...DEFAULT_POLICY_TUNING, maxSeen: 2 });
     policy.offer([candidate('e1'), candidate('e2'), candidate('e3')], at(0));
-    expect(ids(policy.offer([candidate('e3')], at(1)))).toEqual([]);
-    expect(ids(policy.offer([candidate('e1')], at(1)))).toEqual(['e1']);
+    expect(ids(policy.offer([candidate('e3')], at(11)))).toEqual([]);
+    expect(ids(policy.offer([candidate('e1')], at(11)))).toEqual(['e1']);
   });
 
   it('respects the preference of each event type', () => {
@@ -61,7 +63,7 @@ describe('NotificationPolicy', () => {
     expect(policy.offer(many.slice(0, 5), at(0))).toEqual([]);
     expect(policy.offer(many.slice(5), at(1))).toEqual([]);
     const released = policy.caughtUp(at(2));
-    expect(released).toEqual([{ type: 'group', id: expect.stringMatching(/^catchUp:/), count: 12 }]);
+    expect(released).toEqual([{ type: 'group', id: expect.stringMatching(/^catchUp:/), count: 12, cause: 'catchUp' }]);
     // Back to live: one by one again.
     expect(ids(policy.offer([candidate('live')], at(3)))).toEqual(['live']);
   });
@@ -73,6 +75,83 @@ describe('NotificationPolicy', () => {
     policy.setFocus({ focused: true, conversationId: 'c1' });
     expect(ids(policy.caughtUp(at(1)))).toEqual(['e2']);
     expect(policy.caughtUp(at(2))).toEqual([]);
+  });
+
+  describe('a live burst', () => {
+    const burst = (n: number, prefix = 'b', kind: Candidate['kind'] = 'queued') =>
+      Array.from({ length: n }, (_, i) => candidate(`${prefix}${i}`, kind));
+    const live = (outgoing: ReturnType<NotificationPolicy['offer']>) =>
+      outgoing.map((o) => (o.type === 'group' ? `${o.cause}:${o.count}` : ids([o])[0]));
+
+    it('tells the first few one by one and the rest as one summary when the window ends', () => {
+      const policy = bound(settings());
+      const events = burst(100);
+      // Arriving in batches over the window, as a flood does.
+      const told = [...policy.offer(events.slice(0, 2), at(0)), ...policy.offer(events.slice(2, 60), at(1)), ...policy.offer(events.slice(60), at(9))];
+      expect(live(told)).toEqual(['b0', 'b1', 'b2']);
+      expect(policy.releaseDue()).toBe(10_000);
+      expect(policy.release(at(9.9))).toEqual([]);
+      const summary = policy.release(at(10));
+      expect(summary).toEqual([{ type: 'group', id: expect.stringMatching(/^burst:/), count: 97, cause: 'burst' }]);
+      // Told once: nothing is held any more, and the same events offered again stay silent.
+      expect(policy.releaseDue()).toBeNull();
+      expect(policy.release(at(20))).toEqual([]);
+      expect(policy.offer(events, at(21))).toEqual([]);
+    });
+
+    it('tells a single held event as itself, not as a summary of one', () => {
+      const policy = bound(settings());
+      expect(live(policy.offer(burst(4), at(0)))).toEqual(['b0', 'b1', 'b2']);
+      expect(live(policy.release(at(10)))).toEqual(['b3']);
+    });
+
+    it('leaves out of the summary what the agent opened meanwhile, even after moving on', () => {
+      const policy = bound(settings());
+      policy.offer(burst(6), at(0));
+      policy.setFocus({ focused: true, conversationId: 'c-b4' });
+      policy.setFocus({ focused: true, conversationId: 'c-other' });
+      expect(live(policy.release(at(10)))).toEqual(['burst:2']);
+    });
+
+    it('leaves out what the preferences turned off meanwhile, and says nothing during do not disturb', () => {
+      const policy = new NotificationPolicy();
+      const prefs = settings();
+      policy.offer([...burst(3), ...burst(3, 'm', 'message'), ...burst(2, 'q')], prefs, at(0));
+      const noMessages = settings({ kinds: { ...prefs.kinds, message: false } });
+      expect(live(policy.release(noMessages, at(10)))).toEqual(['burst:2']);
+
+      const quiet = new NotificationPolicy();
+      quiet.offer(burst(10), prefs, at(0));
+      expect(quiet.release(settings({ dnd: { mode: 'on', start: '00:00', end: '00:00' } }), at(10))).toEqual([]);
+      expect(quiet.releaseDue()).toBeNull();
+    });
+
+    it('tells a lasting flood as one summary per window, and singles again once it is calm', () => {
+      const policy = bound(settings());
+      expect(live(policy.offer(burst(5, 'a'), at(0)))).toEqual(['a0', 'a1', 'a2']);
+      expect(live(policy.offer(burst(5, 'b'), at(11)))).toEqual(['burst:2']);
+      expect(policy.releaseDue()).toBe(20_000);
+      expect(live(policy.release(at(20)))).toEqual(['burst:5']);
+      // A window without anything held ends the flood.
+      expect(live(policy.offer([candidate('later')], at(45)))).toEqual(['later']);
+    });
+
+    it('releases an overdue summary with the next offer when no timer came first', () => {
+      const policy = bound(settings());
+      policy.offer(burst(8), at(0));
+      expect(live(policy.offer([candidate('next')], at(12)))).toEqual(['burst:5']);
+      expect(policy.releaseDue()).toBe(20_000);
+      expect(live(policy.release(at(20)))).toEqual(['next']);
+    });
+
+    it('does not hold catch-up events in the burst: catch-up grouping is its own', () => {
+      const policy = bound(settings());
+      policy.offer(burst(3), at(0));
+      policy.beginCatchUp();
+      expect(policy.offer(burst(2, 'k', 'message'), at(1))).toEqual([]);
+      expect(live(policy.caughtUp(at(2)))).toEqual(['k0', 'k1']);
+      expect(policy.releaseDue()).toBeNull();
+    });
   });
 
   it('says nothing during do not disturb, and does not replay it afterwards', () => {

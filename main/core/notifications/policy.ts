@@ -5,6 +5,8 @@
 // - Nothing about the conversation the agent is looking at in a focused window.
 // - Events applied while catching up after being offline are held and released when caught up:
 //   a few one by one, more as one grouped notification.
+// - Live events come one by one, but at most a few per burst window; the rest of a burst is held
+//   and released as one grouped notification when the window ends (see `offer`).
 // - A queued conversation nobody accepts is reminded about every N seconds until it leaves the queue.
 import type { NotificationSettings } from '../../../shared/notifications';
 import type { AttentionFocus } from '../../../shared/notifications';
@@ -12,7 +14,8 @@ import type { Candidate } from './derive';
 
 export type Outgoing =
   | { type: 'single'; candidate: Candidate }
-  | { type: 'group'; id: string; count: number }
+  /** Held events told as one: those held while catching up, or the rest of a live burst. */
+  | { type: 'group'; id: string; count: number; cause: 'catchUp' | 'burst' }
   | { type: 'reminder'; id: string; conversationIds: string[] };
 
 export interface PolicyTuning {
@@ -20,9 +23,12 @@ export interface PolicyTuning {
   maxSeen: number;
   /** More held catch-up events than this become one grouped notification. */
   groupAbove: number;
+  /** Live events told one by one per burst window; the rest of the window's are grouped. */
+  burstMax: number;
+  burstWindowMs: number;
 }
 
-export const DEFAULT_POLICY_TUNING: PolicyTuning = { maxSeen: 5_000, groupAbove: 3 };
+export const DEFAULT_POLICY_TUNING: PolicyTuning = { maxSeen: 5_000, groupAbove: 3, burstMax: 3, burstWindowMs: 10_000 };
 
 /** Minutes since local midnight. */
 export type MinuteOfDay = number;
@@ -57,11 +63,21 @@ export class NotificationPolicy {
   /** Queued conversation → when it was first seen queued, and when last reminded. */
   private queued = new Map<string, { since: number; remindedAt: number | null }>();
   private groups = 0;
+  /**
+   * The live burst window: open from the first single told until `endsAt`, with the singles it
+   * has left and the events it holds for the summary. None while things are calm.
+   */
+  private burst: { endsAt: number; singlesLeft: number; held: Candidate[] } | null = null;
 
   constructor(private readonly tuning: PolicyTuning = DEFAULT_POLICY_TUNING) {}
 
   setFocus(focus: AttentionFocus): void {
     this.focus = focus;
+    // Whatever the agent opens while it is held needs no notification any more, even if they have
+    // moved on by the time it is released.
+    const opened = (candidate: Candidate) => this.looksAt(candidate.conversationId);
+    this.held = this.held.filter((candidate) => !opened(candidate));
+    if (this.burst) this.burst.held = this.burst.held.filter((candidate) => !opened(candidate));
   }
 
   private looksAt(conversationId: string): boolean {
@@ -94,21 +110,72 @@ export class NotificationPolicy {
       this.held.push(...fresh);
       return [];
     }
-    if (isQuiet(settings.dnd, now.minute)) return [];
-    return fresh.map((candidate) => ({ type: 'single', candidate }));
+    const released = this.release(settings, now);
+    if (isQuiet(settings.dnd, now.minute)) return released;
+    const singles: Outgoing[] = [];
+    for (const candidate of fresh) {
+      this.burst ??= { endsAt: now.at + this.tuning.burstWindowMs, singlesLeft: this.tuning.burstMax, held: [] };
+      if (this.burst.singlesLeft > 0) {
+        this.burst.singlesLeft -= 1;
+        singles.push({ type: 'single', candidate });
+      } else {
+        this.burst.held.push(candidate);
+      }
+    }
+    return [...released, ...singles];
+  }
+
+  /**
+   * When the burst window's held events are due (epoch ms), or null when nothing is held. The
+   * caller calls `release` then; `offer` also releases what is overdue, so a late timer loses
+   * nothing.
+   */
+  releaseDue(): number | null {
+    return this.burst && this.burst.held.length > 0 ? this.burst.endsAt : null;
+  }
+
+  /**
+   * Ends a burst window that is over: what it held and is still wanted (preferences, focus and
+   * do not disturb as they are now) becomes one grouped notification, or a single if only one.
+   *
+   * A window that held something was a flood, and a flood tends to go on: the next window starts
+   * right away with no singles, so a lasting flood is told as one summary per window rather than
+   * a few singles and a summary every window (an event in such a window waits for its end, at
+   * most one window). Only a window that ends without holding anything closes the burst; the next
+   * event then starts a fresh one with its singles.
+   */
+  release(settings: NotificationSettings, now: Moment): Outgoing[] {
+    const out: Outgoing[] = [];
+    while (this.burst && now.at >= this.burst.endsAt) {
+      const { endsAt, held } = this.burst;
+      this.burst = held.length > 0 ? { endsAt: endsAt + this.tuning.burstWindowMs, singlesLeft: 0, held: [] } : null;
+      out.push(...this.summarize(held, settings, now, 'burst', 1));
+    }
+    return out;
+  }
+
+  /** Held events still wanted: one by one up to `singlesUpTo`, more as one grouped notification. */
+  private summarize(
+    held: readonly Candidate[],
+    settings: NotificationSettings,
+    now: Moment,
+    cause: 'catchUp' | 'burst',
+    singlesUpTo: number,
+  ): Outgoing[] {
+    const wanted = held.filter((candidate) => this.wanted(candidate, settings));
+    if (wanted.length === 0 || isQuiet(settings.dnd, now.minute)) return [];
+    if (wanted.length > singlesUpTo) {
+      this.groups += 1;
+      return [{ type: 'group', id: `${cause}:${now.at}:${this.groups}`, count: wanted.length, cause }];
+    }
+    return wanted.map((candidate) => ({ type: 'single', candidate }));
   }
 
   caughtUp(settings: NotificationSettings, now: Moment): Outgoing[] {
     this.catchingUp = false;
-    // Whatever the agent opened meanwhile needs no notification any more.
-    const held = this.held.filter((candidate) => this.wanted(candidate, settings));
+    const held = this.held;
     this.held = [];
-    if (held.length === 0 || isQuiet(settings.dnd, now.minute)) return [];
-    if (held.length > this.tuning.groupAbove) {
-      this.groups += 1;
-      return [{ type: 'group', id: `catchUp:${now.at}:${this.groups}`, count: held.length }];
-    }
-    return held.map((candidate) => ({ type: 'single', candidate }));
+    return this.summarize(held, settings, now, 'catchUp', this.tuning.groupAbove);
   }
 
   /**

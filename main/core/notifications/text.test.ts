@@ -18,12 +18,24 @@ describe('notification text', () => {
   it('writes counts and lists of names in the language of the templates, as the app does', () => {
     expect(notify(arabic, { type: 'reminder', id: 'r', conversationIds: ['c1', 'c2', 'c3'] }).body).toBe('Ann Lee وBo Chen وCy Diaz لم يُقبل بعد');
     const german = { ...ENGLISH_NOTIFICATION_TEXTS, catchUpBody: 'Neue Benachrichtigungen: {{count}}', locale: 'de' };
-    expect(notify(german, { type: 'group', id: 'g', count: 1234 }).body).toBe('Neue Benachrichtigungen: 1.234');
+    expect(notify(german, { type: 'group', id: 'g', count: 1234, cause: 'catchUp' }).body).toBe('Neue Benachrichtigungen: 1.234');
   });
 
   it('uses English when the templates name no language (before a window has sent any)', () => {
-    expect(notify(ENGLISH_NOTIFICATION_TEXTS, { type: 'group', id: 'g', count: 1234 }).body).toBe('New notifications: 1,234. Open Agent Desk to see them.');
+    expect(notify(ENGLISH_NOTIFICATION_TEXTS, { type: 'group', id: 'g', count: 1234, cause: 'catchUp' }).body).toBe('New notifications: 1,234. Open Agent Desk to see them.');
     expect(notify(ENGLISH_NOTIFICATION_TEXTS, { type: 'reminder', id: 'r', conversationIds: ['c1', 'c2'] }).body).toBe('Not accepted yet: Ann Lee and Bo Chen.');
+  });
+
+  it('words the summary of a live burst as such, not as a catch-up after being offline', () => {
+    const summary = notify({ ...ENGLISH_NOTIFICATION_TEXTS, locale: 'de' }, { type: 'group', id: 'burst:1', count: 1097, cause: 'burst' });
+    expect(summary).toEqual({
+      id: 'burst:1',
+      kind: 'burst',
+      conversationId: null,
+      title: 'More new notifications',
+      body: 'Not shown one by one: 1.097. Open Agent Desk to see them.',
+      sound: 'chime',
+    });
   });
 
   it('refuses a language tag that is not one', () => {

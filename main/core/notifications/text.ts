@@ -29,12 +29,13 @@ export function toNotification(
   const sound = soundFor(settings);
   const locale = texts.locale ?? 'en';
   if (outgoing.type === 'group') {
+    const burst = outgoing.cause === 'burst';
     return {
       id: outgoing.id,
-      kind: 'catchUp',
+      kind: outgoing.cause,
       conversationId: null,
-      title: texts.catchUpTitle,
-      body: fillTemplate(texts.catchUpBody, { count: new Intl.NumberFormat(locale).format(outgoing.count) }),
+      title: burst ? texts.burstTitle : texts.catchUpTitle,
+      body: fillTemplate(burst ? texts.burstBody : texts.catchUpBody, { count: new Intl.NumberFormat(locale).format(outgoing.count) }),
       sound,
     };
   }

@@ -470,6 +470,8 @@ export const ar = {
       transferBodyWithNote: 'ملاحظة: {{note}}',
       catchUpTitle: 'أثناء عدم اتصالك',
       catchUpBody: 'إشعارات جديدة: {{count}}. افتح Agent Desk للاطلاع عليها.',
+      burstTitle: 'مزيد من الإشعارات الجديدة',
+      burstBody: 'لم تُعرض واحدًا تلو الآخر: {{count}}. افتح Agent Desk للاطلاع عليها.',
       reminderTitle: 'ما زالت في قائمة الانتظار',
       reminderBody: 'لم يقبل أحد المحادثة مع {{contact}} بعد.',
       testTitle: 'الإشعارات تعمل',

@@ -438,6 +438,8 @@ export const de = {
       transferBodyWithNote: 'Notiz: {{note}}',
       catchUpTitle: 'Während du offline warst',
       catchUpBody: 'Neue Benachrichtigungen: {{count}}. Öffne Agent Desk, um sie zu sehen.',
+      burstTitle: 'Weitere neue Benachrichtigungen',
+      burstBody: 'Nicht einzeln angezeigt: {{count}}. Öffne Agent Desk, um sie zu sehen.',
       reminderTitle: 'Wartet noch in der Warteschlange',
       reminderBody: 'Noch nicht angenommen: {{contact}}.',
       testTitle: 'Benachrichtigungen funktionieren',

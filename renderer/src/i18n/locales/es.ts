@@ -453,6 +453,8 @@ export const es = {
       transferBodyWithNote: 'Nota: {{note}}',
       catchUpTitle: 'Mientras estabas sin conexión',
       catchUpBody: 'Notificaciones nuevas: {{count}}. Abre Agent Desk para verlas.',
+      burstTitle: 'Más notificaciones nuevas',
+      burstBody: 'No mostradas una por una: {{count}}. Abre Agent Desk para verlas.',
       reminderTitle: 'Sigue esperando en la cola',
       reminderBody: 'Aún sin aceptar: {{contact}}.',
       testTitle: 'Las notificaciones funcionan',

@@ -453,6 +453,8 @@ export const fr = {
       transferBodyWithNote: 'Note : {{note}}',
       catchUpTitle: 'Pendant que vous étiez hors ligne',
       catchUpBody: 'Nouvelles notifications : {{count}}. Ouvrez Agent Desk pour les voir.',
+      burstTitle: 'Autres nouvelles notifications',
+      burstBody: 'Non affichées une par une : {{count}}. Ouvrez Agent Desk pour les voir.',
       reminderTitle: 'Toujours en attente dans la file',
       reminderBody: 'En attente de prise en charge : {{contact}}.',
       testTitle: 'Les notifications fonctionnent',

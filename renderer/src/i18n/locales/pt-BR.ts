@@ -453,6 +453,8 @@ export const ptBR = {
       transferBodyWithNote: 'Nota: {{note}}',
       catchUpTitle: 'Enquanto você estava off-line',
       catchUpBody: 'Novas notificações: {{count}}. Abra o Agent Desk para vê-las.',
+      burstTitle: 'Mais notificações novas',
+      burstBody: 'Não mostradas uma a uma: {{count}}. Abra o Agent Desk para vê-las.',
       reminderTitle: 'Ainda aguardando na fila',
       reminderBody: 'Ainda sem aceite: {{contact}}.',
       testTitle: 'As notificações funcionam',
