@@ -65,6 +65,27 @@ describe('useNotifications', () => {
     expect(RecordedNotification.shown).toHaveLength(0);
   });
 
+  it('plays one sound for notifications arriving together, not one on top of another', async () => {
+    const started: string[] = [];
+    class RecordedAudio {
+      constructor(readonly src: string) {
+        started.push(src);
+      }
+      play = async () => undefined;
+    }
+    vi.stubGlobal('Audio', RecordedAudio);
+    try {
+      const fake = desk([[]]);
+      await renderWithDesk(<Probe openId={null} open={() => undefined} />, fake);
+      act(() => {
+        for (let i = 0; i < 5; i++) fake.emit('notify', { notification: { ...queued, id: `queued:c${i}:1`, sound: 'chime' }, display: false });
+      });
+      expect(started).toEqual(['./sounds/chime.wav']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('reports the open conversation, sends the translated texts, and opens a pending deep link', async () => {
     const opened: string[] = [];
     const fake = desk([[]], ['c-linked']);

@@ -1,13 +1,13 @@
 // Notifications in the window: reports where the agent is looking (so the core stays quiet about
-// the conversation in front of them), plays the chosen sound, shows notifications through the
-// browser in host mode, opens the conversation a notification or deep link asks for, and keeps the
-// unread count in the window title.
+// the conversation in front of them), plays the chosen sound (never several at once), shows
+// notifications through the browser in host mode, opens the conversation a notification or deep
+// link asks for, and keeps the unread count in the window title.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskApi } from '../../../shared/ipc/contract';
 import { useDeskApi } from '../api/ApiContext';
 import { browserNotificationApi, showInBrowser } from './browserNotifier';
-import { playSound } from './sound';
+import { playSound, throttledSound } from './sound';
 import { desktopLabels, notificationTexts } from './texts';
 import { windowTitle } from './title';
 
@@ -82,8 +82,9 @@ export function useNotifications({ openId, open }: { openId: string | null; open
           });
         }
       });
+    const sound = throttledSound(playSound, () => performance.now());
     const offNotify = api.on('notify', ({ notification, display }) => {
-      playSound(notification.sound);
+      sound(notification.sound);
       if (display) showPending();
     });
     showPending();
