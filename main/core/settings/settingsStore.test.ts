@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { ENGLISH_NOTIFICATION_TEXTS } from '../../../shared/notifications';
 import { SETTINGS_DEFAULTS } from '../../../shared/settings';
 import { openStore, removeTempDirs, tempDir } from '../testkit/fixtures';
-import { loadSettings, updateSettings } from './settingsStore';
+import { loadNotificationTexts, loadSettings, updateSettings } from './settingsStore';
 
 describe('settings store', () => {
   it('stores settings in the outbox file, so they survive reopening and a cache reset', () => {
@@ -20,6 +21,16 @@ describe('settings store', () => {
     const store = openStore(tempDir());
     store.outboxMeta.set('settings', '{not json');
     expect(loadSettings(store.outboxMeta)).toEqual(SETTINGS_DEFAULTS);
+    store.close();
+  });
+
+  it('keeps notification templates an older version saved, with English for the keys added since', () => {
+    const store = openStore(tempDir());
+    const { burstTitle: _added, ...older } = { ...ENGLISH_NOTIFICATION_TEXTS, catchUpTitle: 'Während du offline warst', locale: 'de' };
+    store.outboxMeta.set('notification_texts', JSON.stringify(older));
+    expect(loadNotificationTexts(store.outboxMeta)).toEqual({ ...older, burstTitle: ENGLISH_NOTIFICATION_TEXTS.burstTitle });
+    store.outboxMeta.set('notification_texts', '{not json');
+    expect(loadNotificationTexts(store.outboxMeta)).toBeNull();
     store.close();
   });
 });

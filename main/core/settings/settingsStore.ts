@@ -1,6 +1,6 @@
 // The agent's preferences, kept in the outbox file's key/value table: like unsent work they belong
 // to the agent on this device and must survive a rebuilt cache.
-import { notificationTextsSchema, type NotificationTexts } from '../../../shared/notifications';
+import { ENGLISH_NOTIFICATION_TEXTS, notificationTextsSchema, type NotificationTexts } from '../../../shared/notifications';
 import { parseJsonAs } from '../../../shared/parseJson';
 import { readSettings, type Settings, type SettingsPatch } from '../../../shared/settings';
 import type { Meta } from '../cache/meta';
@@ -26,10 +26,15 @@ export function updateSettings(meta: Meta, patch: SettingsPatch): Settings {
   return next;
 }
 
-/** The notification templates in the agent's language as a window last sent them; null before any. */
+/**
+ * The notification templates in the agent's language as a window last sent them; null before any.
+ * Templates an older version saved lack the keys added since: those are English until a window
+ * sends them, the rest stay in the agent's language.
+ */
 export function loadNotificationTexts(meta: Meta): NotificationTexts | null {
   const raw = meta.get(NOTIFICATION_TEXTS_KEY);
-  return raw === null ? null : parseJsonAs(notificationTextsSchema, raw);
+  const stored = raw === null ? null : parseJsonAs(notificationTextsSchema.partial(), raw);
+  return stored === null ? null : { ...ENGLISH_NOTIFICATION_TEXTS, ...stored };
 }
 
 export function saveNotificationTexts(meta: Meta, texts: NotificationTexts): void {
