@@ -17,7 +17,7 @@ export async function runInbox(handlers: DeskHandlers, runs: number): Promise<Me
     const warmup = Math.min(200, Math.ceil(runs / 5));
     const samples = await sample(runs, warmup, async (i) => {
       const t0 = performance.now();
-      const page = await call(handlers, 'inbox.list', { view, offset: 0, limit: 50 });
+      const page = await call(handlers, 'inbox.list', { view, limit: 50 });
       const t1 = performance.now();
       await call(handlers, 'inbox.counts', {});
       if (i >= warmup) {

@@ -16,9 +16,12 @@ export async function runThread(handlers: DeskHandlers, thread: { id: string; me
   });
   // Short threads: the conversations on the first pages of the "all" tab.
   const ids: string[] = [];
-  for (let offset = 0; offset < 1_000; offset += 250) {
-    const page = await call(handlers, 'inbox.list', { view: 'all', offset, limit: 250 });
+  let after: string | undefined;
+  while (ids.length < 1_000) {
+    const page = await call(handlers, 'inbox.list', { view: 'all', after, limit: 250 });
     ids.push(...page.rows.map((r) => r.conversationId));
+    if (page.next === null) break;
+    after = page.next;
   }
   const short = await sample(Math.min(runs, ids.length * 2), 50, (i) =>
     call(handlers, 'thread.get', { conversationId: ids[i % ids.length] ?? bigConversationId, limit: 50 }),

@@ -13,7 +13,7 @@ const t0 = performance.now();
 const core = benchCore(input.dataDir, input.serverUrl, log);
 await core.start();
 const tStart = performance.now();
-const page = await call(core.handlers, 'inbox.list', { view: 'mine', offset: 0, limit: 50 });
+const page = await call(core.handlers, 'inbox.list', { view: 'mine', limit: 50 });
 const tList = performance.now();
 await call(core.handlers, 'inbox.counts', {});
 const tCounts = performance.now();

@@ -50,11 +50,14 @@ const h = core.handlers;
 
 // The queries of the inbox and thread benchmarks, plus short threads across the inbox.
 const ids: string[] = [];
-for (let offset = 0; offset < 2_000; offset += 500) {
-  ids.push(...(await call(h, 'inbox.list', { view: 'all', offset, limit: 500 })).rows.map((r) => r.conversationId));
+for (let after: string | undefined; ids.length < 2_000; ) {
+  const page = await call(h, 'inbox.list', { view: 'all', after, limit: 500 });
+  ids.push(...page.rows.map((r) => r.conversationId));
+  if (page.next === null) break;
+  after = page.next;
 }
 for (let i = 0; i < 300; i++) {
-  for (const view of INBOX_VIEWS) await call(h, 'inbox.list', { view, offset: 0, limit: 50 });
+  for (const view of INBOX_VIEWS) await call(h, 'inbox.list', { view, limit: 50 });
   await call(h, 'inbox.counts', {});
   await call(h, 'thread.get', { conversationId: input.bigConversationId, limit: 50 });
   await call(h, 'thread.get', { conversationId: ids[i % ids.length] ?? input.bigConversationId, limit: 50 });
@@ -85,7 +88,7 @@ for (let tick = 0; ; tick++) {
   source.push(events);
   pushed += events.length;
   const view = INBOX_VIEWS[tick % INBOX_VIEWS.length] ?? 'all';
-  await call(h, 'inbox.list', { view, offset: 0, limit: 50 });
+  await call(h, 'inbox.list', { view, limit: 50 });
   await call(h, 'inbox.counts', {});
   await call(h, 'thread.get', { conversationId: ids[tick % ids.length] ?? input.bigConversationId, limit: 50 });
   await call(h, 'thread.get', { conversationId: input.bigConversationId, limit: 50 });

@@ -76,7 +76,7 @@ describe('core against the demo backend', () => {
     await expect(
       h['session.login']({ serverUrl: 'http://127.0.0.1:9', email: ALEX.email, password: DEMO_PASSWORD }),
     ).rejects.toMatchObject({ code: 'unreachable', message: expect.stringContaining('http://127.0.0.1:9') });
-    await expectError(h['inbox.list']({ view: 'all', offset: 0, limit: 50 }), 'unauthenticated');
+    await expectError(h['inbox.list']({ view: 'all', limit: 50 }), 'unauthenticated');
   });
 
   it('logs in, bootstraps with progress, and matches the server counts', async () => {
@@ -98,7 +98,7 @@ describe('core against the demo backend', () => {
       resolved: snap.conversations.length - open.length,
     });
     expect(counts.all).toBeGreaterThan(0);
-    const page = await h['inbox.list']({ view: 'all', offset: 0, limit: 50 });
+    const page = await h['inbox.list']({ view: 'all', limit: 50 });
     expect(page.total).toBe(counts.all);
     const times = page.rows.map((r) => r.lastMessageAt);
     expect(times).toEqual([...times].sort((a, b) => b - a));
@@ -114,7 +114,7 @@ describe('core against the demo backend', () => {
   });
 
   it('loads older history into a contiguous thread that matches the server', async () => {
-    const { rows } = await h['inbox.list']({ view: 'all', offset: 0, limit: 100 });
+    const { rows } = await h['inbox.list']({ view: 'all', limit: 100 });
     let target: string | null = null;
     for (const r of rows) {
       const t = await h['thread.get']({ conversationId: r.conversationId, limit: 50 });
@@ -137,7 +137,7 @@ describe('core against the demo backend', () => {
   });
 
   it('shows a live inbound message at the top with one more unread, despite repeated delivery', async () => {
-    const { rows } = await h['inbox.list']({ view: 'all', offset: 0, limit: 500 });
+    const { rows } = await h['inbox.list']({ view: 'all', limit: 500 });
     const last = rows.at(-1);
     if (!last) throw new Error('empty inbox');
     const detail = await h['conversation.get']({ conversationId: last.conversationId });
@@ -147,12 +147,12 @@ describe('core against the demo backend', () => {
     const { conversationId } = answer.json as { conversationId: string };
     const before = rows.find((r) => r.conversationId === conversationId)?.unreadCount ?? 0;
     const top = await waitFor('the conversation at the top', async () => {
-      const first = (await h['inbox.list']({ view: 'all', offset: 0, limit: 1 })).rows[0];
+      const first = (await h['inbox.list']({ view: 'all', limit: 1 })).rows[0];
       return first?.conversationId === conversationId && first.preview.includes('parcel') ? first : undefined;
     });
     await synced(core);
     await new Promise((r) => setTimeout(r, 100)); // let the late duplicates arrive
-    const again = (await h['inbox.list']({ view: 'all', offset: 0, limit: 1 })).rows[0];
+    const again = (await h['inbox.list']({ view: 'all', limit: 1 })).rows[0];
     expect(again?.unreadCount).toBe(before + 1);
     expect(top.unreadCount).toBe(before + 1);
     const thread = await h['thread.get']({ conversationId, limit: 50 });
@@ -160,7 +160,7 @@ describe('core against the demo backend', () => {
   });
 
   it('sends a message: pending at once, then the echo replaces it and it is delivered and read', async () => {
-    const conversationId = (await h['inbox.list']({ view: 'all', offset: 0, limit: 1 })).rows[0]?.conversationId;
+    const conversationId = (await h['inbox.list']({ view: 'all', limit: 1 })).rows[0]?.conversationId;
     if (!conversationId) throw new Error('empty inbox');
     const sent = await h['message.send']({ conversationId, body: 'It left our warehouse today.' });
     expect(sent).toMatchObject({ status: 'pending', clientId: sent.id, direction: 'outbound' });
@@ -179,16 +179,16 @@ describe('core against the demo backend', () => {
     expect(await h['outbox.list']({})).toEqual([]);
     const server = await backend.history(token, conversationId);
     expect(server.filter((m) => m.clientId === sent.id)).toHaveLength(1);
-    const row = (await h['inbox.list']({ view: 'all', offset: 0, limit: 1 })).rows[0];
+    const row = (await h['inbox.list']({ view: 'all', limit: 1 })).rows[0];
     expect(row?.previewFromAgent).toBe(true);
   });
 
   it('marks a conversation read at once and on the server', async () => {
-    const { rows } = await h['inbox.list']({ view: 'all', offset: 0, limit: 500 });
+    const { rows } = await h['inbox.list']({ view: 'all', limit: 500 });
     const unread = rows.find((r) => r.unreadCount > 0);
     if (!unread) throw new Error('no unread conversation');
     await h['conversation.markRead']({ conversationId: unread.conversationId });
-    const now = (await h['inbox.list']({ view: 'all', offset: 0, limit: 500 })).rows.find(
+    const now = (await h['inbox.list']({ view: 'all', limit: 500 })).rows.find(
       (r) => r.conversationId === unread.conversationId,
     );
     expect(now?.unreadCount).toBe(0);
@@ -210,7 +210,7 @@ describe('core against the demo backend', () => {
     const after = await h['diagnostics.get']({});
     expect(after.localSeq).toBeGreaterThan(localSeq);
     // Out-of-order duplicates do not leave the cursor behind or duplicate rows.
-    const first = (await h['inbox.list']({ view: 'all', offset: 0, limit: 1 })).rows[0];
+    const first = (await h['inbox.list']({ view: 'all', limit: 1 })).rows[0];
     const thread = await h['thread.get']({ conversationId: first?.conversationId ?? '', limit: 50 });
     expect(thread.messages.map((m) => m.body).filter((b) => b === 'first' || b === 'second')).toEqual(['first', 'second']);
     expect(pulls.length).toBeGreaterThan(pullsBefore);

@@ -56,7 +56,7 @@ describe('offline', () => {
     const core = await coreUp(backend.url, first.dataDir);
     const h = core.handlers;
     expect(await h['session.get']({})).toMatchObject({ agent: { email: ALEX.email } });
-    expect((await h['inbox.list']({ view: 'all', offset: 0, limit: 50 })).rows.map((r) => r.conversationId)).toEqual([conversationId]);
+    expect((await h['inbox.list']({ view: 'all', limit: 50 })).rows.map((r) => r.conversationId)).toEqual([conversationId]);
     expect((await h['thread.get']({ conversationId, limit: 50 })).messages.map((m) => m.body)).toEqual(['Hello?']);
     await waitFor('offline status', async () => (await h['connection.get']({})).status === 'offline');
 
@@ -187,13 +187,13 @@ describe('offline', () => {
     const core = await loggedIn(backend);
     const h = core.handlers;
     await h['conversation.markRead']({
-      conversationId: (await h['inbox.list']({ view: 'all', offset: 0, limit: 1 })).rows[0]?.conversationId ?? '',
+      conversationId: (await h['inbox.list']({ view: 'all', limit: 1 })).rows[0]?.conversationId ?? '',
     });
     await waitFor('the outbox to drain', async () => (await h['outbox.list']({})).length === 0);
     await h['session.login']({ serverUrl: backend.url, email: BEA.email, password: DEMO_PASSWORD });
     await synced(core);
     // Bea has not read the conversation that Alex read: her unread count comes from her own data.
-    const row = (await h['inbox.list']({ view: 'all', offset: 0, limit: 1 })).rows[0];
+    const row = (await h['inbox.list']({ view: 'all', limit: 1 })).rows[0];
     expect(row?.unreadCount).toBe(1);
     expect((await h['session.get']({}))?.agent.email).toBe(BEA.email);
   });

@@ -87,7 +87,7 @@ describe('live events and malformed payloads', () => {
     expect(server.requestsOf('sync.pull').length).toBeGreaterThan(pullsBefore);
     const thread = await core.handlers['thread.get']({ conversationId: 'c1', limit: 50 });
     expect(thread.messages.map((m) => m.id)).toEqual(['m3', 'm4', 'm5', 'm6']);
-    expect((await core.handlers['inbox.list']({ view: 'all', offset: 0, limit: 10 })).rows.find((r) => r.conversationId === 'c1')?.unreadCount).toBe(4);
+    expect((await core.handlers['inbox.list']({ view: 'all', limit: 10 })).rows.find((r) => r.conversationId === 'c1')?.unreadCount).toBe(4);
   });
 
   it('never stores or skips past a malformed event, reports it, and does not retry hot', async () => {
@@ -176,7 +176,7 @@ describe('catch-up', () => {
     expect(pullsAfter().slice(5)).toEqual([4, 6, 8, 10]);
     const thread = await core.handlers['thread.get']({ conversationId: 'c1', limit: 50 });
     expect(thread.messages.map((m) => m.id)).toEqual(Array.from({ length: 10 }, (_, i) => `m${i + 3}`));
-    const row = (await core.handlers['inbox.list']({ view: 'all', offset: 0, limit: 10 })).rows.find((r) => r.conversationId === 'c1');
+    const row = (await core.handlers['inbox.list']({ view: 'all', limit: 10 })).rows.find((r) => r.conversationId === 'c1');
     expect(row?.unreadCount).toBe(10);
   });
 });
@@ -312,7 +312,7 @@ describe('outbox', () => {
     const h = core.handlers;
     await waitFor('bootstrap', async () => (await localSeq(core)) === 2);
     const unread = async () =>
-      (await h['inbox.list']({ view: 'all', offset: 0, limit: 10 })).rows.find((r) => r.conversationId === 'c1')?.unreadCount;
+      (await h['inbox.list']({ view: 'all', limit: 10 })).rows.find((r) => r.conversationId === 'c1')?.unreadCount;
     expect(await unread()).toBe(2);
     await h['conversation.markRead']({ conversationId: 'c1' });
     await waitFor('the rollback', async () => (await unread()) === 2 && (await h['outbox.list']({}))[0]?.state === 'failed');
@@ -331,7 +331,7 @@ describe('session', () => {
     server.push([server.log[3]]); // seq 4: a gap, so the core pulls
     await waitFor('the session push', () => core.sessions.at(-1) === null);
     expect((await core.handlers['connection.get']({})).lastError).toMatch(/session has expired/);
-    await expect(core.handlers['inbox.list']({ view: 'all', offset: 0, limit: 10 })).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(core.handlers['inbox.list']({ view: 'all', limit: 10 })).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 });
 

@@ -62,9 +62,9 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     'session.login': ({ serverUrl, email, password }) => core.login(serverUrl, email, password),
     'session.logout': ({ discardUnsent }) => core.logout(discardUnsent),
 
-    'inbox.list': async ({ view, filter, sort, offset, limit }) => {
+    'inbox.list': async ({ view, filter, sort, after, until, limit }) => {
       const self = core.requireSession().agent.id;
-      return core.guard(() => core.store.queries.inboxPage(view, filter ?? {}, sort ?? 'latest', self, offset, limit));
+      return core.guard(() => core.store.queries.inboxPage(view, filter ?? {}, sort ?? 'latest', self, { after, until, limit }));
     },
     'inbox.counts': async () => {
       const self = core.requireSession().agent.id;

@@ -29,7 +29,7 @@ describe('profiles, canned messages and drafts', () => {
 
   it('brings the seeded profiles, linked records and team canned messages', async () => {
     const h = core.handlers;
-    const { rows } = await h['inbox.list']({ view: 'all', offset: 0, limit: 100 });
+    const { rows } = await h['inbox.list']({ view: 'all', limit: 100 });
     const details = await Promise.all(rows.map((r) => h['conversation.get']({ conversationId: r.conversationId })));
     const garage = details.find((d) => (d.contact.profile?.vehicles.length ?? 0) > 0);
     expect(garage?.contact.profile?.orders.some((o) => o.kind === 'workOrder')).toBe(true);
@@ -82,7 +82,7 @@ describe('profiles, canned messages and drafts', () => {
 
   it('shows profile changes at once and keeps them once the server has them', async () => {
     const h = core.handlers;
-    const [row] = (await h['inbox.list']({ view: 'all', offset: 0, limit: 1 })).rows;
+    const [row] = (await h['inbox.list']({ view: 'all', limit: 1 })).rows;
     const before = await h['conversation.get']({ conversationId: row!.conversationId });
     const contactId = before.contact.id;
     const points = before.contact.profile?.loyalty?.points ?? 0;
@@ -100,14 +100,14 @@ describe('profiles, canned messages and drafts', () => {
   });
 
   it('keeps drafts across a restart, shows them in the inbox and clears them on send', async () => {
-    const [row] = (await core.handlers['inbox.list']({ view: 'mine', offset: 0, limit: 1 })).rows;
+    const [row] = (await core.handlers['inbox.list']({ view: 'mine', limit: 1 })).rows;
     const conversationId = row!.conversationId;
     await core.handlers['draft.save']({ conversationId, body: 'Half-written reply' });
     await core.stop();
     core = await startCore(backend.url, core.dataDir);
     const h = core.handlers;
     expect(await h['draft.get']({ conversationId })).toBe('Half-written reply');
-    const listed = (await h['inbox.list']({ view: 'mine', offset: 0, limit: 50 })).rows.find((r) => r.conversationId === conversationId);
+    const listed = (await h['inbox.list']({ view: 'mine', limit: 50 })).rows.find((r) => r.conversationId === conversationId);
     expect(listed?.draft).toBe('Half-written reply');
     await h['message.send']({ conversationId, body: 'Half-written reply, finished' });
     expect(await h['draft.get']({ conversationId })).toBeNull();

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { INBOX_VIEWS, type InboxView } from '../../shared/ipc/contract';
 import { emptySummary } from './cache/apply';
-import { inboxSql, type SqlParams } from './cache/inboxQuery';
+import { inboxSql, stretchPage, type InboxStretch, type SqlParams } from './cache/inboxQuery';
+import { inboxCursorSchema } from '../../shared/ipc/inboxCursor';
 import { CACHE_MIGRATIONS, OUTBOX_MIGRATIONS } from './db/schema';
 import type { Store } from './store';
 import type { ChangeEvent } from '../../shared/protocol';
@@ -196,7 +197,7 @@ describe('snapshot pages and history ranges', () => {
     expect(s.queries.ranges('c2')).toEqual([{ from: 20, to: null }]);
     expect(s.queries.thread('c1', 50, undefined, null).hasOlder).toBe(false);
     expect(s.queries.thread('c2', 50, undefined, null).hasOlder).toBe(true);
-    expect(s.queries.inboxPage('all', {}, 'latest', SELF, 0, 10).rows.find((r) => r.conversationId === 'c2')?.unreadCount).toBe(1);
+    expect(s.queries.inboxPage('all', {}, 'latest', SELF, { limit: 10 }).rows.find((r) => r.conversationId === 'c2')?.unreadCount).toBe(1);
   });
 
   it('never shows messages beyond a hole as part of the thread', () => {
@@ -222,8 +223,8 @@ describe('inbox views', () => {
       ],
       SELF,
     );
-    expect(s.queries.inboxPage('all', {}, 'latest', SELF, 0, 10).rows.map((r) => r.conversationId)).toEqual(['b', 'c', 'a']);
-    expect(s.queries.inboxPage('mine', {}, 'latest', SELF, 0, 10).rows.map((r) => r.conversationId)).toEqual(['a']);
+    expect(s.queries.inboxPage('all', {}, 'latest', SELF, { limit: 10 }).rows.map((r) => r.conversationId)).toEqual(['b', 'c', 'a']);
+    expect(s.queries.inboxPage('mine', {}, 'latest', SELF, { limit: 10 }).rows.map((r) => r.conversationId)).toEqual(['a']);
     expect(s.queries.inboxCounts(SELF)).toEqual({ all: 3, mine: 1, queued: 1, attention: 0, pending: 0, resolved: 1 });
   });
 
@@ -242,16 +243,25 @@ describe('inbox views', () => {
       SELF,
     );
     s.applier.setPinned('pinned', true, 7);
-    const ids = (view: InboxView, offset: number, limit: number) =>
-      s.queries.inboxPage(view, {}, 'oldestWaiting', SELF, offset, limit).rows.map((r) => r.conversationId);
+    const ids = (view: InboxView, limit: number) => {
+      const pages: string[][] = [];
+      for (let after: string | null | undefined; after !== null; ) {
+        const page = s.queries.inboxPage(view, {}, 'oldestWaiting', SELF, { after: after === undefined ? undefined : inboxCursorSchema.parse(after), limit });
+        pages.push(page.rows.map((r) => r.conversationId));
+        after = page.next;
+      }
+      return pages;
+    };
     const all = ['pinned', 'waits-long', 'waits-short', 'quiet-old', 'quiet-new'];
-    expect(ids('all', 0, 10)).toEqual(all);
-    for (let offset = 0; offset < all.length; offset++) {
-      for (const limit of [1, 2, 3]) expect(ids('all', offset, limit), `offset ${offset}, limit ${limit}`).toEqual(all.slice(offset, offset + limit));
+    expect(ids('all', 10)).toEqual([all]);
+    for (const limit of [1, 2, 3]) {
+      const pages = ids('all', limit);
+      expect(pages.flat(), `limit ${limit}`).toEqual(all);
+      expect(pages.every((p) => p.length === limit || p === pages.at(-1)), `limit ${limit}`).toBe(true);
     }
-    expect(ids('attention', 0, 10)).toEqual(['waits-long', 'waits-short']);
-    expect(ids('resolved', 0, 10)).toEqual(['closed']);
-    expect(s.queries.inboxPage('all', {}, 'oldestWaiting', SELF, 0, 2)).toMatchObject({ total: 5, needAttention: 2 });
+    expect(ids('attention', 10)).toEqual([['waits-long', 'waits-short']]);
+    expect(ids('resolved', 10)).toEqual([['closed']]);
+    expect(s.queries.inboxPage('all', {}, 'oldestWaiting', SELF, { limit: 2 })).toMatchObject({ total: 5, needAttention: 2 });
   });
 
   it('keeps the badge and unfiltered total of every view equal to counting its rows, through inserts, updates, deletes and a wipe', () => {
@@ -274,7 +284,7 @@ describe('inbox views', () => {
       for (const view of INBOX_VIEWS) {
         const truth = counted(view);
         expect(counts[view], `${view} badge ${when}`).toBe(truth.total);
-        const page = s.queries.inboxPage(view, {}, 'latest', SELF, 0, 1);
+        const page = s.queries.inboxPage(view, {}, 'latest', SELF, { limit: 1 });
         expect({ total: page.total, needAttention: page.needAttention }, `${view} page ${when}`).toEqual(truth);
       }
     };
@@ -299,21 +309,43 @@ describe('inbox views', () => {
     expect(s.queries.inboxCounts(SELF).all).toBe(0);
   });
 
-  it('serves every view and sort from indexes walked in order, sorting no view but the small attention one', () => {
+  it('serves every page of every view and sort, however deep, as a seek into an index walked in order, sorting no view but the small attention one', () => {
     const s = open();
     const plan = (sql: string, params: SqlParams) =>
       (s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((p) => p.detail);
+    const bounds = [
+      { after: false, until: false },
+      { after: true, until: false },
+      { after: false, until: true },
+      { after: true, until: true },
+    ];
     for (const view of INBOX_VIEWS) {
       for (const sort of ['latest', 'oldestWaiting'] as const) {
         const sql = inboxSql(view, {}, sort, SELF);
-        for (const part of sql.parts) {
-          const page = plan(part.page, { ...sql.params, limit: 50, offset: 0 });
-          expect(page[0], `${view} ${sort}`).toMatch(/USING INDEX conversations_/);
-          // Except the attention view newest first: its rows (only the waiting ones) are sorted.
-          if (view !== 'attention' || sort !== 'latest') expect(page.join(' '), `${view} ${sort}`).not.toContain('TEMP B-TREE');
+        const [pinned, ...parts] = sql.stretches;
+        for (const b of bounds) {
+          const params = (stretch: InboxStretch): SqlParams => {
+            const values: SqlParams = { ...sql.params, limit: 51, afterId: 'x', untilId: 'y' };
+            stretch.keys.forEach((_, i) => Object.assign(values, { [`after${i}`]: 5, [`until${i}`]: 9 }));
+            return values;
+          };
+          const what = `${view} ${sort} ${JSON.stringify(b)}`;
+          for (const part of parts) {
+            const page = plan(stretchPage(part, b), params(part));
+            expect(page[0], what).toMatch(b.after || b.until ? /^SEARCH c USING INDEX conversations_/ : /^(SCAN|SEARCH) c USING INDEX conversations_/);
+            // Except the attention view newest first: its rows (only the waiting ones) are sorted.
+            if (view === 'attention' && sort === 'latest') {
+              expect(page.join(' '), what).toContain('TEMP B-TREE');
+              continue;
+            }
+            // A cursor is a range on the index (a row value after the view's own equality), not a filter.
+            if (b.after) expect(page[0], what).toMatch(part.descending ? /\(\w+,id\)<\(\?,\?\)/ : /\(\w+,id\)>\(\?,\?\)/);
+            if (b.until) expect(page[0], what).toMatch(part.descending ? /\(\w+,id\)>\(\?,\?\)/ : /\(\w+,id\)<\(\?,\?\)/);
+            expect(page.join(' '), what).not.toContain('TEMP B-TREE');
+          }
+          expect(plan(stretchPage(pinned!, b), params(pinned!))[0], what).toMatch(/^SCAN p\b/);
         }
         expect(plan(sql.attention, sql.params)[0], view).toContain('conversations_waiting');
-        expect(plan(sql.pinned, sql.params)[0], view).toMatch(/^SCAN p\b/);
       }
     }
   });

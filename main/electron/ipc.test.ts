@@ -57,7 +57,7 @@ describe('registerContractHandlers', () => {
     registerContractHandlers(registry, handlers, () => mainWindow);
     const call = (method: string, payload: unknown, e = event({})) => registered.get(`desk:${method}`)!(e, payload);
     expect(await call('app.info', {})).toMatchObject({ ok: true, value: { mode: 'electron' } });
-    expect(await call('inbox.list', { view: 'mine' })).toMatchObject({ ok: true, value: { seen: { view: 'mine', offset: 0, limit: 50 } } });
+    expect(await call('inbox.list', { view: 'mine' })).toMatchObject({ ok: true, value: { seen: { view: 'mine', limit: 50 } } });
     expect(await call('inbox.list', { view: 'everything' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await call('session.get', {})).toEqual({ ok: false, error: { code: 'unauthenticated', message: 'Log in first.' } });
   });

@@ -33,6 +33,7 @@ import { notificationTextsSchema, type DeskNotification } from '../notifications
 import { searchFiltersSchema, type SearchFilters } from '../search/filters';
 import type { Highlighted } from '../search/highlight';
 import { MAX_QUERY_LENGTH } from '../search/query';
+import { inboxCursorSchema } from './inboxCursor';
 import type { Result } from './result';
 import type { Reason } from '../reasons';
 import type { SystemEvent } from '../systemEvents';
@@ -326,18 +327,27 @@ export const contract = {
     request: z.object({ discardUnsent: z.boolean().default(false) }),
     response: returns<{ discarded: number }>(),
   },
-  /** Pinned conversations first, then the view's rows in the chosen order. */
+  /**
+   * Pinned conversations first, then the view's rows in the chosen order, paged by key: up to
+   * `limit` rows after the `after` cursor (from the start without it) and, with `until`, none
+   * past that cursor's row, so a page once loaded can be fetched again as the same stretch of the
+   * order. Cursors are a previous page's `next`, valid for the same sort.
+   */
   'inbox.list': {
     request: z.object({
       view: z.enum(INBOX_VIEWS),
       // Optional rather than defaulted: callers that predate filters keep working unchanged.
       filter: inboxFilterSchema.optional(),
       sort: z.enum(INBOX_SORTS).optional(),
-      offset: z.number().int().nonnegative().default(0),
+      after: inboxCursorSchema.optional(),
+      until: inboxCursorSchema.optional(),
       limit: z.number().int().positive().max(500).default(50),
     }),
-    /** needAttention: rows of the filtered view whose customer waits for our reply. */
-    response: returns<{ rows: InboxRow[]; total: number; needAttention: number }>(),
+    /**
+     * needAttention: rows of the filtered view whose customer waits for our reply. next: the
+     * cursor of the last row when more rows follow it (within `until`), else null.
+     */
+    response: returns<{ rows: InboxRow[]; total: number; needAttention: number; next: string | null }>(),
   },
   'inbox.counts': { request: empty, response: returns<InboxCounts>() },
   'conversation.get': {

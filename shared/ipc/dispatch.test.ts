@@ -8,7 +8,7 @@ const handlers = {
   'conversation.get': async () => {
     throw new DeskError('notFound', 'No such conversation');
   },
-  'inbox.list': async (req: { view: string; offset: number; limit: number }) => ({ rows: [], total: req.limit }),
+  'inbox.list': async (req: { view: string; limit: number }) => ({ rows: [], total: req.limit }),
 } as unknown as DeskHandlers;
 
 describe('dispatch', () => {

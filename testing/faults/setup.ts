@@ -23,7 +23,7 @@ export async function caughtUpClient(
  * test's messages failed in the outbox instead of delivered.
  */
 export async function firstOwnConversation(client: DeskClient): Promise<string> {
-  const { rows } = await value(client, 'inbox.list', { view: 'mine', offset: 0, limit: 50 });
+  const { rows } = await value(client, 'inbox.list', { view: 'mine', limit: 50 });
   const conversationId = rows.find((r) => r.channel !== 'whatsapp')?.conversationId;
   if (!conversationId) throw new Error('the demo agent has no conversation that takes free text');
   return conversationId;

@@ -1,6 +1,6 @@
 // The inbox query for a view, filter and sort: SQL text plus named parameters. Pure, so the rules
 // (what each view holds, how filters combine, how "oldest waiting" orders) are unit-tested apart
-// from SQLite. Pinned rows are fetched by a separate, small query and listed first.
+// from SQLite. Pinned rows are a small stretch of their own, listed first.
 import type { InboxFilter, InboxSort, InboxView } from '../../../shared/ipc/contract';
 
 const OPEN_STATUSES: readonly string[] = ['queued', 'active', 'pending'];
@@ -106,30 +106,25 @@ export function filterConditions(filter: InboxFilter): { where: string[]; params
 const WAITING = `c.waiting_since IS NOT NULL AND c.status IN ${OPEN}`;
 
 /**
- * latest: newest activity first. oldestWaiting: conversations whose customer waits on us first,
- * longest wait first; then the others, longest quiet first.
+ * One stretch of the order: all of its rows come before the next stretch's, and within it rows
+ * are ordered by `keys` then the id, all ascending or all descending. A page is the stretch's
+ * rows after one key (and up to another), which SQLite answers as a seek into `from`'s index.
  */
-export function orderBy(sort: InboxSort): string {
-  return sort === 'latest'
-    ? 'c.last_message_at DESC, c.id DESC'
-    : `(CASE WHEN ${WAITING} THEN 0 ELSE 1 END), (CASE WHEN ${WAITING} THEN c.waiting_since ELSE c.last_message_at END) ASC, c.id ASC`;
-}
-
-/** Unpinned rows of one stretch of the order: all of its rows come before the next stretch's. */
-export interface InboxPart {
-  /** Paged with @limit and @offset. */
-  page: string;
-  count: string;
+export interface InboxStretch {
+  from: string;
+  where: string;
+  /** The order's key before the id: SQL expressions over `c`, selected as k0, k1, … for the cursor. */
+  keys: string[];
+  descending: boolean;
+  pinned: boolean;
 }
 
 export interface InboxSql {
   /**
-   * The unpinned rows in order, as consecutive parts that each walk an index in its own order,
-   * so that no page sorts the whole view.
+   * Pinned rows (few: their own stretch, in the sort's order), then the unpinned rows as parts
+   * that each walk an index in its own order, so that no page sorts the whole view.
    */
-  parts: InboxPart[];
-  /** All pinned rows of the filtered view (few), in order. */
-  pinned: string;
+  stretches: InboxStretch[];
   count: string;
   attention: string;
   params: SqlParams;
@@ -143,12 +138,25 @@ const JOINS = `LEFT JOIN contacts ct ON ct.id = c.contact_id
   LEFT JOIN drafts d ON d.conversation_id = c.id`;
 const UNPINNED = 'c.id NOT IN (SELECT conversation_id FROM pins)';
 
-function part(index: string, where: string, order: string): InboxPart {
-  return {
-    page: `SELECT ${COLUMNS}, 0 AS pinned FROM conversations c INDEXED BY ${index} ${JOINS}
-      WHERE ${where} AND ${UNPINNED} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-    count: `SELECT count(*) AS n FROM conversations c INDEXED BY ${index} WHERE ${where} AND ${UNPINNED}`,
-  };
+/** Bound parameters of a cursor: @{name}0, @{name}1, … for its key and @{name}Id. */
+function boundParams(stretch: InboxStretch, name: string): string {
+  return `(${[...stretch.keys.map((_, i) => `@${name}${i}`), `@${name}Id`].join(', ')})`;
+}
+
+/**
+ * The rows of one stretch in order, at most @limit, with the row-value bounds SQLite seeks by:
+ * strictly after the `after` cursor, and not past the `until` cursor.
+ */
+export function stretchPage(stretch: InboxStretch, bounds: { after: boolean; until: boolean }): string {
+  const key = [...stretch.keys, 'c.id'];
+  const row = `(${key.join(', ')})`;
+  const where = [stretch.where];
+  if (bounds.after) where.push(`${row} ${stretch.descending ? '<' : '>'} ${boundParams(stretch, 'after')}`);
+  if (bounds.until) where.push(`${row} ${stretch.descending ? '>=' : '<='} ${boundParams(stretch, 'until')}`);
+  const direction = stretch.descending ? 'DESC' : 'ASC';
+  return `SELECT ${COLUMNS}, ${stretch.pinned ? 1 : 0} AS pinned, ${stretch.keys.map((k, i) => `${k} AS k${i}`).join(', ')}
+    FROM ${stretch.from} ${JOINS}
+    WHERE ${where.join(' AND ')} ORDER BY ${key.map((k) => `${k} ${direction}`).join(', ')} LIMIT @limit`;
 }
 
 export function inboxSql(view: InboxView, filter: InboxFilter, sort: InboxSort, selfId: string): InboxSql {
@@ -157,22 +165,49 @@ export function inboxSql(view: InboxView, filter: InboxFilter, sort: InboxSort, 
   const where = [base.where, ...filters.where].join(' AND ');
   const params: SqlParams = { ...filters.params };
   if (base.where.includes('@self')) params.self = selfId;
-  // Newest first is the view's index walked forwards. Oldest waiting first is the waiting
-  // conversations' index in its own order, then the view's index walked backwards. (The
-  // attention view holds only waiting conversations.)
-  const parts =
+  const indexed = (index: string) => `conversations c INDEXED BY ${index}`;
+  // Pins are few: CROSS JOIN keeps them the outer loop, and they are sorted.
+  const pinnedFrom = 'pins p CROSS JOIN conversations c ON c.id = p.conversation_id';
+  // latest: newest activity first, the view's index walked forwards. oldestWaiting: conversations
+  // whose customer waits on us first, longest wait first (the waiting conversations' index in its
+  // own order), then the others, longest quiet first (the view's index walked backwards). The
+  // attention view holds only waiting conversations.
+  const stretches: InboxStretch[] =
     sort === 'latest'
-      ? [part(base.index, where, 'c.last_message_at DESC, c.id DESC')]
+      ? [
+          { from: pinnedFrom, where, keys: ['c.last_message_at'], descending: true, pinned: true },
+          { from: indexed(base.index), where: `${where} AND ${UNPINNED}`, keys: ['c.last_message_at'], descending: true, pinned: false },
+        ]
       : [
-          part('conversations_waiting', `${where} AND ${WAITING}`, 'c.waiting_since ASC, c.id ASC'),
-          ...(view === 'attention' ? [] : [part(base.index, `${where} AND NOT (${WAITING})`, 'c.last_message_at ASC, c.id ASC')]),
+          {
+            from: pinnedFrom,
+            where,
+            keys: [`(CASE WHEN ${WAITING} THEN 0 ELSE 1 END)`, `(CASE WHEN ${WAITING} THEN c.waiting_since ELSE c.last_message_at END)`],
+            descending: false,
+            pinned: true,
+          },
+          {
+            from: indexed('conversations_waiting'),
+            where: `${where} AND ${WAITING} AND ${UNPINNED}`,
+            keys: ['c.waiting_since'],
+            descending: false,
+            pinned: false,
+          },
+          ...(view === 'attention'
+            ? []
+            : [
+                {
+                  from: indexed(base.index),
+                  where: `${where} AND NOT (${WAITING}) AND ${UNPINNED}`,
+                  keys: ['c.last_message_at'],
+                  descending: false,
+                  pinned: false,
+                },
+              ]),
         ];
-  // Pins are few: CROSS JOIN keeps them the outer loop. Conversations needing attention are few
-  // too: their partial index is smaller than any view's.
+  // Conversations needing attention are few: their partial index is smaller than any view's.
   return {
-    parts,
-    pinned: `SELECT ${COLUMNS}, 1 AS pinned FROM pins p CROSS JOIN conversations c ON c.id = p.conversation_id ${JOINS}
-      WHERE ${where} ORDER BY ${orderBy(sort)}`,
+    stretches,
     count: `SELECT count(*) AS n FROM conversations c INDEXED BY ${base.index} WHERE ${where}`,
     attention: `SELECT count(*) AS n FROM conversations c INDEXED BY conversations_waiting WHERE ${where} AND ${WAITING}`,
     params,

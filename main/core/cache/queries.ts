@@ -16,7 +16,9 @@ import {
   type ThreadMessage,
   type ThreadPage,
 } from '../../../shared/ipc/contract';
-import { filterConditions, inboxSql, viewTotals, type SqlParams, type TallyRow } from './inboxQuery';
+import { encodeInboxCursor, type InboxCursor } from '../../../shared/ipc/inboxCursor';
+import { DeskError } from '../../../shared/ipc/result';
+import { filterConditions, inboxSql, stretchPage, viewTotals, type SqlParams, type TallyRow } from './inboxQuery';
 import { newestRun, type SeqRange } from './ranges';
 import {
   toContact,
@@ -32,6 +34,22 @@ import {
 const MESSAGE_COLUMNS = `m.*, a.name AS author_name, e.state AS outbox_state, e.error AS outbox_error, e.error_reason AS outbox_error_reason`;
 const MESSAGE_JOINS = `LEFT JOIN agents a ON a.id = m.author_agent_id
   LEFT JOIN outbox.entries e ON e.id = m.id AND m.local = 1`;
+
+/** The sort key columns a stretch's page selects beside the row (k1 only where the key has two parts). */
+interface KeyColumns {
+  k0: number;
+  k1?: number;
+}
+
+const keyOf = (row: KeyColumns): number[] => (row.k1 === undefined ? [row.k0] : [row.k0, row.k1]);
+
+/** A cursor's values as the parameters stretchPage binds: @after0, @after1, …, @afterId. */
+function bound(name: string, cursor: InboxCursor | undefined): SqlParams {
+  if (!cursor) return {};
+  const params: SqlParams = { [`${name}Id`]: cursor.id };
+  cursor.key.forEach((value, i) => (params[`${name}${i}`] = value));
+  return params;
+}
 
 /** Distinct inbox statements are few (views × sorts × filter shapes): prepare each once. */
 const STATEMENT_CACHE_SIZE = 200;
@@ -106,36 +124,43 @@ export class Queries {
     return stmt;
   }
 
+  /**
+   * One page of a view by key: the rows after `after` (from the start without it), not past
+   * `until`, at most `limit`. Each stretch of the order is one index seek, so a page deep in the
+   * view costs what the first one does.
+   */
   inboxPage(
     view: InboxView,
     filter: InboxFilter,
     sort: InboxSort,
     selfId: string,
-    offset: number,
-    limit: number,
-  ): { rows: InboxRow[]; total: number; needAttention: number } {
+    page: { after?: InboxCursor; until?: InboxCursor; limit: number },
+  ): { rows: InboxRow[]; total: number; needAttention: number; next: string | null } {
     const sql = inboxSql(view, filter, sort, selfId);
-    const params: SqlParams = sql.params;
-    const pinned = this.statement(sql.pinned).all(params) as InboxSqlRow[];
-    const fromPinned = pinned.slice(offset, offset + limit);
-    const unpinned: InboxSqlRow[] = [];
-    let skip = Math.max(0, offset - pinned.length);
-    for (const [i, part] of sql.parts.entries()) {
-      const rest = limit - fromPinned.length - unpinned.length;
-      if (rest <= 0) break;
-      // Only a part that the page may start past needs counting.
-      const size = skip > 0 && i < sql.parts.length - 1 ? (this.statement(part.count).get(params) as { n: number }).n : Infinity;
-      if (skip >= size) {
-        skip -= size;
-        continue;
+    const { stretches } = sql;
+    for (const cursor of [page.after, page.until]) {
+      if (cursor && stretches[cursor.stretch]?.keys.length !== cursor.key.length) {
+        throw new DeskError('invalid', `The inbox cursor does not belong to the ${sort} order of this view.`);
       }
-      unpinned.push(...(this.statement(part.page).all({ ...params, limit: rest, offset: skip }) as InboxSqlRow[]));
-      skip = 0;
     }
+    const first = page.after?.stretch ?? 0;
+    const last = page.until?.stretch ?? stretches.length - 1;
+    // One row beyond the page tells whether more follow.
+    const found: Array<{ row: InboxSqlRow & KeyColumns; stretch: number }> = [];
+    for (let i = first; i <= last && found.length <= page.limit; i++) {
+      const after = i === first ? page.after : undefined;
+      const until = i === last ? page.until : undefined;
+      const params: SqlParams = { ...sql.params, ...bound('after', after), ...bound('until', until), limit: page.limit + 1 - found.length };
+      const rows = this.statement(stretchPage(stretches[i]!, { after: after !== undefined, until: until !== undefined })).all(params);
+      for (const row of rows as Array<InboxSqlRow & KeyColumns>) found.push({ row, stretch: i });
+    }
+    const kept = found.slice(0, page.limit);
+    const end = kept.at(-1);
+    const next = found.length > page.limit && end ? encodeInboxCursor({ stretch: end.stretch, key: keyOf(end.row), id: end.row.id }) : null;
     const totals = filterConditions(filter).where.length === 0 ? viewTotals(view, this.s.tally.all()) : null;
-    const total = totals?.total ?? (this.statement(sql.count).get(params) as { n: number }).n;
-    const needAttention = totals?.needAttention ?? (this.statement(sql.attention).get(params) as { n: number }).n;
-    return { rows: [...fromPinned, ...unpinned].map(toInboxRow), total, needAttention };
+    const total = totals?.total ?? (this.statement(sql.count).get(sql.params) as { n: number }).n;
+    const needAttention = totals?.needAttention ?? (this.statement(sql.attention).get(sql.params) as { n: number }).n;
+    return { rows: kept.map(({ row }) => toInboxRow(row)), total, needAttention, next };
   }
 
   inboxCounts(selfId: string): InboxCounts {

@@ -8,20 +8,18 @@ import { deskKey } from '../api/queryKeys';
 export const INBOX_PAGE_SIZE = 50;
 
 /**
- * One inbox view with its filter and sort, paged by offset as the agent scrolls. A refetch reloads
- * the same number of pages from offset 0, so the list stays a consistent snapshot after each
- * change notice.
+ * One inbox view with its filter and sort, paged by key as the agent scrolls: each page starts
+ * after the previous page's last row, so a page deep in the view costs what the first one does.
+ * A refetch reloads the pages in a chain from the first, so the list stays a consistent snapshot
+ * after each change notice.
  */
 export function useInbox(view: InboxView, filter: InboxFilter = {}, sort: InboxSort = 'latest') {
   const api = useDeskApi();
   const query = useInfiniteQuery({
     queryKey: deskKey('inbox.list', { view, filter, sort, limit: INBOX_PAGE_SIZE }),
-    queryFn: ({ pageParam }) => callDesk(api, 'inbox.list', { view, filter, sort, offset: pageParam, limit: INBOX_PAGE_SIZE }),
-    initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((sum, page) => sum + page.rows.length, 0);
-      return last.rows.length > 0 && loaded < last.total ? loaded : undefined;
-    },
+    queryFn: ({ pageParam }) => callDesk(api, 'inbox.list', { view, filter, sort, after: pageParam ?? undefined, limit: INBOX_PAGE_SIZE }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
   });
 
   const rows = useMemo(() => uniqueRows(query.data?.pages.flatMap((page) => page.rows) ?? []), [query.data]);
