@@ -1,6 +1,6 @@
 import { partialMatchKey } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { deskKey, deskKeyPrefix, invalidationsFor } from './queryKeys';
+import { deskKey, deskKeyPrefix, invalidationsFor, isListKey } from './queryKeys';
 
 describe('query keys', () => {
   it('derive from method and request', () => {
@@ -29,5 +29,15 @@ describe('query keys', () => {
       ['desk', 'thread.get'],
     ]);
     expect(invalidationsFor({ inbox: false, conversationIds: [], outbox: false })).toEqual([]);
+  });
+
+  it('tell the lists a burst refreshes at a bounded rate from the per-conversation queries', () => {
+    expect(invalidationsFor({ inbox: true, conversationIds: ['c1'], outbox: false }).filter(isListKey)).toEqual([
+      ['desk', 'inbox.list'],
+      ['desk', 'inbox.counts'],
+      ['desk', 'team.get'],
+      ['desk', 'search.local'],
+    ]);
+    expect(isListKey(deskKey('thread.get', { conversationId: 'c1', limit: 50 }))).toBe(false);
   });
 });

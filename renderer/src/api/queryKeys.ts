@@ -15,6 +15,13 @@ export function deskKeyPrefix<M extends MethodName>(method: M, partial?: Partial
   return partial ? [DESK, method, partial] : [DESK, method];
 }
 
+/** Queries over many conversations, which a burst of changes refreshes at a bounded rate. */
+const LIST_METHODS: ReadonlySet<unknown> = new Set<MethodName>(['inbox.list', 'inbox.counts', 'team.get', 'search.local']);
+
+export function isListKey(queryKey: QueryKey): boolean {
+  return LIST_METHODS.has(queryKey[1]);
+}
+
 export function invalidationsFor(notice: ChangeNotice): QueryKey[] {
   const keys: QueryKey[] = [];
   // The team's loads and statuses change with assignments, so the transfer list follows the inbox.

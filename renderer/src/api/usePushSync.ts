@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { DeskApi, Notice } from '../../../shared/ipc/contract';
 import { useDeskApi } from './ApiContext';
-import { deskKey, invalidationsFor } from './queryKeys';
+import { deskKey, invalidationsFor, isListKey } from './queryKeys';
+import { createRefreshScheduler } from './refreshScheduler';
 import { applySession } from './session';
 
 /**
@@ -16,19 +17,31 @@ async function takeNotices(api: DeskApi, onNotice: (notice: Notice) => void): Pr
   if (result.ok) result.value.forEach(onNotice);
 }
 
+/** Lists refresh at most this often during a burst of changes (see refreshScheduler.ts). */
+export const LIST_REFRESH_INTERVAL_MS = 500;
+
 export function usePushSync(onNotice: (notice: Notice) => void): void {
   const api = useDeskApi();
   const queryClient = useQueryClient();
   useEffect(() => {
+    const refresher = createRefreshScheduler(
+      {
+        invalidate: (queryKey) => queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false }),
+        isFetching: (queryKey) => queryClient.isFetching({ queryKey }) > 0,
+      },
+      { isList: isListKey, listIntervalMs: LIST_REFRESH_INTERVAL_MS },
+      { now: () => performance.now(), setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>) },
+    );
     const unsubscribe = [
-      api.on('changed', (notice) => {
-        for (const queryKey of invalidationsFor(notice)) void queryClient.invalidateQueries({ queryKey });
-      }),
+      api.on('changed', (notice) => refresher.refresh(invalidationsFor(notice))),
       api.on('connection', (state) => queryClient.setQueryData(deskKey('connection.get', {}), state)),
       api.on('session', (session) => applySession(queryClient, session)),
       api.on('notice', () => void takeNotices(api, onNotice)),
     ];
     void takeNotices(api, onNotice);
-    return () => unsubscribe.forEach((off) => off());
+    return () => {
+      unsubscribe.forEach((off) => off());
+      refresher.dispose();
+    };
   }, [api, queryClient, onNotice]);
 }
