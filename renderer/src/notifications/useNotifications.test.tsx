@@ -98,4 +98,22 @@ describe('useNotifications', () => {
     expect(texts.locale).toBe('en');
     await waitFor(() => expect(document.title).toBe('(3) Agent Desk'));
   });
+
+  it('keeps the pushed unread count in the title without re-rendering the workspace', async () => {
+    const fake = desk([[]]);
+    let renders = 0;
+    function Counted() {
+      renders += 1;
+      useNotifications({ openId: null, open: () => undefined });
+      return null;
+    }
+    await renderWithDesk(<Counted />, fake);
+    await waitFor(() => expect(document.title).toBe('(3) Agent Desk'));
+    const before = renders;
+    for (let unread = 4; unread <= 8; unread++) act(() => fake.emit('attention', { unread }));
+    expect(document.title).toBe('(8) Agent Desk');
+    act(() => fake.emit('attention', { unread: 0 }));
+    expect(document.title).toBe('Agent Desk');
+    expect(renders).toBe(before);
+  });
 });

@@ -33,22 +33,32 @@ function useReportFocus(api: DeskApi, openId: string | null): void {
   }, [api, focused, openId]);
 }
 
+/**
+ * The count goes straight to the title, not through React state: it changes with every customer
+ * message, and state here would re-render the whole workspace each time.
+ */
 function useUnreadTitle(api: DeskApi): void {
   const { t } = useTranslation();
-  const [unread, setUnread] = useState(0);
   useEffect(() => {
-    const off = api.on('attention', ({ unread: count }) => setUnread(count));
-    void api['attention.get']({}).then((result) => {
-      if (result.ok) setUnread(result.value.unread);
+    let unread = 0;
+    const show = () => {
+      document.title = windowTitle(t('app.name'), unread);
+    };
+    const off = api.on('attention', ({ unread: count }) => {
+      unread = count;
+      show();
     });
-    return off;
-  }, [api]);
-  useEffect(() => {
-    document.title = windowTitle(t('app.name'), unread);
+    void api['attention.get']({}).then((result) => {
+      if (!result.ok) return;
+      unread = result.value.unread;
+      show();
+    });
+    show();
     return () => {
+      off();
       document.title = t('app.name');
     };
-  }, [t, unread]);
+  }, [api, t]);
 }
 
 export function useNotifications({ openId, open }: { openId: string | null; open: (conversationId: string) => void }): void {
