@@ -48,9 +48,15 @@ export function InboxList({ id, labelledBy, rows, hasMore, loadingMore, loadMore
   }, [hasMore, loadingMore, lastIndex, rows.length, loadMore]);
 
   const highlightedIndex = highlightedId ? rows.findIndex((row) => row.conversationId === highlightedId) : -1;
+  // Scrolls when the highlight moves to another conversation (or first appears), not when rows
+  // arriving above it shift its index: the list must not slide under the agent's pointer while the
+  // queue fills up, and following it would load page after page.
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (highlightedIndex >= 0) virtualizer.scrollToIndex(highlightedIndex, { align: 'auto' });
-  }, [highlightedIndex, virtualizer]);
+    if (highlightedIndex < 0 || scrolledTo.current === highlightedId) return;
+    scrolledTo.current = highlightedId;
+    virtualizer.scrollToIndex(highlightedIndex, { align: 'auto' });
+  }, [highlightedId, highlightedIndex, virtualizer]);
 
   return (
     <div
