@@ -4,20 +4,26 @@
 // (20/s) to the open conversation: time from the probe's POST to its text in the renderer's DOM.
 // A MutationObserver in the page stamps the first time each probe's marker appears; both clocks
 // are the epoch-based high-resolution clocks of the same machine.
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { DEMO_AGENTS, DEMO_PASSWORD } from '../../shared/demo';
 import { startBackend, type Backend } from '../../testing/backend';
 import { openRenderer, type RendererSession } from '../lib/browser';
 import type { ChildRun } from '../lib/child';
 import type { BenchConfig } from '../lib/config';
+import { formatNumber } from '../lib/format';
 import { latencyMetric, percentilesText } from '../lib/latency';
 import { loadText, startWebhookLoad, until, type LoadResult } from '../lib/load';
 import type { Metric } from '../lib/metric';
+import { cpuByRole, sampleProcessTree, type ProcessSample, type Roles } from '../lib/processCpu';
 import { summarize } from '../lib/stats';
 
 const PROBE_INTERVAL_MS = 50;
 const WARMUP_PROBES = 20;
+/** How long after the last POST was answered a probe may still appear before it counts as lost. */
 const SETTLE_MS = 5_000;
 const PROBE_PHONE = '+1 555 900009';
 const PROBE_NAME = 'Latency Probe';
@@ -47,6 +53,40 @@ const OBSERVE_PROBES = `(() => {
   window.probesSeen = () => [...seen];
 })()`;
 
+/** The processes this benchmark starts, by what their command line holds. */
+const ROLES: Roles = [
+  ['backend', (c) => c.includes('server/main.ts')],
+  ['host (core)', (c) => c.includes('main/host/main.ts')],
+  ['load generator', (c) => c.includes('webhookLoad')],
+  ['Chromium renderer', (c) => c.includes('--type=renderer')],
+  ['Chromium, other processes', (c) => c.includes('chromium')],
+  ['benchmark (probes, Playwright)', () => true],
+];
+
+/** CPU milliseconds per message cached by the host, per role, while the probes ran. */
+function cpuPerMessage(before: ProcessSample[] | null, after: ProcessSample[] | null, messages: number): Record<string, number> | null {
+  if (!before || !after || messages <= 0) return null;
+  const perRole = Object.fromEntries([...cpuByRole(before, after, ROLES)].map(([role, seconds]) => [role, (1000 * seconds) / messages]));
+  return { ...perRole, total: Object.values(perRole).reduce((a, b) => a + b, 0) };
+}
+
+/** The machine's CPU per message against what its cores can give each message at this rate. */
+function cpuMetric(cpu: Record<string, number>, rate: number): Metric {
+  const budget = (os.availableParallelism() * 1000) / rate;
+  const parts = Object.entries(cpu)
+    .filter(([role]) => role !== 'total')
+    .sort((a, b) => b[1] - a[1])
+    .map(([role, ms]) => `${role} ${formatNumber(ms)}`);
+  return {
+    id: 'latency.dom.cpuMsPerMsg',
+    label: `  CPU per message, every process of the run (all ${os.availableParallelism()} cores give ${formatNumber(budget, 'ms')})`,
+    value: cpu.total ?? 0,
+    unit: 'ms',
+    note: parts.join(' · '),
+    details: cpu,
+  };
+}
+
 export async function runDomLatency(cfg: BenchConfig): Promise<Metric[]> {
   let backend: Backend | null = null;
   let renderer: RendererSession | null = null;
@@ -72,6 +112,12 @@ export async function runDomLatency(cfg: BenchConfig): Promise<Metric[]> {
     await until('background load to reach the renderer', async () => (await page.getByTestId('inbox-row').count()) > 10, 30_000);
     await sleep(2_000);
 
+    // Messages the host cached while the probes ran, read from its cache file, to put the CPU
+    // each process spent in proportion.
+    const cache = new Database(path.join(host.dataDir, 'cache.sqlite'), { readonly: true });
+    const cached = () => (cache.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+    const cpuBefore = sampleProcessTree();
+    const cachedBefore = cached();
     const sentAt = new Map<number, number>();
     const acks: number[] = [];
     const posts: Array<Promise<void>> = [];
@@ -90,8 +136,11 @@ export async function runDomLatency(cfg: BenchConfig): Promise<Metric[]> {
       await sleep(Math.max(0, tBegin + (i + 1) * PROBE_INTERVAL_MS - performance.now()));
     }
     await Promise.all(posts);
-    await sleep(SETTLE_MS);
-    const seen = new Map(await page.evaluate<Array<[number, number]>>('window.probesSeen()'));
+    const cpu = cpuPerMessage(cpuBefore, sampleProcessTree(), cached() - cachedBefore);
+    cache.close();
+    const seenNow = async () => new Map(await page.evaluate<Array<[number, number]>>('window.probesSeen()'));
+    await until('every probe to be drawn', async () => (await seenNow()).size === total, SETTLE_MS).catch(() => undefined);
+    const seen = await seenNow();
     load.stop();
     const background = await load.result;
     load = null;
@@ -109,10 +158,13 @@ export async function runDomLatency(cfg: BenchConfig): Promise<Metric[]> {
     return [
       {
         ...latencyMetric('latency.dom.p50', `${label}, p50`, toDom, { op: '<=', value: 20, text: 'p50 ≤ 20 ms', percentile: 'p50' }, ['p50', 'p95']),
-        note: `${toDom.length} probes, ${lost} not seen ${SETTLE_MS / 1000} s after the last POST was answered (${failed} POSTs failed). POST answered ${percentilesText(summarize(acks), 'ms', ['p50', 'p99'])}. Background: ${loadText(background)}`,
+        note:
+          `${toDom.length} probes, ${lost} not seen ${SETTLE_MS / 1000} s after the last POST was answered (${failed} POSTs failed). ` +
+          `POST answered ${percentilesText(summarize(acks), 'ms', ['p50', 'p99'])}. Background: ${loadText(background)}`,
         details: { toDom: summarize(toDom), ack: summarize(acks), lost, background },
       },
       latencyMetric('latency.dom.p99', `${label}, p99`, toDom, { op: '<=', value: 60, text: 'p99 ≤ 60 ms', percentile: 'p99' }, ['p99']),
+      ...(cpu ? [cpuMetric(cpu, cfg.liveRate)] : []),
     ];
   } finally {
     load?.stop();
