@@ -85,6 +85,7 @@ export const NOTIFICATION_TEXT_KEYS = [
   'burstBody',
   'reminderTitle',
   'reminderBody',
+  'reminderMore',
   'testTitle',
   'testBody',
   'unknownContact',
@@ -119,6 +120,8 @@ export const ENGLISH_NOTIFICATION_TEXTS = {
   reminderTitle: 'Still waiting in the queue',
   // One customer or several (a list of names): worded so that either reads well.
   reminderBody: 'Not accepted yet: {{contact}}.',
+  // The last item of a long list of names: "Ann Lee, Bo Chen, Cy Diaz, and 97 more".
+  reminderMore: '{{count}} more',
   testTitle: 'Notifications work',
   testBody: 'This is how Agent Desk will tell you about new conversations.',
   unknownContact: 'A customer',
@@ -139,6 +142,16 @@ export const notificationTextsSchema = z.object({
 /** Fills `{{name}}` placeholders; unknown placeholders become empty. */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_match, name: string) => String(values[name] ?? ''));
+}
+
+/**
+ * Names joined as the templates' language joins a list, the ones not named counted as the last
+ * item ("Ann Lee, Bo Chen, and 97 more").
+ */
+export function listOfNames(names: readonly string[], notNamed: number, texts: NotificationTexts): string {
+  const locale = texts.locale ?? 'en';
+  const items = notNamed > 0 ? [...names, fillTemplate(texts.reminderMore, { count: new Intl.NumberFormat(locale).format(notNamed) })] : names;
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
 }
 
 /** Where the agent is looking, as the renderer reports it. */

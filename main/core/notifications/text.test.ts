@@ -3,7 +3,7 @@ import { DEFAULT_NOTIFICATION_SETTINGS, ENGLISH_NOTIFICATION_TEXTS, notification
 import { toNotification, type Names } from './text';
 
 const names: Names = {
-  contact: (id) => ({ c1: 'Ann Lee', c2: 'Bo Chen', c3: 'Cy Diaz' })[id] ?? '?',
+  contact: (id) => ({ c1: 'Ann Lee', c2: 'Bo Chen', c3: 'Cy Diaz', c4: 'Di Ng' })[id] ?? '?',
   agent: () => 'Alex',
 };
 const arabic: NotificationTexts = {
@@ -36,6 +36,17 @@ describe('notification text', () => {
       body: 'Not shown one by one: 1.097. Open Agent Desk to see them.',
       sound: 'chime',
     });
+  });
+
+  it('names a few customers in a reminder and counts the rest', () => {
+    const many = { type: 'reminder' as const, id: 'r', conversationIds: ['c1', 'c2', 'c3', ...Array.from({ length: 1200 }, (_, i) => `x${i}`)] };
+    expect(notify(ENGLISH_NOTIFICATION_TEXTS, many).body).toBe('Not accepted yet: Ann Lee, Bo Chen, Cy Diaz, and 1,200 more.');
+    const german = { ...ENGLISH_NOTIFICATION_TEXTS, reminderBody: 'Noch nicht angenommen: {{contact}}.', reminderMore: '{{count}} weitere', locale: 'de' };
+    expect(notify(german, many).body).toBe('Noch nicht angenommen: Ann Lee, Bo Chen, Cy Diaz und 1.200 weitere.');
+    // One more than the names shown is named rather than counted as "1 more".
+    expect(notify(ENGLISH_NOTIFICATION_TEXTS, { type: 'reminder', id: 'r', conversationIds: ['c1', 'c2', 'c3', 'c4'] }).body).toBe(
+      'Not accepted yet: Ann Lee, Bo Chen, Cy Diaz, and Di Ng.',
+    );
   });
 
   it('refuses a language tag that is not one', () => {

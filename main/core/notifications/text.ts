@@ -3,6 +3,7 @@
 // (shared/notifications.ts, the same object as the English catalog's) are used.
 import {
   fillTemplate,
+  listOfNames,
   type DeskNotification,
   type NotificationSettings,
   type NotificationTextKey,
@@ -15,6 +16,9 @@ export interface Names {
   contact(conversationId: string): string;
   agent(agentId: string | null): string;
 }
+
+/** Customers a reminder names; more are counted ("and 97 more"). */
+export const REMINDER_NAMES = 3;
 
 export function soundFor(settings: NotificationSettings): DeskNotification['sound'] {
   return settings.sound === 'none' ? null : settings.sound;
@@ -40,14 +44,17 @@ export function toNotification(
     };
   }
   if (outgoing.type === 'reminder') {
-    const [first] = outgoing.conversationIds;
-    const contact = new Intl.ListFormat(locale, { type: 'conjunction' }).format(outgoing.conversationIds.map((id) => names.contact(id)));
+    const ids = outgoing.conversationIds;
+    const [first] = ids;
+    // A flood of new conversations makes many due at once: name a few, count the rest.
+    const named = ids.length > REMINDER_NAMES + 1 ? ids.slice(0, REMINDER_NAMES) : ids;
+    const contact = listOfNames(named.map((id) => names.contact(id)), ids.length - named.length, texts);
     return {
       id: outgoing.id,
       kind: 'reminder',
       conversationId: first ?? null,
       title: texts.reminderTitle,
-      body: fillTemplate(texts.reminderBody, { contact, count: new Intl.NumberFormat(locale).format(outgoing.conversationIds.length) }),
+      body: fillTemplate(texts.reminderBody, { contact, count: new Intl.NumberFormat(locale).format(ids.length) }),
       sound,
     };
   }

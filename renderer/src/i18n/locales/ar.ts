@@ -474,6 +474,7 @@ export const ar = {
       burstBody: 'لم تُعرض واحدًا تلو الآخر: {{count}}. افتح Agent Desk للاطلاع عليها.',
       reminderTitle: 'ما زالت في قائمة الانتظار',
       reminderBody: 'لم يقبل أحد المحادثة مع {{contact}} بعد.',
+      reminderMore: '{{count}} آخرين',
       testTitle: 'الإشعارات تعمل',
       testBody: 'هكذا سيخبرك Agent Desk بالمحادثات الجديدة.',
       unknownContact: 'أحد العملاء',

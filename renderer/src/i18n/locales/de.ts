@@ -442,6 +442,7 @@ export const de = {
       burstBody: 'Nicht einzeln angezeigt: {{count}}. Öffne Agent Desk, um sie zu sehen.',
       reminderTitle: 'Wartet noch in der Warteschlange',
       reminderBody: 'Noch nicht angenommen: {{contact}}.',
+      reminderMore: '{{count}} weitere',
       testTitle: 'Benachrichtigungen funktionieren',
       testBody: 'So informiert dich Agent Desk über neue Unterhaltungen.',
       unknownContact: 'Ein Kunde',

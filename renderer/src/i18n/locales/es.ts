@@ -457,6 +457,7 @@ export const es = {
       burstBody: 'No mostradas una por una: {{count}}. Abre Agent Desk para verlas.',
       reminderTitle: 'Sigue esperando en la cola',
       reminderBody: 'Aún sin aceptar: {{contact}}.',
+      reminderMore: '{{count}} más',
       testTitle: 'Las notificaciones funcionan',
       testBody: 'Así te avisará Agent Desk de las conversaciones nuevas.',
       unknownContact: 'Un cliente',

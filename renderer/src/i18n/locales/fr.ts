@@ -457,6 +457,7 @@ export const fr = {
       burstBody: 'Non affichées une par une : {{count}}. Ouvrez Agent Desk pour les voir.',
       reminderTitle: 'Toujours en attente dans la file',
       reminderBody: 'En attente de prise en charge : {{contact}}.',
+      reminderMore: '{{count}} autres',
       testTitle: 'Les notifications fonctionnent',
       testBody: 'Voici comment Agent Desk vous signalera les nouvelles conversations.',
       unknownContact: 'Un client',

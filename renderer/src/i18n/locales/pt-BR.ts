@@ -457,6 +457,7 @@ export const ptBR = {
       burstBody: 'Não mostradas uma a uma: {{count}}. Abra o Agent Desk para vê-las.',
       reminderTitle: 'Ainda aguardando na fila',
       reminderBody: 'Ainda sem aceite: {{contact}}.',
+      reminderMore: 'mais {{count}}',
       testTitle: 'As notificações funcionam',
       testBody: 'É assim que o Agent Desk avisará você sobre novas conversas.',
       unknownContact: 'Um cliente',
