@@ -176,6 +176,16 @@ describe('NotificationPolicy', () => {
     expect(policy.remind(['c1'], at(270))).toMatchObject({ conversationIds: ['c1'] });
   });
 
+  it('reminds at most once per burst window when conversations fall due at every check', () => {
+    const policy = bound(settings({ reminder: { enabled: true, afterSeconds: 60 } }));
+    // A new conversation queued every 5 s, as in a flood, and checked every 5 s.
+    const waiting = (s: number) => Array.from({ length: s / 5 + 1 }, (_, i) => `c${i}`);
+    for (let s = 0; s < 60; s += 5) policy.remind(waiting(s), at(s));
+    expect(policy.remind(waiting(60), at(60))).toMatchObject({ conversationIds: ['c0'] });
+    expect(policy.remind(waiting(65), at(65))).toBeNull();
+    expect(policy.remind(waiting(70), at(70))).toMatchObject({ conversationIds: ['c1', 'c2'] });
+  });
+
   it('does not remind when reminders are off, during do not disturb, or about the conversation in view', () => {
     const off = bound(settings({ reminder: { enabled: false, afterSeconds: 60 } }));
     off.remind(['c1'], at(0));

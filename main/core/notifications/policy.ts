@@ -7,7 +7,8 @@
 //   a few one by one, more as one grouped notification.
 // - Live events come one by one, but at most a few per burst window; the rest of a burst is held
 //   and released as one grouped notification when the window ends (see `offer`).
-// - A queued conversation nobody accepts is reminded about every N seconds until it leaves the queue.
+// - A queued conversation nobody accepts is reminded about every N seconds until it leaves the queue;
+//   reminders come at most one per burst window.
 import type { NotificationSettings } from '../../../shared/notifications';
 import type { AttentionFocus } from '../../../shared/notifications';
 import type { Candidate } from './derive';
@@ -62,6 +63,7 @@ export class NotificationPolicy {
   private catchingUp = false;
   /** Queued conversation → when it was first seen queued, and when last reminded. */
   private queued = new Map<string, { since: number; remindedAt: number | null }>();
+  private lastReminderAt: number | null = null;
   private groups = 0;
   /**
    * The live burst window: open from the first single told until `endsAt`, with the singles it
@@ -189,6 +191,9 @@ export class NotificationPolicy {
 
     const { reminder } = settings;
     if (!reminder.enabled || isQuiet(settings.dnd, now.minute)) return null;
+    // A flood of new conversations makes some due at every check: those wait for the next window,
+    // so reminders come at most one per burst window, not one per check.
+    if (this.lastReminderAt !== null && now.at - this.lastReminderAt < this.tuning.burstWindowMs) return null;
     const interval = reminder.afterSeconds * 1_000;
     const due = waiting.filter((id) => {
       const state = this.queued.get(id)!;
@@ -196,6 +201,7 @@ export class NotificationPolicy {
     });
     if (due.length === 0) return null;
     for (const id of due) this.queued.get(id)!.remindedAt = now.at;
+    this.lastReminderAt = now.at;
     return { type: 'reminder', id: `reminder:${now.at}`, conversationIds: due };
   }
 }
