@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../shared/protocol';
+import { manualClock } from '../../testing/manualClock';
 import { createActivityHub, PRESENCE_TTL_MS, TYPING_TTL_MS } from './hub';
-
-function manualClock() {
-  let now = 0;
-  const timers: { at: number; fn: () => void; cancelled: boolean }[] = [];
-  return {
-    now: () => now,
-    schedule: (fn: () => void, ms: number) => {
-      const t = { at: now + ms, fn, cancelled: false };
-      timers.push(t);
-      return () => {
-        t.cancelled = true;
-      };
-    },
-    advance(ms: number) {
-      now += ms;
-      for (const t of timers.filter((x) => !x.cancelled && x.at <= now)) {
-        t.cancelled = true;
-        t.fn();
-      }
-    },
-  };
-}
 
 describe('activity hub', () => {
   it('announces typing starts and stops once, and expires a typing indicator nobody renews', () => {
