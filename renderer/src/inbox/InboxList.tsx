@@ -19,6 +19,8 @@ interface InboxListProps {
   hasMore: boolean;
   loadingMore: boolean;
   loadMore: () => void;
+  /** Told which rows are in view (first and last index), whenever that changes. */
+  onShowRows: (first: number, last: number) => void;
   openId: string | null;
   highlightedId: string | null;
   onOpen: (conversationId: string) => void;
@@ -27,7 +29,7 @@ interface InboxListProps {
 
 export const rowDomId = (conversationId: string) => `inbox-row-${conversationId}`;
 
-export function InboxList({ id, labelledBy, rows, hasMore, loadingMore, loadMore, openId, highlightedId, onOpen, onAccept }: InboxListProps) {
+export function InboxList({ id, labelledBy, rows, hasMore, loadingMore, loadMore, onShowRows, openId, highlightedId, onOpen, onAccept }: InboxListProps) {
   const { t } = useTranslation();
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -41,7 +43,10 @@ export function InboxList({ id, labelledBy, rows, hasMore, loadingMore, loadMore
     getItemKey: (index) => rows[index]?.conversationId ?? 'loader',
   });
   const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;
+
+  useEffect(() => onShowRows(firstIndex, lastIndex), [firstIndex, lastIndex, onShowRows]);
 
   useEffect(() => {
     if (hasMore && !loadingMore && lastIndex >= rows.length - PREFETCH_ROWS) loadMore();

@@ -41,6 +41,7 @@ export function InboxPanel({ tenantName, view, onViewChange, inbox, controls, op
         hasMore={inbox.hasNextPage}
         loadingMore={inbox.isFetchingNextPage}
         loadMore={inbox.fetchNextPage}
+        onShowRows={inbox.showRows}
         openId={openId}
         highlightedId={highlightedId}
         onOpen={onOpen}
