@@ -132,6 +132,17 @@ export const conversationSchema = z.object({
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
+/** What a conversation holds before its first message: no preview, nobody waiting, no tags. */
+export type ConversationBeforeFirstMessage = Pick<
+  Conversation,
+  'lastMessagePreview' | 'lastMessageDirection' | 'waitingSince' | 'lastInboundAt' | 'tags' | 'labels' | 'closureReason'
+>;
+
+/** Fresh arrays on every call, so no two conversations share a tag list. */
+export function beforeFirstMessage(): ConversationBeforeFirstMessage {
+  return { lastMessagePreview: '', lastMessageDirection: null, waitingSince: null, lastInboundAt: null, tags: [], labels: [], closureReason: null };
+}
+
 export const transcriptLineSchema = z.object({
   speaker: z.enum(['customer', 'agent']),
   atSec: z.number().nonnegative(),

@@ -2,7 +2,7 @@
 // deterministically from a seed. Each conversation has its own PRNG stream, so any conversation (or
 // any snapshot page) can be regenerated on its own: the ingest benchmark streams pages to the core
 // and then the very same rows to the raw-insert baseline without ever holding 1M messages in memory.
-import { type Agent, type CallRecord, type Channel, type Contact, type Conversation, type Message, plainMessageFields, type Queue } from '../../shared/domain';
+import { type Agent, type CallRecord, type Channel, type Contact, type Conversation, beforeFirstMessage, type Message, plainMessageFields, type Queue } from '../../shared/domain';
 import type { SnapshotPage } from '../../shared/protocol';
 import type { BenchConfig } from './config';
 import { createRng, hashSeed, uuid7, type Rng } from './prng';
@@ -162,14 +162,8 @@ export function conversationHeader(plan: DatasetPlan, index: number): Conversati
     subject: channel === 'email' ? rng.pick(SUBJECTS) : null,
     createdAt,
     lastMessageAt,
-    lastMessagePreview: '',
-    lastMessageDirection: null,
-    waitingSince: null,
-    lastInboundAt: null,
-    tags: [],
-    labels: [],
+    ...beforeFirstMessage(),
     previousConversationId: null,
-    closureReason: null,
     seq: base + count + 1,
   };
   return { conversation, contact, rng };

@@ -1,7 +1,7 @@
 // Change events as the server's change log would hold them after the snapshot: customers and
 // agents writing in open conversations, delivery receipts, assignments and resolutions, read
 // markers, new conversations. Seeded and gap-free from `startSeq`.
-import { type Conversation, type Message, plainMessageFields } from '../../shared/domain';
+import { type Conversation, beforeFirstMessage, type Message, plainMessageFields } from '../../shared/domain';
 import type { ChangeEvent } from '../../shared/protocol';
 import { conversationHeader, NOW, type DatasetPlan } from './dataset';
 import { createRng, hashSeed, uuid7, type Rng } from './prng';
@@ -140,14 +140,8 @@ export class EventStream {
       subject: null,
       createdAt,
       lastMessageAt: createdAt,
-      lastMessagePreview: '',
-      lastMessageDirection: null,
-      waitingSince: null,
-      lastInboundAt: null,
-      tags: [],
-      labels: [],
+      ...beforeFirstMessage(),
       previousConversationId: null,
-      closureReason: null,
       seq,
     };
     this.queue.push({ seq, type: 'conversation.upserted', conversation: { ...c } });

@@ -1,7 +1,7 @@
 // An inbound customer message: from a channel webhook (the sender is found or created by their
 // handle) or from a signed-in customer on the portal (the sender is known, and so may be the
 // conversation). Both take the same write path, so agents see either live.
-import { type Attachment, type Channel, type Contact, type Conversation, plainMessageFields } from '../../shared/domain';
+import { type Attachment, type Channel, type Contact, type Conversation, beforeFirstMessage, plainMessageFields } from '../../shared/domain';
 import { findContactByHandle, insertContact, normalizeHandle } from '../store/contacts';
 import { nextStatus } from '../../shared/workflow/transitions';
 import { findOpenConversation, getConversation, latestConversationId, OPEN_STATUSES } from '../store/conversations';
@@ -113,14 +113,8 @@ async function append(
       subject: content.subject,
       createdAt: ctx.now,
       lastMessageAt: ctx.now,
-      lastMessagePreview: '',
-      lastMessageDirection: null,
-      waitingSince: null,
-      lastInboundAt: null,
-      tags: [],
-      labels: [],
+      ...beforeFirstMessage(),
       previousConversationId: await latestConversationId(ctx.trx, tenantId, contactId),
-      closureReason: null,
       seq: 0,
     };
   }

@@ -2,7 +2,7 @@
 // WhatsApp. It opens active and assigned to that agent, linked to the contact's previous one.
 import type { Kysely } from 'kysely';
 import { findTemplate, renderTemplate } from '../../shared/channels/whatsapp';
-import { type Contact, type Conversation, type Message, plainMessageFields } from '../../shared/domain';
+import { type Contact, type Conversation, beforeFirstMessage, type Message, plainMessageFields } from '../../shared/domain';
 import type { SocketResponse } from '../../shared/protocol';
 import type { ChannelAdapters } from '../channels/registry';
 import { handleKindFor } from '../channels/adapter';
@@ -65,14 +65,8 @@ export async function startConversation(deps: StartDeps, session: Session, reque
       subject: request.channel === 'email' ? (request.subject ?? null) : null,
       createdAt: now,
       lastMessageAt: now,
-      lastMessagePreview: '',
-      lastMessageDirection: null,
-      waitingSince: null,
-      lastInboundAt: null,
-      tags: [],
-      labels: [],
+      ...beforeFirstMessage(),
       previousConversationId: await latestConversationId(trx, tenantId, contact.id),
-      closureReason: null,
       seq: 0,
     };
     const draft: Omit<Message, 'seq' | 'statusSeq'> = {

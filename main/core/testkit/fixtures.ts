@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Contact, type Conversation, type Message, plainMessageFields } from '../../../shared/domain';
+import { type Contact, type Conversation, beforeFirstMessage, type Message, plainMessageFields } from '../../../shared/domain';
 import type { ChangeEvent, SnapshotPage } from '../../../shared/protocol';
 import { openDatabase } from '../db/open';
 import type { Logger } from '../ports';
@@ -51,14 +51,8 @@ export const conversation = (id: string, over: Partial<Conversation> = {}): Conv
   subject: null,
   createdAt: 1,
   lastMessageAt: 1,
-  lastMessagePreview: '',
-  lastMessageDirection: null,
-  waitingSince: null,
-  lastInboundAt: null,
-  tags: [],
-  labels: [],
+  ...beforeFirstMessage(),
   previousConversationId: null,
-  closureReason: null,
   seq: 1,
   ...over,
 });
