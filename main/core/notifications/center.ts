@@ -111,6 +111,7 @@ export class NotificationCenter {
 
   caughtUp(): void {
     this.send(this.policy.caughtUp(this.deps.settings(), momentOf(this.deps.now())));
+    this.armRelease();
   }
 
   private names(): Names {

@@ -152,6 +152,15 @@ describe('NotificationPolicy', () => {
       expect(live(policy.caughtUp(at(2)))).toEqual(['k0', 'k1']);
       expect(policy.releaseDue()).toBeNull();
     });
+
+    it('counts singles from a catch-up among the window\'s few, as the stream goes live right after it', () => {
+      const policy = bound(settings());
+      policy.beginCatchUp();
+      policy.offer(burst(2, 'k', 'message'), at(0));
+      expect(live(policy.caughtUp(at(1)))).toEqual(['k0', 'k1']);
+      expect(live(policy.offer(burst(4), at(2)))).toEqual(['b0']);
+      expect(live(policy.release(at(11)))).toEqual(['burst:3']);
+    });
   });
 
   it('says nothing during do not disturb, and does not replay it afterwards', () => {

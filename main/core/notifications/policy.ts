@@ -116,13 +116,8 @@ export class NotificationPolicy {
     if (isQuiet(settings.dnd, now.minute)) return released;
     const singles: Outgoing[] = [];
     for (const candidate of fresh) {
-      this.burst ??= { endsAt: now.at + this.tuning.burstWindowMs, singlesLeft: this.tuning.burstMax, held: [] };
-      if (this.burst.singlesLeft > 0) {
-        this.burst.singlesLeft -= 1;
-        singles.push({ type: 'single', candidate });
-      } else {
-        this.burst.held.push(candidate);
-      }
+      if (this.takeSingle(now)) singles.push({ type: 'single', candidate });
+      else this.burst?.held.push(candidate);
     }
     return [...released, ...singles];
   }
@@ -177,7 +172,20 @@ export class NotificationPolicy {
     this.catchingUp = false;
     const held = this.held;
     this.held = [];
-    return this.summarize(held, settings, now, 'catchUp', this.tuning.groupAbove);
+    const released = this.release(settings, now);
+    const out = this.summarize(held, settings, now, 'catchUp', this.tuning.groupAbove);
+    // Singles from a catch-up reach the agent like live ones: live events right after it (a
+    // catch-up ends as the stream goes live) share the window's few singles with them.
+    for (const item of out) if (item.type === 'single') this.takeSingle(now);
+    return [...released, ...out];
+  }
+
+  /** Takes one of the burst window's singles, opening a window if none is; false when none are left. */
+  private takeSingle(now: Moment): boolean {
+    this.burst ??= { endsAt: now.at + this.tuning.burstWindowMs, singlesLeft: this.tuning.burstMax, held: [] };
+    if (this.burst.singlesLeft === 0) return false;
+    this.burst.singlesLeft -= 1;
+    return true;
   }
 
   /**
