@@ -57,6 +57,20 @@ describe('useNotifications', () => {
     expect(opened).toEqual(['c9']);
   });
 
+  it('brings the window forward on a click on a burst summary, which opens no one conversation', async () => {
+    const summary: DeskNotification = { id: 'burst:1', kind: 'burst', conversationId: null, title: 'More new notifications', body: 'Not shown one by one: 97.', sound: null };
+    const opened: string[] = [];
+    const focus = vi.spyOn(window, 'focus').mockImplementation(() => undefined);
+    const fake = desk([[], [summary]]);
+    await renderWithDesk(<Probe openId={null} open={(id) => opened.push(id)} />, fake);
+    act(() => fake.emit('notify', { notification: summary, display: true }));
+    await waitFor(() => expect(RecordedNotification.shown).toHaveLength(1));
+    act(() => RecordedNotification.shown[0]!.onclick!());
+    expect(focus).toHaveBeenCalled();
+    expect(opened).toEqual([]);
+    focus.mockRestore();
+  });
+
   it('leaves showing to the desktop app when the notification was shown natively', async () => {
     const fake = desk([[]]);
     await renderWithDesk(<Probe openId={null} open={() => undefined} />, fake);
