@@ -84,6 +84,25 @@ test.describe('notifications @notifications', () => {
     expect((await shown(desk)).map((n) => n.body)).not.toContain('Any news on my refund?');
   });
 
+  test('a burst of new conversations raises three notifications, then one summary of the rest', async ({ desk, backend }) => {
+    await online(desk);
+    const customer = (i: number) => backend.webhook('sms', { externalId: externalId(), from: freshPhone(), text: `Customer ${i} in a hurry` });
+    // The first one notified: the console is past its start-up catch-up (which groups on its own).
+    await customer(0);
+    await expect.poll(async () => (await shown(desk)).length).toBe(1);
+    const count = 8;
+    await Promise.all(Array.from({ length: count - 1 }, (_, i) => customer(i + 1)));
+    const summary = 'More new notifications';
+    // The summary comes when the burst's ten-second window ends.
+    await expect.poll(async () => (await shown(desk)).map((n) => n.title), { timeout: 30_000 }).toContain(summary);
+    const list = await shown(desk);
+    // Three singles; four only if the machine took longer than a window between the first and the rest.
+    const singles = list.length - 1;
+    expect([3, 4]).toContain(singles);
+    expect(list.map((n) => n.title)).toEqual([...Array.from({ length: singles }, () => 'New conversation in the queue'), summary]);
+    expect(list[singles]!.body).toBe(`Not shown one by one: ${count - singles}. Open Agent Desk to see them.`);
+  });
+
   test('after an offline catch-up one grouped notification appears instead of many', async ({ desk, backend, host }) => {
     await online(desk);
     const queuedCount = async () => Number(await desk.getByTestId('inbox-tab-queued').getByTestId('inbox-tab-count').innerText());
