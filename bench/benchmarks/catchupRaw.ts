@@ -206,10 +206,20 @@ export function writeRawCatchup(file: string, batches: readonly RawBatch[]): { m
   return { ms, cpuS };
 }
 
-/** Copies a closed cache file (and its WAL, if one was left) to `to`. */
+/**
+ * Copies a closed cache file (and its WAL, if one was left) to `to`, on disk before it returns: a
+ * gigabyte of copy still being written back would slow the catch-up measured next.
+ */
 export function copyCache(from: string, to: string): void {
   for (const suffix of ['', '-wal']) {
-    if (fs.existsSync(from + suffix)) fs.copyFileSync(from + suffix, to + suffix);
+    if (!fs.existsSync(from + suffix)) continue;
+    fs.copyFileSync(from + suffix, to + suffix);
+    const fd = fs.openSync(to + suffix, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
   }
 }
 
