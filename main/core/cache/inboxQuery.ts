@@ -17,7 +17,7 @@ export function viewCondition(view: InboxView): { where: string; index: string }
     case 'queued':
       return { where: "c.status = 'queued'", index: 'conversations_queued' };
     case 'attention':
-      return { where: `c.waiting_since IS NOT NULL AND c.status IN ${OPEN}`, index: 'conversations_waiting' };
+      return { where: `c.waiting_since IS NOT NULL AND c.status IN ${OPEN}`, index: 'conversations_attention' };
     case 'pending':
       return { where: "c.status = 'pending'", index: 'conversations_pending' };
     case 'resolved':

@@ -145,6 +145,13 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
     UPDATE view_tally SET n = n + 1 WHERE status = NEW.status AND waiting = (NEW.waiting_since IS NOT NULL);
   END;
   `,
+  `
+  -- The Attention view newest first, straight from an index: its rows were found through the
+  -- waiting index (in order of wait) and sorted, joins and all, for every page (90 ms of CPU for
+  -- the first page with 10k customers waiting), and a page could not start at a cursor by a seek.
+  CREATE INDEX conversations_attention ON conversations (last_message_at DESC, id DESC)
+    WHERE waiting_since IS NOT NULL AND status IN ('queued', 'active', 'pending');
+  `,
 ];
 
 export const OUTBOX_MIGRATIONS: readonly Migration[] = [
