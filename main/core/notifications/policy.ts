@@ -6,7 +6,7 @@
 // - Events applied while catching up after being offline are held and released when caught up:
 //   a few one by one, more as one grouped notification.
 // - Live events come one by one, but at most a few per burst window; the rest of a burst is held
-//   and released as one grouped notification when the window ends (see `offer`).
+//   and released as one grouped notification when the window ends (the rule: `release`).
 // - A queued conversation nobody accepts is reminded about every N seconds until it leaves the queue;
 //   reminders come at most one per burst window.
 import type { NotificationSettings } from '../../../shared/notifications';
@@ -29,6 +29,10 @@ export interface PolicyTuning {
   burstWindowMs: number;
 }
 
+/**
+ * Three singles in ten seconds is about what an agent reads before the next one arrives; beyond
+ * that each one is noise (and an OS notification and a sound), so the rest become one summary.
+ */
 export const DEFAULT_POLICY_TUNING: PolicyTuning = { maxSeen: 5_000, groupAbove: 3, burstMax: 3, burstWindowMs: 10_000 };
 
 /** Minutes since local midnight. */
