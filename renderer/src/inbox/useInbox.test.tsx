@@ -88,4 +88,30 @@ describe('useInbox', () => {
     expect(ids().slice(0, 150)).toEqual(core.ids().slice(0, 150));
     expect(new Set(ids())).toEqual(new Set(core.ids().slice(0, 4 * INBOX_PAGE_SIZE)));
   });
+
+  it('at the top, starts over from a fresh first page on each change, however many conversations arrived above it', async () => {
+    const core = fakeInbox(3 * INBOX_PAGE_SIZE);
+    const desk = fakeDesk({ 'inbox.list': core.list as never });
+    const { queryClient } = await renderWithDesk(<Harness />, desk);
+    await waitFor(() => expect(inbox.rows).toHaveLength(INBOX_PAGE_SIZE));
+    act(() => inbox.fetchNextPage());
+    await waitFor(() => expect(inbox.rows).toHaveLength(2 * INBOX_PAGE_SIZE));
+    act(() => inbox.showRows(0, 12));
+    const listCalls = () => desk.calls.filter((c) => c.method === 'inbox.list').map((c) => c.request as { after?: string; until?: string; limit: number });
+
+    // A flood: 3 x 40 new conversations, each wave followed by a change notice.
+    for (let wave = 0; wave < 3; wave++) {
+      for (let i = 0; i < 40; i++) core.at.set(`n${wave}-${String(i).padStart(2, '0')}`, 20_000 + wave * 100 + i);
+      const before = listCalls().length;
+      await act(async () => queryClient.invalidateQueries({ queryKey: deskKeyPrefix('inbox.list') }));
+      await waitFor(() => expect(inbox.rows[0]?.conversationId).toBe(core.ids()[0]));
+      // One page of the usual size, from the top: it does not grow with what arrived.
+      expect(listCalls().slice(before)).toEqual([{ view: 'all', filter: {}, sort: 'latest', limit: INBOX_PAGE_SIZE }]);
+      expect(ids()).toEqual(core.ids().slice(0, INBOX_PAGE_SIZE));
+    }
+    // The pages below load again on scroll, where the fresh first page ends.
+    act(() => inbox.fetchNextPage());
+    await waitFor(() => expect(inbox.rows).toHaveLength(2 * INBOX_PAGE_SIZE));
+    expect(ids()).toEqual(core.ids().slice(0, 2 * INBOX_PAGE_SIZE));
+  });
 });

@@ -14,8 +14,9 @@ const REFETCH_LIMIT = 500;
  * One inbox view with its filter and sort, paged by key as the agent scrolls: each page starts
  * after the previous page's last row, so a page deep in the view costs what the first one does.
  *
- * After a change notice only the first page and the pages in view are fetched again, each as the
- * same stretch of the order it held (from its start cursor until its end cursor); the others are
+ * After a change notice, an agent at the top gets a fresh first page, and the pages below are
+ * dropped. Scrolled further, only the first page and the pages in view are fetched again, each as
+ * the same stretch of the order it held (from its start cursor until its end cursor); the others are
  * marked stale and fetched again when they come into view. Fetching every loaded page again,
  * from the first, would cost an agent scrolled deep one call per page on every incoming message.
  * Because stretches are bounded by keys, a conversation that moved is listed in the stretch it
@@ -42,8 +43,12 @@ export function useInbox(view: InboxView, filter: InboxFilter = {}, sort: InboxS
     queryKey,
     queryFn: async (): Promise<InboxPages> => {
       const before = current();
-      if (!before) return firstPage(await fetchPage(null, null, INBOX_PAGE_SIZE));
       const shown = inView.current?.key === keyText ? inView.current : { first: 0, last: 0 };
+      // At the top, the list starts over from a fresh first page. Fetched again as its stretch,
+      // the first page would take in every conversation that arrived above its end, so during a
+      // flood of new conversations each refetch would carry hundreds of rows; the pages below are
+      // out of view and load again on scroll.
+      if (!before || shown.last === 0) return firstPage(await fetchPage(null, null, INBOX_PAGE_SIZE));
       const wanted = [...new Set([0, ...range(shown.first, Math.min(shown.last, before.pages.length - 1))])];
       const answers = await Promise.all(
         wanted.map(async (index) => {
