@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { InboxFilter, InboxSort, InboxView } from '../../../shared/ipc/contract';
+import type { InboxFilter, InboxRow, InboxSort, InboxView } from '../../../shared/ipc/contract';
 import { useDeskApi } from '../api/ApiContext';
 import { callDesk } from '../api/call';
 import { deskKey } from '../api/queryKeys';
+import { useStableItems } from '../api/stableItems';
 import { appendPage, firstPage, markStale, mergedRows, replacePage, type InboxPages, type PageAnswer } from './inboxPages';
 
 export const INBOX_PAGE_SIZE = 50;
@@ -24,6 +25,8 @@ const REFETCH_LIMIT = 500;
  * what the agent sees is neither duplicated nor skipped. A stale page out of view may lack a
  * conversation that moved into it, until it is scrolled to.
  */
+const rowId = (row: InboxRow) => row.conversationId;
+
 export function useInbox(view: InboxView, filter: InboxFilter = {}, sort: InboxSort = 'latest') {
   const api = useDeskApi();
   const queryClient = useQueryClient();
@@ -63,6 +66,7 @@ export function useInbox(view: InboxView, filter: InboxFilter = {}, sort: InboxS
 
   const list = query.data;
   const merged = useMemo(() => (list ? mergedRows(list) : { rows: [], pageOf: [] }), [list]);
+  const rows = useStableItems(merged.rows, rowId);
   const last = list?.pages.at(-1);
 
   const [loadingMore, setLoadingMore] = useState(false);
@@ -109,7 +113,7 @@ export function useInbox(view: InboxView, filter: InboxFilter = {}, sort: InboxS
   return {
     isPending: query.isPending,
     isError: query.isError,
-    rows: merged.rows,
+    rows,
     total: list?.total ?? null,
     needAttention: list?.needAttention ?? null,
     hasNextPage,

@@ -7,6 +7,7 @@ import type { DeskApi, ThreadMessage, ThreadPage } from '../../../shared/ipc/con
 import { useDeskApi } from '../api/ApiContext';
 import { callDesk } from '../api/call';
 import { deskKey } from '../api/queryKeys';
+import { useStableItems } from '../api/stableItems';
 
 export const THREAD_PAGE_SIZE = 50;
 
@@ -40,6 +41,8 @@ export function olderPageParam(page: ThreadPage, _pages: ThreadPage[], pageParam
   return page.messages[0]?.seq ?? pageParam ?? Number.MAX_SAFE_INTEGER;
 }
 
+const messageId = (message: ThreadMessage) => message.id;
+
 export function useThread(conversationId: string) {
   const api = useDeskApi();
   const olderRequested = useRef(false);
@@ -49,10 +52,11 @@ export function useThread(conversationId: string) {
     initialPageParam: undefined as number | undefined,
     getNextPageParam: olderPageParam,
   });
-  const messages = useMemo<ThreadMessage[]>(
+  const pages = useMemo<ThreadMessage[]>(
     () => (query.data ? [...query.data.pages].reverse().flatMap((page) => page.messages) : []),
     [query.data],
   );
+  const messages = useStableItems(pages, messageId);
   const { fetchNextPage } = query;
   const loadOlder = useCallback(() => {
     olderRequested.current = true;
