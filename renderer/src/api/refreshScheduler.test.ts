@@ -12,6 +12,7 @@ function harness(listIntervalMs = 500) {
   const calls: string[] = [];
   const pending: Array<{ key: string; settle: () => void }> = [];
   const fetching = new Set<string>();
+  const absent = new Set<string>();
   const name = (key: QueryKey) => String(key[1]);
   const target: RefreshTarget = {
     invalidate(queryKey) {
@@ -27,7 +28,7 @@ function harness(listIntervalMs = 500) {
         }),
       );
     },
-    isFetching: (queryKey) => fetching.has(name(queryKey)),
+    status: (queryKey) => (absent.has(name(queryKey)) ? 'none' : fetching.has(name(queryKey)) ? 'fetching' : 'idle'),
   };
   const scheduler = createRefreshScheduler(
     target,
@@ -46,6 +47,7 @@ function harness(listIntervalMs = 500) {
     scheduler,
     calls,
     fetching,
+    absent,
     /** Settles every refetch in flight and lets their continuations run. */
     async settleAll() {
       for (const p of pending.splice(0)) p.settle();
@@ -145,5 +147,16 @@ describe('refresh scheduler', () => {
     await h.advance(1_000);
     h.scheduler.refresh([THREAD]);
     expect(h.calls).toEqual(['inbox.list']);
+  });
+
+  it('touches nothing for a key no query matches, and refreshes it once a query exists', async () => {
+    const h = harness();
+    h.absent.add('thread.get');
+    for (let i = 0; i < 100; i++) h.scheduler.refresh([THREAD]);
+    expect(h.calls).toEqual([]);
+    expect(h.timersLeft()).toBe(0);
+    h.absent.delete('thread.get');
+    h.scheduler.refresh([THREAD]);
+    expect(h.calls).toEqual(['thread.get']);
   });
 });

@@ -13,8 +13,12 @@ import { hashKey, type QueryKey } from '@tanstack/react-query';
 export interface RefreshTarget {
   /** Marks the matching queries stale and refetches the active ones; resolves when they settled. */
   invalidate(queryKey: QueryKey): Promise<void>;
-  /** Whether a query matching the key is fetching right now. */
-  isFetching(queryKey: QueryKey): boolean;
+  /**
+   * The queries matching the key, in one look at the cache: none (a catch-up names thousands of
+   * conversations the window never asked about; there is nothing to refresh), idle, or one of
+   * them fetching right now.
+   */
+  status(queryKey: QueryKey): 'none' | 'idle' | 'fetching';
 }
 
 export interface RefreshTiming {
@@ -64,11 +68,16 @@ export function createRefreshScheduler(target: RefreshTarget, options: RefreshOp
       return;
     }
     state.dirty = false;
+    const status = target.status(state.queryKey);
+    if (status === 'none') {
+      pump(hash, state);
+      return;
+    }
     state.running = true;
     state.startedAt = timing.now();
     // A refetch already in flight (a page load, a mount) may have started before the change; it is
     // awaited rather than cancelled, and then this key is refetched once more.
-    const overlapped = target.isFetching(state.queryKey);
+    const overlapped = status === 'fetching';
     const settle = () => {
       state.running = false;
       if (overlapped) state.dirty = true;

@@ -27,7 +27,11 @@ export function usePushSync(onNotice: (notice: Notice) => void): void {
     const refresher = createRefreshScheduler(
       {
         invalidate: (queryKey) => queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false }),
-        isFetching: (queryKey) => queryClient.isFetching({ queryKey }) > 0,
+        status: (queryKey) => {
+          const queries = queryClient.getQueryCache().findAll({ queryKey });
+          if (queries.length === 0) return 'none';
+          return queries.some((query) => query.state.fetchStatus === 'fetching') ? 'fetching' : 'idle';
+        },
       },
       { isList: isListKey, listIntervalMs: LIST_REFRESH_INTERVAL_MS },
       { now: () => performance.now(), setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>) },
