@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OPEN_STATUSES } from '../../shared/domain';
 import { insertConversation, openPlannedDatabase, type PlannedDatabase, TEST_TENANT } from '../test/plannedDatabase';
-import { compiled } from './compiled';
+import { compiled, fixedLimit } from './compiled';
 import type { DB } from './schema';
 import type { Kysely } from 'kysely';
 
@@ -22,7 +22,7 @@ const openOfContact = (db: Kysely<DB>, p: { tenantId: string; contactId: string 
     .where('contact_id', '=', p.contactId)
     .where('tenant_id', '=', p.tenantId)
     .orderBy(['last_message_at desc', 'id desc'])
-    .limit(2);
+    .limit(fixedLimit(2));
 
 describe('compiled statements', () => {
   it('return the rows the query built on every call returns, for every set of values, with the same plan', async () => {
@@ -84,5 +84,18 @@ describe('compiled statements', () => {
   it('refuse a builder that writes a value into the SQL text', async () => {
     const inlined = compiled((kdb, p: { name: string }) => kdb.selectFrom('tenants').select('id').where('name', '=', sql.lit(p.name)));
     await expect(inlined.all(database.db, { name: 'T' })).rejects.toThrow(/into the SQL text/);
+  });
+
+  it('keep their LIMIT in the SQL text and refuse a bound one', async () => {
+    const { db } = database;
+    await insertConversation(db, { id: 'a1', contact_id: 'k1', status: 'active', last_message_at: 5 });
+    await insertConversation(db, { id: 'a3', contact_id: 'k1', status: 'queued', last_message_at: 7 });
+    const from = database.queryCount();
+    expect((await compiled(openOfContact).all(db, { tenantId: TEST_TENANT, contactId: 'k1' })).map((r) => r.id)).toEqual(['a3', 'a1']);
+    // SQLite plans with a bound LIMIT's value, so rebinding it prepares the statement on every run.
+    expect(database.statements(from)[0]).toMatch(/ limit 2$/);
+    const bound = compiled((kdb, p: { tenantId: string }) => kdb.selectFrom('conversations').select('id').where('tenant_id', '=', p.tenantId).limit(1));
+    await expect(bound.all(db, { tenantId: TEST_TENANT })).rejects.toThrow(/fixedLimit/);
+    expect(() => fixedLimit(1.5)).toThrow(/whole number/);
   });
 });

@@ -1,6 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withStatementCache } from './sqlite';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openSqlite, withStatementCache } from './sqlite';
 
 describe('withStatementCache', () => {
   let connection: BetterSqlite3.Database | null = null;
@@ -40,5 +44,22 @@ describe('withStatementCache', () => {
     db.prepare('SELECT 3');
     expect(db.prepare('SELECT 1')).toBe(a);
     expect(db.prepare('SELECT 2')).not.toBe(b);
+  });
+});
+
+describe('openSqlite', () => {
+  it('keeps the journals of savepoints in memory, the WAL on disk', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'agent-desk-sqlite-'));
+    const database = openSqlite(dir);
+    try {
+      const pragma = async (name: string) => (await database.db.executeQuery(CompiledQuery.raw(`pragma ${name}`))).rows[0];
+      // A grouped write's savepoint journal spills to a temporary file past 64 KiB otherwise.
+      expect(await pragma('temp_store')).toEqual({ temp_store: 2 });
+      expect(await pragma('journal_mode')).toEqual({ journal_mode: 'wal' });
+      expect(await pragma('synchronous')).toEqual({ synchronous: 1 });
+    } finally {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

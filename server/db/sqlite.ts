@@ -55,6 +55,11 @@ export function openSqlite(dataDir: string): Database {
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
+  // Each grouped write runs in a savepoint, and a savepoint's journal of the pages it changed
+  // spills to a temporary file beyond 64 KiB, which one inbound message's pages exceed. In memory
+  // it is a copy; in a file a write and a truncate per write. It only ever undoes a savepoint: the
+  // WAL and its durability are unchanged.
+  connection.pragma('temp_store = MEMORY');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
 
   return {

@@ -34,18 +34,20 @@ export function conversationAfter(conversation: Conversation, message: Message, 
 
 export type MessageDraft = Omit<Message, 'seq' | 'statusSeq'>;
 
+/** `stored`: the conversation's row as this transaction read it (only what changed is written), or null. */
 export async function appendMessage(
   { trx, changes }: WriteContext,
   tenantId: string,
   conversation: Conversation,
   draft: MessageDraft,
   externalId: string | null,
+  stored: Conversation | null = null,
 ): Promise<{ message: Message; conversation: Conversation }> {
   const [messageSeq = 0, conversationSeq = 0] = await changes.nextSeqs(2);
   const message: Message = { ...draft, seq: messageSeq, statusSeq: messageSeq };
   const updated = conversationAfter(conversation, message, conversationSeq);
   // The conversation row goes first: a new conversation must exist before its message.
-  await saveConversation(trx, tenantId, updated);
+  await saveConversation(trx, tenantId, updated, stored);
   await insertMessage(trx, tenantId, message, externalId);
   await changes.record({ seq: messageSeq, type: 'message.created', message });
   await changes.record({ seq: conversationSeq, type: 'conversation.upserted', conversation: updated });

@@ -138,6 +138,7 @@ async function append(
       attachments: content.attachments ?? [],
     },
     content.externalId,
+    open,
   );
   await attachToMessage(ctx.trx, tenantId, (content.attachments ?? []).map((a) => a.id), message.id);
   if (routed) await routeWaiting(ctx, tenantId, deps.newId);

@@ -80,7 +80,7 @@ export async function sendMessage(deps: SendDeps, session: Session, request: Sen
       replyTo: resolved.replyTo,
       attachments: resolved.attachments,
     };
-    const { message } = await appendMessage(ctx, tenantId, conversation, draft, hand?.externalId ?? null);
+    const { message } = await appendMessage(ctx, tenantId, conversation, draft, hand?.externalId ?? null, conversation);
     await attachToMessage(ctx.trx, tenantId, resolved.attachments.map((a) => a.id), message.id);
     const result: SendResponse = { message };
     await saveResult(ctx.trx, { tenantId, clientId: request.clientId, agentId, operation: OPERATION, result, now: ctx.now });

@@ -3,7 +3,8 @@
 // the rows were written in, so conversations with equal times are told apart by id.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { insertConversation, openPlannedDatabase, type PlannedDatabase, TEST_TENANT } from '../test/plannedDatabase';
-import { toConversation } from './rows';
+import { fromConversation, toConversation } from './rows';
+import type { Conversation } from '../../shared/domain';
 import { findOpenConversation, getConversation, latestConversationId, saveConversation } from './conversations';
 
 let database: PlannedDatabase;
@@ -58,5 +59,55 @@ describe('the contact conversation lookups', () => {
     expect(update).toContain('"status" = ?');
     expect(update).not.toContain('"id" =');
     expect(update).not.toContain('"tenant_id" =');
+  });
+
+  it('given the stored row, write only the columns that changed and leave the row a full save would', async () => {
+    const { db } = database;
+    // Two copies of one conversation: each change is saved over one with the stored row, over the
+    // other in full; both rows must stay equal, whatever changed.
+    await conversation('c-a', 'queued', 50);
+    await conversation('c-b', 'queued', 50);
+    for (const id of ['agent-1', 'agent-2']) {
+      await db
+        .insertInto('agents')
+        .values({ id, tenant_id: TEST_TENANT, name: id, email: `${id}@example.com`, password_hash: 'x', created_at: 1, role: 'agent', status: 'available', capacity: 5, seq: 1 })
+        .execute();
+    }
+    let random = 7;
+    const next = () => (random = (random * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
+    const changes: Array<(c: Conversation) => Partial<Conversation>> = [
+      (c) => ({ lastMessageAt: c.lastMessageAt + 1, lastMessagePreview: `text ${next()}`, lastInboundAt: c.lastMessageAt + 1 }),
+      () => ({ status: pick(['queued', 'active', 'pending', 'resolved'] as const) }),
+      () => ({ assigneeId: pick([null, 'agent-1', 'agent-2']), waitingSince: pick([null, 30, 40]) }),
+      () => ({ tags: pick([[], ['vip'], ['vip', 'late']]), labels: pick<Conversation['labels']>([[], ['bug'], ['followUp', 'escalated']]) }),
+      () => ({ subject: pick([null, 'Order']), closureReason: pick([null, 'solved']), lastMessageDirection: pick([null, 'inbound', 'outbound'] as const) }),
+      () => ({}),
+    ];
+    let stored = (await getConversation(db, TEST_TENANT, 'c-a')) as Conversation;
+    for (let i = 0; i < 200; i++) {
+      const changed: Conversation = { ...stored, ...pick(changes)(stored), ...(next() < 0.9 ? { seq: stored.seq + 1 } : {}) };
+      const from = database.queryCount();
+      await saveConversation(db, TEST_TENANT, changed, stored);
+      // Exactly the columns whose value differs, never the key.
+      const before = fromConversation(TEST_TENANT, stored);
+      const after = fromConversation(TEST_TENANT, changed);
+      const differ = Object.keys(after).filter((column) => after[column as keyof typeof after] !== before[column as keyof typeof before]);
+      const set = [...(database.statements(from)[0]?.split(' where ')[0] ?? '').matchAll(/"(\w+)" = \?/g)].map((m) => m[1]);
+      expect(set).toEqual(differ);
+      await saveConversation(db, TEST_TENANT, { ...changed, id: 'c-b' });
+      const [a, b] = await db.selectFrom('conversations').selectAll().orderBy('id').execute();
+      expect({ ...a, id: 'c-b' }).toEqual(b);
+      expect(await getConversation(db, TEST_TENANT, 'c-a')).toEqual(changed);
+      stored = changed;
+    }
+  });
+
+  it('refuse to save over a stored row that is not in the database', async () => {
+    const { db } = database;
+    await conversation('c-a', 'queued', 50);
+    const stored = (await getConversation(db, TEST_TENANT, 'c-a')) as Conversation;
+    await expect(saveConversation(db, TEST_TENANT, { ...stored, id: 'c-gone', seq: 9 }, { ...stored, id: 'c-gone' })).rejects.toThrow(/not stored/);
+    await expect(saveConversation(db, TEST_TENANT, { ...stored, seq: 9 }, { ...stored, id: 'c-other' })).rejects.toThrow(/saved over/);
   });
 });

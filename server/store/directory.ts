@@ -1,7 +1,7 @@
 // Tenants, agents, queues and sessions: the slowly changing rows around the conversations.
 import type { Kysely } from 'kysely';
 import type { Agent, AgentProfile, AgentRole, AgentStatus, Queue, RoutingMode } from '../../shared/domain';
-import { compiled } from '../db/compiled';
+import { compiled, fixedLimit } from '../db/compiled';
 import type { DB } from '../db/schema';
 
 export interface TenantRow {
@@ -69,7 +69,7 @@ export async function listQueues(db: Kysely<DB>, tenantId: string): Promise<Queu
 }
 
 const firstQueueRow = compiled((db, p: { tenantId: string }) =>
-  db.selectFrom('queues').select(['id', 'routing']).where('tenant_id', '=', p.tenantId).orderBy('position').limit(1),
+  db.selectFrom('queues').select(['id', 'routing']).where('tenant_id', '=', p.tenantId).orderBy('position').limit(fixedLimit(1)),
 );
 
 /** New conversations land in the tenant's first queue. */

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AgentProfile, AgentStatus, Conversation, RoutingMode } from '../../shared/domain';
 import { OPEN_STATUSES, plainMessageFields } from '../../shared/domain';
 import { nextStatus, type WorkflowAction } from '../../shared/workflow/transitions';
-import { compiled } from '../db/compiled';
+import { compiled, fixedLimit } from '../db/compiled';
 import type { DB } from '../db/schema';
 import { ProtocolFailure } from '../errors';
 import { reason } from '../../shared/reasons';
@@ -115,7 +115,7 @@ const oldestQueued = compiled((db, p: { tenantId: string; queueId: string }) =>
     .where('queue_id', '=', p.queueId)
     .orderBy('created_at')
     .orderBy('id')
-    .limit(ROUTE_BATCH),
+    .limit(fixedLimit(ROUTE_BATCH)),
 );
 
 /**
