@@ -7,11 +7,10 @@ export function useTemplateContext(conversationId: string): () => TemplateContex
   const detail = useDeskQuery('conversation.get', { conversationId });
   const session = useDeskQuery('session.get', {});
   const { locale } = useFormat();
-  return () => ({
-    contact: detail.data?.contact ?? null,
-    conversation: detail.data?.conversation ?? null,
-    agentName: session.data?.agent.name ?? '',
-    locale,
-    now: Date.now(),
-  });
+  // Read while rendering: a query none of whose fields were read re-renders its component on
+  // every change of its state, the start and end of each refetch included.
+  const contact = detail.data?.contact ?? null;
+  const conversation = detail.data?.conversation ?? null;
+  const agentName = session.data?.agent.name ?? '';
+  return () => ({ contact, conversation, agentName, locale, now: Date.now() });
 }

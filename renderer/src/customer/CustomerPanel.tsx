@@ -1,6 +1,6 @@
 // The customer panel: who the customer is, how to reach them, what the conversation is about, and
 // expandable sections with the backend's linked records, earlier conversations, loyalty and notes.
-import { useState, type ReactNode } from 'react';
+import { memo, type ReactNode, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { EMPTY_PROFILE } from '../../../shared/domain';
 import { useDeskQuery } from '../api/hooks';
@@ -30,7 +30,7 @@ interface CustomerPanelProps {
   onCollapse: () => void;
 }
 
-export function CustomerPanel({ conversationId, onOpenConversation, onCollapse }: CustomerPanelProps) {
+export const CustomerPanel = memo(function CustomerPanel({ conversationId, onOpenConversation, onCollapse }: CustomerPanelProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const { settings, update } = useSettings();
@@ -196,7 +196,7 @@ export function CustomerPanel({ conversationId, onOpenConversation, onCollapse }
       {givingPoints ? <GivePointsDialog contactId={contact.id} name={contact.name} onClose={() => setGivingPoints(false)} /> : null}
     </aside>
   );
-}
+});
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -112,7 +112,10 @@ export function useThreadSearch(conversationId: string, thread: LoadableThread):
   // sends one) cancels a page load in flight and then holds only the pages it started with, and
   // with no state of this check changed meanwhile the match would stay out of view. Waiting for
   // every load to settle asks again after such a refetch, and never cancels one.
-  const { hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, loadOlder } = thread;
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, loadOlder } = thread;
+  // Read only while searching: reading it subscribes the thread view to the start and end of every
+  // refetch, which nothing else in it needs.
+  const isFetching = open && thread.isFetching;
   useEffect(() => {
     if (open && currentId !== null && !loaded && hasNextPage && !isFetching && !isFetchNextPageError) loadOlder();
   }, [open, currentId, loaded, hasNextPage, isFetching, isFetchNextPageError, loadOlder]);

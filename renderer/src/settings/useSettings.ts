@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { SETTINGS_DEFAULTS, type Settings, type SettingsPatch } from '../../../shared/settings';
 import { useDeskMutation, useDeskQuery } from '../api/hooks';
 import { deskKey } from '../api/queryKeys';
@@ -18,5 +19,8 @@ export function useSettings(): { settings: Settings; update: (patch: SettingsPat
     onSuccess: (stored) => queryClient.setQueryData(key, stored),
     onError: () => void queryClient.invalidateQueries({ queryKey: key }),
   });
-  return { settings: query.data ?? SETTINGS_DEFAULTS, update: (patch) => mutation.mutate(patch) };
+  // Stable across renders, so callbacks built on it can be too.
+  const { mutate } = mutation;
+  const update = useCallback((patch: SettingsPatch) => mutate(patch), [mutate]);
+  return { settings: query.data ?? SETTINGS_DEFAULTS, update };
 }

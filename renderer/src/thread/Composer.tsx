@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent, type Ref } from 'react';
+import { type ClipboardEvent, type FormEvent, type KeyboardEvent, memo, type Ref, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WhatsAppTemplate } from '../../../shared/channels/whatsapp';
 import type { Channel } from '../../../shared/domain';
@@ -39,7 +39,7 @@ interface ComposerProps {
   dropped: { files: File[]; at: number } | null;
 }
 
-export function Composer({ conversationId, contactName, channel, lastInboundAt, inputRef, lastInbound, quoting, clearQuote, dropped }: ComposerProps) {
+export const Composer = memo(function Composer({ conversationId, contactName, channel, lastInboundAt, inputRef, lastInbound, quoting, clearQuote, dropped }: ComposerProps) {
   const { t } = useTranslation();
   const words = useReasonText();
   const queryClient = useQueryClient();
@@ -245,4 +245,4 @@ export function Composer({ conversationId, contactName, channel, lastInboundAt, 
       {assist.dialog}
     </form>
   );
-}
+});

@@ -1,7 +1,7 @@
 // The scrolling message list: keeps the newest message in view while the agent is at the bottom,
 // offers a "New messages" pill when they have scrolled up, and loads older pages at the top
 // without moving what the agent is reading.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { useFormat } from '../i18n/LocaleContext';
@@ -28,7 +28,7 @@ interface Snapshot {
   hasOlder: boolean;
 }
 
-export function MessageTimeline({ messages, hasOlder, loadingOlder, olderFailed, loadOlder }: MessageTimelineProps) {
+export const MessageTimeline = memo(function MessageTimeline({ messages, hasOlder, loadingOlder, olderFailed, loadOlder }: MessageTimelineProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const now = useNow();
@@ -145,4 +145,4 @@ export function MessageTimeline({ messages, hasOlder, loadingOlder, olderFailed,
       ) : null}
     </div>
   );
-}
+});

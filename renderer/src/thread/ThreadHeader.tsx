@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDetail } from '../../../shared/ipc/contract';
 import { ChannelBadge } from '../ui/ChannelBadge';
 
-export function ThreadHeader({ detail, online }: { detail: ConversationDetail; online: boolean }) {
+export const ThreadHeader = memo(function ThreadHeader({ detail, online }: { detail: ConversationDetail; online: boolean }) {
   const { t } = useTranslation();
   const { conversation, contact } = detail;
   return (
@@ -25,4 +26,4 @@ export function ThreadHeader({ detail, online }: { detail: ConversationDetail; o
       <span className={`status-pill status-pill--${conversation.status}`}>{t(`conversationStatus.${conversation.status}`)}</span>
     </header>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type DragEvent, type Ref } from 'react';
+import { type DragEvent, memo, type Ref, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { isClosed } from '../../../shared/workflow/transitions';
@@ -22,7 +22,16 @@ interface ThreadViewProps {
   composerRef: Ref<HTMLTextAreaElement>;
 }
 
-export function ThreadView({ conversationId, composerRef }: ThreadViewProps) {
+/** The customer's newest text, which the composer's suggestions answer. */
+function lastInboundText(messages: readonly ThreadMessage[]): string {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.direction === 'inbound' && m.kind === 'text') return m.body;
+  }
+  return '';
+}
+
+export const ThreadView = memo(function ThreadView({ conversationId, composerRef }: ThreadViewProps) {
   const { t } = useTranslation();
   const detail = useDeskQuery('conversation.get', { conversationId });
   const session = useDeskQuery('session.get', {});
@@ -44,6 +53,7 @@ export function ThreadView({ conversationId, composerRef }: ThreadViewProps) {
     },
     [conversationId],
   );
+  const clearQuote = useCallback(() => setQuoting(null), []);
   const context = useMemo<ThreadContextValue>(() => ({ selfId, contactName, replyTo, uploads }), [selfId, contactName, replyTo, uploads]);
 
   const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
@@ -61,7 +71,7 @@ export function ThreadView({ conversationId, composerRef }: ThreadViewProps) {
   };
 
   const conversation = detail.data?.conversation;
-  const lastInbound = [...thread.messages].reverse().find((m) => m.direction === 'inbound' && m.kind === 'text')?.body ?? '';
+  const lastInbound = useMemo(() => lastInboundText(thread.messages), [thread.messages]);
   return (
     <ThreadContext.Provider value={context}>
       <section
@@ -114,14 +124,14 @@ export function ThreadView({ conversationId, composerRef }: ThreadViewProps) {
             inputRef={composerRef}
             lastInbound={lastInbound}
             quoting={quoting?.conversationId === conversationId ? quoting.message : null}
-            clearQuote={() => setQuoting(null)}
+            clearQuote={clearQuote}
             dropped={dropped}
           />
         ) : null}
       </section>
     </ThreadContext.Provider>
   );
-}
+});
 
 export function NoConversation() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 // A thread is an infinite query whose first page is the newest messages and whose further pages
 // go back in time. A refetch (after a change notice) reloads the newest page and then each older
 // page anchored to the one before it, so the pages stay contiguous as new messages arrive.
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { type InfiniteData, useInfiniteQuery, type UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef } from 'react';
 import type { DeskApi, ThreadMessage, ThreadPage } from '../../../shared/ipc/contract';
 import { useDeskApi } from '../api/ApiContext';
@@ -64,5 +64,39 @@ export function useThread(conversationId: string) {
       olderRequested.current = false;
     });
   }, [fetchNextPage]);
-  return { ...query, messages, loadOlder };
+  return lazyThread(query, messages, loadOlder);
+}
+
+/**
+ * The query's fields are read when a caller reads them, not copied. The query re-renders its
+ * component only for the fields read during render; copying them all (a spread) read `isFetching`
+ * too, so the start and the end of every refetch rendered the whole thread again, twice per new
+ * message while the thread view itself needs only the data.
+ */
+export function lazyThread(query: UseInfiniteQueryResult<InfiniteData<ThreadPage>>, messages: ThreadMessage[], loadOlder: () => void) {
+  return {
+    messages,
+    loadOlder,
+    get data() {
+      return query.data;
+    },
+    get isSuccess() {
+      return query.isSuccess;
+    },
+    get isError() {
+      return query.isError;
+    },
+    get isFetching() {
+      return query.isFetching;
+    },
+    get hasNextPage() {
+      return query.hasNextPage;
+    },
+    get isFetchingNextPage() {
+      return query.isFetchingNextPage;
+    },
+    get isFetchNextPageError() {
+      return query.isFetchNextPageError;
+    },
+  };
 }

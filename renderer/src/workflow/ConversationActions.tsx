@@ -1,6 +1,6 @@
 // The workflow bar of the open conversation: accept, pending, transfer, resolve, tags and labels,
 // pin; who has it; the conversation it follows; and, when another agent won an accept race, who.
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationDetail } from '../../../shared/ipc/contract';
 import { isClosed } from '../../../shared/workflow/transitions';
@@ -10,7 +10,7 @@ import { useWorkflow } from './WorkflowContext';
 import { useAction } from './useWorkflow';
 import './workflow.css';
 
-export function ConversationActions({ detail, selfId }: { detail: ConversationDetail; selfId: string }) {
+export const ConversationActions = memo(function ConversationActions({ detail, selfId }: { detail: ConversationDetail; selfId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { openDialog, openConversation, accept, attempted, settle } = useWorkflow();
@@ -122,7 +122,7 @@ export function ConversationActions({ detail, selfId }: { detail: ConversationDe
       ) : null}
     </div>
   );
-}
+});
 
 /** Replaces the composer in a resolved or abandoned conversation. */
 export function ClosedBar({ conversationId }: { conversationId: string }) {

@@ -55,7 +55,11 @@ function WorkspaceScreen({ session }: { session: Session }) {
   // Narrow windows fold the panel unless the agent opened it there; wide ones follow the setting.
   const [openWhileNarrow, setOpenWhileNarrow] = useState(false);
   const customerFolded = narrow ? !openWhileNarrow : settings.customerPanelCollapsed;
-  const toggleCustomer = () => (narrow ? setOpenWhileNarrow(!openWhileNarrow) : update({ customerPanelCollapsed: !settings.customerPanelCollapsed }));
+  // Stable, so the customer panel does not render again with every inbox refresh.
+  const toggleCustomer = useCallback(
+    () => (narrow ? setOpenWhileNarrow(!openWhileNarrow) : update({ customerPanelCollapsed: !settings.customerPanelCollapsed })),
+    [narrow, openWhileNarrow, update, settings.customerPanelCollapsed],
+  );
 
   const open = useCallback((conversationId: string) => {
     setOpenId(conversationId);

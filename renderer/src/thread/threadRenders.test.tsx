@@ -1,0 +1,135 @@
+// The open thread renders for what it shows, not for the bookkeeping around it: a refetch that
+// brings nothing new and marking the conversation read must not render it again. Under a stream
+// of customer messages every extra render of the thread is paid for each message.
+import { act, screen, waitFor } from '@testing-library/react';
+import { useRef, useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { plainMessageFields } from '../../../shared/domain';
+import type { ThreadMessage } from '../../../shared/ipc/contract';
+import { fakeDesk, renderWithDesk } from '../test/fakeDesk';
+import { ThreadView } from './ThreadView';
+import type * as ActivityModule from './useActivity';
+import { useMarkRead } from './useMarkRead';
+import { useThread } from './useThread';
+
+// Counts the thread view's renders: it reads its activity once per render.
+const activityReads = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./useActivity', async (importOriginal) => {
+  const actual = await importOriginal<typeof ActivityModule>();
+  return {
+    ...actual,
+    useActivity: (...args: Parameters<typeof actual.useActivity>) => {
+      activityReads.count++;
+      return actual.useActivity(...args);
+    },
+  };
+});
+
+// jsdom has no CSS.escape; the ids here need no escaping.
+if (typeof globalThis.CSS === 'undefined') Object.assign(globalThis, { CSS: { escape: (value: string) => value } });
+
+const message = (seq: number, direction: ThreadMessage['direction'] = 'inbound'): ThreadMessage => ({
+  id: `m${seq}`,
+  clientId: null,
+  conversationId: 'c1',
+  seq,
+  direction,
+  kind: 'text',
+  channel: 'whatsapp',
+  authorAgentId: null,
+  body: `message ${seq}`,
+  createdAt: 1_700_000_000_000 + seq,
+  status: null,
+  statusSeq: 0,
+  call: null,
+  ...plainMessageFields(),
+  authorName: null,
+  outbox: null,
+});
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+describe('thread renders', () => {
+  it('a refetch that brings the same messages does not render the thread again', async () => {
+    const desk = fakeDesk({ 'thread.get': async () => ({ messages: [message(1), message(2)], hasOlder: false }) });
+    let renders = 0;
+    function Thread() {
+      const thread = useThread('c1');
+      renders++;
+      return <p>{thread.isSuccess ? `${thread.messages.length} messages` : 'loading'}</p>;
+    }
+    const { queryClient } = await renderWithDesk(<Thread />, desk);
+    await screen.findByText('2 messages');
+    await settle();
+    const before = renders;
+    await act(() => queryClient.invalidateQueries());
+    await settle();
+    expect(desk.calls.filter((call) => call.method === 'thread.get')).toHaveLength(2);
+    expect(renders).toBe(before);
+  });
+
+  it('a caller that reads whether the thread is loading still sees each refetch', async () => {
+    const desk = fakeDesk({
+      'thread.get': async () => {
+        await settle();
+        return { messages: [message(1)], hasOlder: false };
+      },
+    });
+    const seen: boolean[] = [];
+    function Thread() {
+      const thread = useThread('c1');
+      seen.push(thread.isFetching);
+      return null;
+    }
+    const { queryClient } = await renderWithDesk(<Thread />, desk);
+    await waitFor(() => expect(seen.at(-1)).toBe(false));
+    seen.length = 0;
+    act(() => void queryClient.invalidateQueries());
+    await waitFor(() => expect(seen).toEqual([true, false]));
+  });
+
+  it('marks read once per new customer message without rendering the thread for it', async () => {
+    const desk = fakeDesk({ 'conversation.markRead': async () => null });
+    let renders = 0;
+    let setMessages: (messages: ThreadMessage[]) => void = () => undefined;
+    function Thread() {
+      const [messages, set] = useState([message(1)]);
+      setMessages = set;
+      useMarkRead('c1', messages, true);
+      renders++;
+      return null;
+    }
+    await renderWithDesk(<Thread />, desk);
+    await settle();
+    const marks = () => desk.calls.filter((call) => call.method === 'conversation.markRead');
+    expect(marks()).toHaveLength(1);
+    expect(renders).toBe(1);
+
+    act(() => setMessages([message(1), message(2, 'outbound')]));
+    await settle();
+    expect(marks()).toHaveLength(1);
+    act(() => setMessages([message(1), message(2, 'outbound'), message(3)]));
+    await settle();
+    expect(marks()).toHaveLength(2);
+    expect(marks()[1]!.request).toEqual({ conversationId: 'c1' });
+    // One render per change of messages, none for the marks themselves.
+    expect(renders).toBe(3);
+  });
+
+  it('the thread view does not render again when the workspace around it does', async () => {
+    const desk = fakeDesk({ 'thread.get': async () => ({ messages: [message(1)], hasOlder: false }) });
+    let renderWorkspace: () => void = () => undefined;
+    function Workspace() {
+      const [, setTick] = useState(0);
+      renderWorkspace = () => setTick((n) => n + 1);
+      const composerRef = useRef<HTMLTextAreaElement>(null);
+      return <ThreadView conversationId="c1" composerRef={composerRef} />;
+    }
+    await renderWithDesk(<Workspace />, desk);
+    await settle();
+    const before = activityReads.count;
+    expect(before).toBeGreaterThan(0);
+    act(() => renderWorkspace());
+    await settle();
+    expect(activityReads.count).toBe(before);
+  });
+});
