@@ -31,7 +31,7 @@ const noPreload = forbid('Nothing imports preload/.', '**/preload', '**/preload/
 const noHostOrGlue = forbid('main/core is runtime-neutral: it never imports main/electron or main/host.', '**/electron/**', '**/host/**');
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**', 'bench/results/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**', 'bench/results/**', 'bench/.build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -49,6 +49,11 @@ export interface StartBackendOptions {
   portalDir?: string;
   /** More server flags, e.g. short workflow timers: ['--abandon-ms', '500']. */
   extraArgs?: string[];
+  /**
+   * A bundle of server/main.ts to run with plain node instead of the sources under tsx: the same
+   * code, started without compiling it first (the benchmarks use this).
+   */
+  script?: string;
 }
 
 export interface WebhookAnswer {
@@ -122,12 +127,12 @@ export function connectAgent(url: string, token: string): Promise<AgentSocket> {
   });
 }
 
-async function launch(args: string[]): Promise<{ child: ChildProcess; url: string; portalLinks: PortalDemoLink[] }> {
+async function launch(args: string[], script: string | undefined): Promise<{ child: ChildProcess; url: string; portalLinks: PortalDemoLink[] }> {
   const env = { ...process.env };
   for (const name of SERVER_ENV) delete env[name];
   const { child, value: url, line } = await spawnUntilReady(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', ...args, '--exit-on-stdin-end'],
+    [...(script === undefined ? ['--import', 'tsx', 'server/main.ts'] : [script]), ...args, '--exit-on-stdin-end'],
     // stdin stays open as a lifeline: if this process dies without cleanup, the server sees EOF
     // and shuts itself down.
     { name: 'The backend', readyKey: 'listening', cwd: ROOT, env, stdin: 'pipe', timeoutMs: READY_TIMEOUT_MS },
@@ -155,7 +160,7 @@ export async function startBackend(options: StartBackendOptions = {}): Promise<B
   };
 
   let running: ChildProcess | null = null;
-  const first = await launch(argsFor(options.port ?? 0));
+  const first = await launch(argsFor(options.port ?? 0), options.script);
   running = first.child;
   const url = first.url;
   const port = Number(new URL(url).port);
@@ -224,7 +229,7 @@ export async function startBackend(options: StartBackendOptions = {}): Promise<B
 
     async restart() {
       await backend.stop();
-      running = (await launch(argsFor(port))).child;
+      running = (await launch(argsFor(port), options.script)).child;
     },
   };
   return backend;

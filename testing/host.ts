@@ -20,6 +20,11 @@ export interface StartHostOptions {
   rendererDir?: string;
   /** Where the host's log (stderr) goes; by default only its last lines are kept, for errors. */
   logFile?: string;
+  /**
+   * A bundle of main/host/main.ts to run with plain node instead of the sources under tsx: the
+   * same code, started without compiling it first (the benchmarks use this).
+   */
+  script?: string;
 }
 
 export interface Host {
@@ -46,13 +51,11 @@ interface Running {
   client: BridgeClient;
 }
 
-async function launch(options: { serverUrl: string; dataDir: string; rendererDir: string; logFile?: string }): Promise<Running> {
+async function launch(options: { serverUrl: string; dataDir: string; rendererDir: string; logFile?: string; script?: string }): Promise<Running> {
   const { child, value: url } = await spawnUntilReady(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'main/host/main.ts',
+      ...(options.script === undefined ? ['--import', 'tsx', 'main/host/main.ts'] : [options.script]),
       '--data-dir',
       options.dataDir,
       '--server-url',
@@ -77,7 +80,7 @@ export async function startHost(options: StartHostOptions): Promise<Host> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? temporaryDir('desk-host');
   const rendererDir = options.rendererDir ?? path.join(ROOT, 'dist', 'renderer');
-  const launchOptions = { serverUrl: options.serverUrl, dataDir, rendererDir, logFile: options.logFile };
+  const launchOptions = { serverUrl: options.serverUrl, dataDir, rendererDir, logFile: options.logFile, script: options.script };
   const subscriptions = new Map<PushEventName, Set<(payload: unknown) => void>>();
 
   let current: Running | null = null;

@@ -2,6 +2,7 @@
 import { runChild } from '../lib/child';
 import { formatNumber } from '../lib/format';
 import type { Metric } from '../lib/metric';
+import type { Phases } from '../lib/phases';
 import { median } from '../lib/stats';
 
 interface ColdStart {
@@ -14,13 +15,14 @@ interface ColdStart {
   problems: string[];
 }
 
-export async function runColdStart(dataDir: string, unreachableUrl: string, runs: number): Promise<Metric[]> {
+export async function runColdStart(dataDir: string, unreachableUrl: string, runs: number, phases: Phases): Promise<Metric[]> {
   const results: ColdStart[] = [];
   for (let i = 0; i < runs; i++) {
     const r = await runChild<ColdStart>('coldStart', { dataDir, serverUrl: unreachableUrl }, { timeoutMs: 120_000 });
     if (r.rows === 0) throw new Error('cold start showed an empty inbox (the stored session or cache was not used)');
     if (r.problems.length > 0) throw new Error(`cold start logged problems: ${r.problems.join('; ')}`);
     results.push(r);
+    phases.mark('runs');
   }
   const first = results.map((r) => r.firstPageMs);
   const start = median(results.map((r) => r.startMs));

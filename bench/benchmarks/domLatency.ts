@@ -10,14 +10,16 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { DEMO_AGENTS, DEMO_PASSWORD } from '../../shared/demo';
-import { startBackend, type Backend } from '../../testing/backend';
-import { openRenderer, type RendererSession } from '../lib/browser';
+import type { Backend } from '../../testing/backend';
+import { openRenderer, type RendererSession, type SharedBrowser } from '../lib/browser';
+import { bundleFile } from '../lib/bundle';
 import type { ChildRun } from '../lib/child';
 import type { BenchConfig } from '../lib/config';
 import { formatNumber } from '../lib/format';
 import { latencyMetric, percentilesText } from '../lib/latency';
-import { loadText, startWebhookLoad, until, type LoadResult } from '../lib/load';
+import { loadText, startBenchBackend, startWebhookLoad, until, type LoadResult } from '../lib/load';
 import type { Metric } from '../lib/metric';
+import type { Phases } from '../lib/phases';
 import { cpuByRole, sampleProcessTree, type ProcessSample, type Roles } from '../lib/processCpu';
 import { summarize } from '../lib/stats';
 
@@ -55,9 +57,9 @@ const OBSERVE_PROBES = `(() => {
 
 /** The processes this benchmark starts, by what their command line holds. */
 const ROLES: Roles = [
-  ['backend', (c) => c.includes('server/main.ts')],
-  ['host (core)', (c) => c.includes('main/host/main.ts')],
-  ['load generator', (c) => c.includes('webhookLoad')],
+  ['backend', (c) => c.includes(bundleFile('backend'))],
+  ['host (core)', (c) => c.includes(bundleFile('host'))],
+  ['load generator', (c) => c.includes(bundleFile('webhookLoad'))],
   ['Chromium renderer', (c) => c.includes('--type=renderer')],
   ['Chromium, other processes', (c) => c.includes('chromium')],
   ['benchmark (probes, Playwright)', () => true],
@@ -87,17 +89,21 @@ function cpuMetric(cpu: Record<string, number>, rate: number): Metric {
   };
 }
 
-export async function runDomLatency(cfg: BenchConfig): Promise<Metric[]> {
+export async function runDomLatency(cfg: BenchConfig, browser: SharedBrowser, phases: Phases): Promise<Metric[]> {
   let backend: Backend | null = null;
   let renderer: RendererSession | null = null;
   let load: ChildRun<LoadResult> | null = null;
   try {
-    backend = await startBackend({ seed: 'minimal' });
+    // The browser comes up (if no earlier step started it) while the backend starts.
+    void browser.get();
+    backend = await startBenchBackend();
+    phases.mark('backend start');
     const b = backend;
-    renderer = await openRenderer({ serverUrl: b.url });
+    renderer = await openRenderer({ serverUrl: b.url, browser }, phases);
     const { page, host } = renderer;
     const login = await host.api['session.login']({ serverUrl: b.url, email: DEMO_AGENTS[0].email, password: DEMO_PASSWORD });
     if (!login.ok) throw new Error(`login failed: ${login.error.message}`);
+    phases.mark('login');
 
     // The probe customer's conversation, open in the thread view.
     const first = await b.webhook('whatsapp', { externalId: 'bench-dom-probe-init', from: PROBE_PHONE, profileName: PROBE_NAME, text: 'Hello' });
@@ -106,11 +112,14 @@ export async function runDomLatency(cfg: BenchConfig): Promise<Metric[]> {
     await page.getByTestId('inbox-row').filter({ hasText: PROBE_NAME }).click({ timeout: 30_000 });
     await page.getByTestId('thread').getByText('Hello').waitFor({ timeout: 30_000 });
     await page.evaluate(OBSERVE_PROBES);
+    phases.mark('probe thread open');
 
     const total = cfg.liveProbes + WARMUP_PROBES;
     load = startWebhookLoad(b, cfg.liveRate, 15 + (total * PROBE_INTERVAL_MS * 3) / 1000);
     await until('background load to reach the renderer', async () => (await page.getByTestId('inbox-row').count()) > 10, 30_000);
+    phases.mark('load start');
     await sleep(2_000);
+    phases.mark('load settle');
 
     // Messages the host cached while the probes ran, read from its cache file, to put the CPU
     // each process spent in proportion.
@@ -136,14 +145,17 @@ export async function runDomLatency(cfg: BenchConfig): Promise<Metric[]> {
       await sleep(Math.max(0, tBegin + (i + 1) * PROBE_INTERVAL_MS - performance.now()));
     }
     await Promise.all(posts);
+    phases.mark('probes');
     const cpu = cpuPerMessage(cpuBefore, sampleProcessTree(), cached() - cachedBefore);
     cache.close();
     const seenNow = async () => new Map(await page.evaluate<Array<[number, number]>>('window.probesSeen()'));
     await until('every probe to be drawn', async () => (await seenNow()).size === total, SETTLE_MS).catch(() => undefined);
     const seen = await seenNow();
+    phases.mark('probes drawn');
     load.stop();
     const background = await load.result;
     load = null;
+    phases.mark('load stop');
 
     const toDom: number[] = [];
     let lost = 0;
@@ -171,5 +183,6 @@ export async function runDomLatency(cfg: BenchConfig): Promise<Metric[]> {
     if (load) await load.result.catch(() => undefined);
     await renderer?.close();
     await backend?.stop();
+    phases.mark('stop');
   }
 }

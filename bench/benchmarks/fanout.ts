@@ -6,11 +6,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
 import { DEMO_AGENTS } from '../../shared/demo';
 import type { ChangeEvent } from '../../shared/protocol';
-import { startBackend, type Backend } from '../../testing/backend';
+import type { Backend } from '../../testing/backend';
 import { processCpuSeconds } from '../lib/cpu';
 import { formatNumber } from '../lib/format';
-import { LOAD_MAX_IN_FLIGHT, startWebhookLoad, until, type LoadResult } from '../lib/load';
+import { LOAD_MAX_IN_FLIGHT, startBenchBackend, startWebhookLoad, until, type LoadResult } from '../lib/load';
 import type { Metric } from '../lib/metric';
+import type { Phases } from '../lib/phases';
 
 const SOCKETS = 200;
 /** Far above what the backend sustains: the load child's in-flight cap sets the pace. */
@@ -48,24 +49,29 @@ async function flood(backend: Backend, seconds: number): Promise<LoadResult & { 
 
 const cpuText = (ms: number | null) => (ms === null ? 'CPU per message not measured' : `backend CPU ${formatNumber(ms, 'ms')} per message`);
 
-export async function runFanout(seconds: number): Promise<Metric[]> {
+export async function runFanout(seconds: number, phases: Phases): Promise<Metric[]> {
   let backend: Backend | null = null;
   const listeners: Listener[] = [];
   try {
-    backend = await startBackend({ seed: 'minimal' });
+    backend = await startBenchBackend();
+    phases.mark('backend start');
     const b = backend;
     const alone = await flood(b, seconds);
+    phases.mark('flood, no socket');
 
     const tokens = await Promise.all(DEMO_AGENTS.map(async (a) => (await b.login(a.email)).token));
     for (let i = 0; i < SOCKETS; i += CONNECT_BATCH) {
       const batch = Array.from({ length: Math.min(CONNECT_BATCH, SOCKETS - i) }, (_, k) => listen(b.url, tokens[(i + k) % tokens.length] ?? ''));
       listeners.push(...(await Promise.all(batch)));
     }
+    phases.mark('sockets connect');
     const fanned = await flood(b, seconds);
+    phases.mark('flood, 200 sockets');
     const t0 = performance.now();
     const least = () => Math.min(...listeners.map((l) => l.messages));
     await until('every socket to receive every message', () => least() >= fanned.ok, 30_000).catch(() => undefined);
     const drainMs = performance.now() - t0;
+    phases.mark('drain');
     await sleep(0);
     const delivered = least();
     return [
@@ -97,5 +103,6 @@ export async function runFanout(seconds: number): Promise<Metric[]> {
   } finally {
     for (const l of listeners) l.socket.disconnect();
     await backend?.stop();
+    phases.mark('stop');
   }
 }

@@ -18,6 +18,7 @@ import { Store } from '../../main/core/store';
 import { feed } from '../lib/feedTransport';
 import { formatNumber } from '../lib/format';
 import type { Metric } from '../lib/metric';
+import type { Phases } from '../lib/phases';
 import { stallMetric } from '../lib/stall';
 
 export interface IngestOutcome {
@@ -156,10 +157,12 @@ function timedRawInserts(plan: DatasetPlan, scratchDir: string) {
   return results;
 }
 
-export async function runIngest(plan: DatasetPlan, coreDir: string, scratchDir: string): Promise<IngestOutcome> {
+export async function runIngest(plan: DatasetPlan, coreDir: string, scratchDir: string, phases: Phases): Promise<IngestOutcome> {
   const n = plan.totalMessages;
   const engine = await engineBootstrap(plan, coreDir);
+  phases.mark('engine bootstrap');
   const { raw, bare } = timedRawInserts(plan, scratchDir);
+  phases.mark('raw baselines');
 
   const engineRate = n / (engine.ms / 1000);
   const writeRate = n / (engine.writeMs / 1000);

@@ -13,14 +13,15 @@ import { DEMO_AGENTS, DEMO_PASSWORD } from '../../shared/demo';
 import type { ChangeEvent } from '../../shared/protocol';
 import { socketIoTransport } from '../../main/core/sync/transport';
 import type { TransportFactory } from '../../main/core/sync/transport';
-import { startBackend, type Backend } from '../../testing/backend';
+import type { Backend } from '../../testing/backend';
 import type { ChildRun } from '../lib/child';
 import type { BenchConfig } from '../lib/config';
 import { benchCore, call, recordingLogger } from '../lib/core';
 import { formatNumber } from '../lib/format';
 import { latencyMetric, percentilesText } from '../lib/latency';
-import { loadText, startWebhookLoad, until, type LoadResult } from '../lib/load';
+import { loadText, startBenchBackend, startWebhookLoad, until, type LoadResult } from '../lib/load';
 import type { Metric } from '../lib/metric';
+import type { Phases } from '../lib/phases';
 import { summarize } from '../lib/stats';
 
 const PROBE_INTERVAL_MS = 50;
@@ -63,7 +64,7 @@ class Waiters {
   }
 }
 
-export async function runLive(cfg: BenchConfig): Promise<Metric[]> {
+export async function runLive(cfg: BenchConfig, phases: Phases): Promise<Metric[]> {
   let backend: Backend | null = null;
   let load: ChildRun<LoadResult> | null = null;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-desk-bench-live-'));
@@ -83,7 +84,8 @@ export async function runLive(cfg: BenchConfig): Promise<Metric[]> {
     });
   let core: ReturnType<typeof benchCore> | null = null;
   try {
-    backend = await startBackend({ seed: 'minimal' });
+    backend = await startBenchBackend();
+    phases.mark('backend start');
     const b = backend;
     const c = benchCore(dataDir, b.url, log, { transport });
     core = c;
@@ -98,6 +100,7 @@ export async function runLive(cfg: BenchConfig): Promise<Metric[]> {
       return conn.status === 'online' && conn.sync === null && diag.syncLag === 0;
     };
     await until('the core to sync', synced, 30_000);
+    phases.mark('core login + sync');
 
     // Probe customers, each with its own conversation.
     const probes: Array<{ phone: string; conversationId: string }> = [];
@@ -109,11 +112,14 @@ export async function runLive(cfg: BenchConfig): Promise<Metric[]> {
     }
     await until('the probe conversations to reach the core', async () => (await call(h, 'inbox.counts', {})).all >= PROBE_CONVERSATIONS, 15_000);
 
+    phases.mark('probe conversations');
     const total = cfg.liveProbes + WARMUP_PROBES;
     backgroundPushes = 0;
     load = startWebhookLoad(b, cfg.liveRate, 30 + (total * PROBE_INTERVAL_MS * 3) / 1000);
     await until('background load to reach the core', () => backgroundPushes >= 20, 30_000);
+    phases.mark('load start');
     await sleep(2_000);
+    phases.mark('load settle');
 
     const toPush: number[] = [];
     const toSocket: number[] = [];
@@ -145,9 +151,11 @@ export async function runLive(cfg: BenchConfig): Promise<Metric[]> {
       }
       await sleep(Math.max(0, tBegin + (i + 1) * PROBE_INTERVAL_MS - performance.now()));
     }
+    phases.mark('probes');
     load.stop();
     const background = await load.result;
     load = null;
+    phases.mark('load stop');
     if (toPush.length === 0) throw new Error('no probe reached the core');
     const label = `live webhook → core push (not DOM), ${formatNumber(cfg.liveRate)} msg/s`;
     const pct = (xs: number[]) => percentilesText(summarize(xs), 'ms', ['p50', 'p99']);
@@ -167,5 +175,6 @@ export async function runLive(cfg: BenchConfig): Promise<Metric[]> {
     if (core) await core.stop();
     if (backend) await backend.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    phases.mark('stop');
   }
 }

@@ -4,6 +4,7 @@ import { runChild } from '../lib/child';
 import type { BenchConfig } from '../lib/config';
 import { formatNumber } from '../lib/format';
 import type { Metric } from '../lib/metric';
+import type { Phases } from '../lib/phases';
 import { slope } from '../lib/stats';
 
 interface Mem {
@@ -29,12 +30,14 @@ interface MemoryResult {
 export async function runMemory(
   cfg: BenchConfig,
   input: { dataDir: string; serverUrl: string; lastSeq: number; bigConversationId: string },
+  phases: Phases,
 ): Promise<Metric[]> {
   const r = await runChild<MemoryResult>(
     'memory',
     { cfg, ...input, soakSeconds: cfg.soakSeconds },
     { nodeArgs: ['--expose-gc'], timeoutMs: (cfg.soakSeconds + 120) * 1000 },
   );
+  phases.mark('child');
   if (r.applied !== r.pushed) throw new Error(`soak pushed ${r.pushed} events but the core applied ${r.applied}`);
   if (r.problems.length > 0) throw new Error(`core logged problems: ${r.problems.join('; ')}`);
   // Skip the first samples of the soak: the heap settles after the query phase.

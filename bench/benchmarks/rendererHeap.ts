@@ -3,9 +3,10 @@
 // so that every page of it is loaded; the JS heap after a full GC, before and after.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openRenderer, jsHeapMb, type RendererSession } from '../lib/browser';
+import { openRenderer, jsHeapMb, type RendererSession, type SharedBrowser } from '../lib/browser';
 import { formatNumber } from '../lib/format';
 import type { Metric } from '../lib/metric';
+import type { Phases } from '../lib/phases';
 
 const STALL_MS = 15_000;
 
@@ -21,16 +22,17 @@ function scrollToEnd(): { rows: number; more: boolean } {
   return { rows: Number(list.dataset.loadedRows ?? 0), more: list.dataset.hasMore !== 'false' };
 }
 
-export async function runRendererHeap(dataDir: string, unreachableUrl: string): Promise<Metric[]> {
+export async function runRendererHeap(dataDir: string, unreachableUrl: string, browser: SharedBrowser, phases: Phases): Promise<Metric[]> {
   let renderer: RendererSession | null = null;
   try {
-    renderer = await openRenderer({ serverUrl: unreachableUrl, dataDir });
+    renderer = await openRenderer({ serverUrl: unreachableUrl, dataDir, browser }, phases);
     const { page, host } = renderer;
     const counts = await host.api['inbox.counts']({});
     if (!counts.ok) throw new Error(`inbox.counts failed: ${counts.error.message}`);
     const conversations = counts.value.all;
     await page.getByTestId('inbox-tab-all').click({ timeout: 60_000 });
     await page.getByTestId('inbox-row').first().waitFor({ timeout: 60_000 });
+    phases.mark('first page');
     const before = await jsHeapMb(page);
     const t0 = performance.now();
     let rows = -1;
@@ -47,6 +49,7 @@ export async function runRendererHeap(dataDir: string, unreachableUrl: string): 
     const scrollMs = performance.now() - t0;
     if (rows < conversations) throw new Error(`the inbox ended after ${rows} of ${conversations} conversations`);
     const after = await jsHeapMb(page);
+    phases.mark('scroll + heap');
     return [
       {
         id: 'memory.renderer.heapMb',
@@ -59,5 +62,6 @@ export async function runRendererHeap(dataDir: string, unreachableUrl: string): 
     ];
   } finally {
     await renderer?.close();
+    phases.mark('close');
   }
 }

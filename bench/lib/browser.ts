@@ -3,39 +3,82 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildAll } from '../../scripts/lib/build';
 import { startHost, type Host } from '../../testing/host';
+import { bundle } from './bundle';
+import type { Phases } from './phases';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 export interface RendererSession {
   host: Host;
-  browser: Browser;
   page: Page;
+  /** Closes the page's browser context and stops the host; the browser stays. */
   close(): Promise<void>;
 }
 
-/** Builds what is stale, starts a host on `dataDir` and opens its page; the caller closes it. */
-export async function openRenderer(options: { serverUrl: string; dataDir?: string }): Promise<RendererSession> {
-  await buildAll({ force: false, log: () => undefined });
-  const host = await startHost({ serverUrl: options.serverUrl, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
-  let browser: Browser | null = null;
+/**
+ * One Chromium for the steps that open the renderer, one after the other, each in its own browser
+ * context (its own renderer process, storage and cache); launched on first use.
+ */
+export interface SharedBrowser {
+  get(): Promise<Browser>;
+  close(): Promise<void>;
+}
+
+export function sharedBrowser(): SharedBrowser {
+  let launched: Promise<Browser> | null = null;
+  return {
+    get() {
+      if (!launched) {
+        launched = chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+        // A step that fails before it awaits the launch must not leave an unhandled rejection.
+        launched.catch(() => undefined);
+      }
+      return launched;
+    },
+    async close() {
+      const browser = await launched?.catch(() => null);
+      launched = null;
+      await browser?.close();
+    },
+  };
+}
+
+let built: Promise<string[]> | null = null;
+
+/** Builds the app (the renderer above all) if its sources changed since its last build, once per run; answers what was built. */
+export function buildApp(): Promise<string[]> {
+  built ??= buildAll({ force: false, log: () => undefined }).then((report) => report.built);
+  return built;
+}
+
+/**
+ * Starts a host on `dataDir` (building what is stale first) while the browser comes up, and opens
+ * the host's page in a new context; the caller closes it.
+ */
+export async function openRenderer(options: { serverUrl: string; dataDir?: string; browser: SharedBrowser }, phases: Phases): Promise<RendererSession> {
+  await buildApp();
+  phases.mark('build check');
+  const starting = startHost({ serverUrl: options.serverUrl, script: await bundle('host'), ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const [host, browser] = await Promise.allSettled([starting, options.browser.get()]);
+  if (host.status === 'rejected') throw host.reason;
+  if (browser.status === 'rejected') {
+    await host.value.stop();
+    throw browser.reason;
+  }
+  phases.mark('host + browser start');
+  const context = await browser.value.newContext({ viewport: { width: 1280, height: 800 } });
+  const close = async () => {
+    await context.close();
+    await host.value.stop();
+  };
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
-    const b = browser;
-    return {
-      host,
-      browser: b,
-      page,
-      async close() {
-        await b.close();
-        await host.stop();
-      },
-    };
+    const page = await context.newPage();
+    await page.goto(host.value.url);
+    phases.mark('page load');
+    return { host: host.value, page, close };
   } catch (e) {
-    await browser?.close();
-    await host.stop();
+    await close();
     throw e;
   }
 }

@@ -2,7 +2,8 @@
 // process) and waiting for a condition with a deadline.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Backend } from '../../testing/backend';
+import { startBackend, type Backend } from '../../testing/backend';
+import { bundle } from './bundle';
 import { startChild, type ChildRun } from './child';
 import { formatNumber } from './format';
 
@@ -20,6 +21,11 @@ export interface LoadResult {
 
 /** In-flight POSTs beyond which the load child skips a beat (see children/webhookLoad.ts). */
 export const LOAD_MAX_IN_FLIGHT = 100;
+
+/** A backend with the minimal seed (the demo tenant and its agents, no conversations), from its bundle. */
+export async function startBenchBackend(): Promise<Backend> {
+  return startBackend({ seed: 'minimal', script: await bundle('backend') });
+}
 
 export function startWebhookLoad(backend: Backend, rate: number, seconds: number): ChildRun<LoadResult> {
   return startChild<LoadResult>(

@@ -2,7 +2,7 @@
 // through Vite, and the Electron main process and preload through esbuild. Each is skipped when
 // its outputs are newer than its sources.
 import { build as esbuild } from 'esbuild';
-import { build as viteBuild } from 'vite';
+import type { InlineConfig } from 'vite';
 import { isSourceFile, newestMtime, oldestMtime } from './freshness';
 import { BUILT_WRITER_ENTRY } from '../../main/core/writer/batchWriter';
 import { ROOT, fromRoot } from './paths';
@@ -19,6 +19,12 @@ interface Step {
  * updater, a production dependency that is only loaded when an update feed is configured.
  */
 const RUNTIME_EXTERNALS = ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'electron-updater'];
+
+/** Vite, loaded only when something is built with it: loading it costs about a second of CPU. */
+async function viteBuild(config: InlineConfig): Promise<void> {
+  const { build } = await import('vite');
+  await build(config);
+}
 
 const steps: Step[] = [
   {
