@@ -17,7 +17,7 @@ import type { ChildRun } from '../lib/child';
 import type { BenchConfig } from '../lib/config';
 import { formatNumber } from '../lib/format';
 import { latencyMetric, percentilesText } from '../lib/latency';
-import { loadText, startBenchBackend, startWebhookLoad, until, type LoadResult } from '../lib/load';
+import { loadText, SETTLE_MAX_MS, settleText, startBenchBackend, startWebhookLoad, until, untilSteady, type LoadResult } from '../lib/load';
 import type { Metric } from '../lib/metric';
 import type { Phases } from '../lib/phases';
 import { cpuByRole, sampleProcessTree, type ProcessSample, type Roles } from '../lib/processCpu';
@@ -118,13 +118,12 @@ export async function runDomLatency(cfg: BenchConfig, browser: SharedBrowser, ph
     load = startWebhookLoad(b, cfg.liveRate, 15 + (total * PROBE_INTERVAL_MS * 3) / 1000);
     await until('background load to reach the renderer', async () => (await page.getByTestId('inbox-row').count()) > 10, 30_000);
     phases.mark('load start');
-    await sleep(2_000);
-    phases.mark('load settle');
-
-    // Messages the host cached while the probes ran, read from its cache file, to put the CPU
-    // each process spent in proportion.
+    // Messages the host cached, read from its cache file: to tell when the background load is
+    // steady, and to put the CPU each process spent while the probes ran in proportion.
     const cache = new Database(path.join(host.dataDir, 'cache.sqlite'), { readonly: true });
     const cached = () => (cache.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+    const settle = await untilSteady(cached, cfg.liveRate, SETTLE_MAX_MS);
+    phases.mark('load settle');
     const cpuBefore = sampleProcessTree();
     const cachedBefore = cached();
     const sentAt = new Map<number, number>();
@@ -172,8 +171,8 @@ export async function runDomLatency(cfg: BenchConfig, browser: SharedBrowser, ph
         ...latencyMetric('latency.dom.p50', `${label}, p50`, toDom, { op: '<=', value: 20, text: 'p50 ≤ 20 ms', percentile: 'p50' }, ['p50', 'p95']),
         note:
           `${toDom.length} probes, ${lost} not seen ${SETTLE_MS / 1000} s after the last POST was answered (${failed} POSTs failed). ` +
-          `POST answered ${percentilesText(summarize(acks), 'ms', ['p50', 'p99'])}. Background: ${loadText(background)}`,
-        details: { toDom: summarize(toDom), ack: summarize(acks), lost, background },
+          `POST answered ${percentilesText(summarize(acks), 'ms', ['p50', 'p99'])}. Background: ${loadText(background)}; ${settleText(settle)}`,
+        details: { toDom: summarize(toDom), ack: summarize(acks), lost, background, settle },
       },
       latencyMetric('latency.dom.p99', `${label}, p99`, toDom, { op: '<=', value: 60, text: 'p99 ≤ 60 ms', percentile: 'p99' }, ['p99']),
       ...(cpu ? [cpuMetric(cpu, cfg.liveRate)] : []),

@@ -19,7 +19,7 @@ import type { BenchConfig } from '../lib/config';
 import { benchCore, call, recordingLogger } from '../lib/core';
 import { formatNumber } from '../lib/format';
 import { latencyMetric, percentilesText } from '../lib/latency';
-import { loadText, startBenchBackend, startWebhookLoad, until, type LoadResult } from '../lib/load';
+import { loadText, SETTLE_MAX_MS, settleText, startBenchBackend, startWebhookLoad, until, untilSteady, type LoadResult } from '../lib/load';
 import type { Metric } from '../lib/metric';
 import type { Phases } from '../lib/phases';
 import { summarize } from '../lib/stats';
@@ -72,12 +72,15 @@ export async function runLive(cfg: BenchConfig, phases: Phases): Promise<Metric[
   const socketArrivals = new Waiters();
   const pushes = new Waiters();
   let backgroundPushes = 0;
+  /** Messages that reached the core's socket, to tell when the background load is steady. */
+  let arrivedMessages = 0;
   const transport: TransportFactory = (url, token, listener) =>
     socketIoTransport(url, token, {
       ...listener,
       events: (payload) => {
         const events = (payload as { events?: ChangeEvent[] } | null)?.events ?? [];
         const ids = events.map(conversationOf).filter((id): id is string => id !== null);
+        for (const e of events) if (e.type === 'message.created') arrivedMessages++;
         socketArrivals.signal(ids, performance.now());
         listener.events(payload);
       },
@@ -118,7 +121,7 @@ export async function runLive(cfg: BenchConfig, phases: Phases): Promise<Metric[
     load = startWebhookLoad(b, cfg.liveRate, 30 + (total * PROBE_INTERVAL_MS * 3) / 1000);
     await until('background load to reach the core', () => backgroundPushes >= 20, 30_000);
     phases.mark('load start');
-    await sleep(2_000);
+    const settle = await untilSteady(() => arrivedMessages, cfg.liveRate, SETTLE_MAX_MS);
     phases.mark('load settle');
 
     const toPush: number[] = [];
@@ -164,8 +167,8 @@ export async function runLive(cfg: BenchConfig, phases: Phases): Promise<Metric[
         ...latencyMetric('latency.core.p50', `${label}, p50`, toPush, { op: '<=', value: 20, text: 'p50 ≤ 20 ms (to DOM)', percentile: 'p50' }, ['p50', 'p95']),
         note:
           `${toPush.length} probes, ${lost} lost. Backend (POST → socket push) ${pct(toSocket)}; core (socket push → \`changed\`) ${pct(inCore)}; ` +
-          `POST answered ${pct(acks)}. Background: ${loadText(background)}`,
-        details: { toPush: summarize(toPush), toSocket: summarize(toSocket), inCore: summarize(inCore), ack: summarize(acks), lost, background },
+          `POST answered ${pct(acks)}. Background: ${loadText(background)}; ${settleText(settle)}`,
+        details: { toPush: summarize(toPush), toSocket: summarize(toSocket), inCore: summarize(inCore), ack: summarize(acks), lost, background, settle },
       },
       latencyMetric('latency.core.p99', `${label}, p99`, toPush, { op: '<=', value: 60, text: 'p99 ≤ 60 ms (to DOM)', percentile: 'p99' }, ['p99']),
     ];

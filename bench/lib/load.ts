@@ -6,6 +6,7 @@ import { startBackend, type Backend } from '../../testing/backend';
 import { bundle } from './bundle';
 import { startChild, type ChildRun } from './child';
 import { formatNumber } from './format';
+import { ArrivalWindow } from './steady';
 
 export interface LoadResult {
   sent: number;
@@ -37,6 +38,31 @@ export function startWebhookLoad(backend: Backend, rate: number, seconds: number
 
 export function loadText(load: LoadResult): string {
   return `${formatNumber(load.rate)} msg/s achieved (${load.failed} failed, ${load.skipped} skipped at ${LOAD_MAX_IN_FLIGHT} in flight)`;
+}
+
+/** Steady load: at least this share of the target rate arrived over the last second. */
+const STEADY_SHARE = 0.9;
+/** The longest the live benchmarks wait for a steady load (they used to wait this long regardless). */
+export const SETTLE_MAX_MS = 2_000;
+
+export const settleText = (settle: { ms: number; steady: boolean }) =>
+  settle.steady
+    ? `steady (≥ ${STEADY_SHARE * 100} % of the rate over the last second) after ${formatNumber(settle.ms, 'ms')} of settling`
+    : `not steady after ${formatNumber(settle.ms, 'ms')} of settling (probes started regardless)`;
+
+/**
+ * Waits until the load seen through `arrived` (a running count of messages) is steady, at most
+ * `maxMs`: the live benchmarks let the background load settle before their warm-up probes.
+ */
+export async function untilSteady(arrived: () => number, rate: number, maxMs: number): Promise<{ ms: number; steady: boolean }> {
+  const window = new ArrivalWindow(1_000, STEADY_SHARE * rate);
+  const t0 = performance.now();
+  for (;;) {
+    const t = performance.now();
+    if (window.add(t, arrived())) return { ms: t - t0, steady: true };
+    if (t - t0 >= maxMs) return { ms: t - t0, steady: false };
+    await sleep(50);
+  }
 }
 
 export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {

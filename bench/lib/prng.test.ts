@@ -11,6 +11,18 @@ describe('createRng', () => {
     expect(createRng(43).next()).not.toBe(xs[0]);
   });
 
+  it('draws hex digits as the zero-padded hexadecimal text of each draw, cut to length', () => {
+    // The dataset's ids, and so every benchmark's rows, depend on exactly these digits.
+    const a = createRng(7);
+    const b = createRng(7);
+    const word = () => Math.floor(b.next() * 0x100000000).toString(16).padStart(8, '0');
+    for (const digits of [1, 3, 8, 12, 16, 20]) {
+      let expected = '';
+      while (expected.length < digits) expected += word();
+      expect(a.hex(digits)).toBe(expected.slice(0, digits));
+    }
+  });
+
   it('derives different streams from different parts', () => {
     expect(hashSeed('ab', 'c')).not.toBe(hashSeed('a', 'bc'));
     expect(hashSeed(1, 'conversation', 7)).toBe(hashSeed(1, 'conversation', 7));

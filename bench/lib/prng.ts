@@ -29,6 +29,8 @@ export function hashSeed(...parts: Array<string | number>): number {
   return h >>> 0;
 }
 
+const HEX_DIGITS = '0123456789abcdef';
+
 export function createRng(seed: number): Rng {
   let a = seed >>> 0;
   const next = (): number => {
@@ -48,10 +50,15 @@ export function createRng(seed: number): Rng {
       if (items.length === 0) throw new Error('pick from an empty list');
       return items[int(items.length)] as T;
     },
+    // Each 32-bit draw gives up to 8 digits, most significant first (as its zero-padded
+    // hexadecimal text would), read off by nibble: the dataset makes millions of these.
     hex: (digits) => {
       let s = '';
-      while (s.length < digits) s += Math.floor(next() * 0x100000000).toString(16).padStart(8, '0');
-      return s.slice(0, digits);
+      for (let left = digits; left > 0; left -= 8) {
+        const u = Math.floor(next() * 0x100000000);
+        for (let k = 0, n = Math.min(8, left); k < n; k++) s += HEX_DIGITS[(u >>> (28 - 4 * k)) & 15];
+      }
+      return s;
     },
   };
 }
