@@ -38,6 +38,7 @@ import { DEFAULT_SYNC_TUNING, SyncEngine, type SyncTuning } from './sync/engine'
 import { socketIoTransport, TransportError, type Transport, type TransportFactory } from './sync/transport';
 import { reason, type Reason } from '../../shared/reasons';
 import { workerWriter, type BatchWriter, type BatchWriterFactory } from './writer/batchWriter';
+import { rateLimited } from './rateLimit';
 
 /** Injectable dependencies and timings; defaults are the real ones. */
 export interface CoreDeps {
@@ -83,6 +84,11 @@ const ATTACHMENTS_DIR = 'attachments';
 const PRESENCE_TIMEOUT_MS = 10_000;
 /** Enough to say everything that went wrong while nobody was looking, without growing forever. */
 const MAX_PENDING_NOTICES = 20;
+/**
+ * The unread count is summed over every unread conversation; under live traffic change notices come
+ * tens of times a second, and the badge and title it feeds need it a few times a second at most.
+ */
+const ATTENTION_INTERVAL_MS = 250;
 
 /** A connection or sync problem: English for logs, a reason for the status bar. */
 interface Problem {
@@ -119,6 +125,10 @@ export class DeskCore {
   private pendingNavigation: string | null = null;
   private pendingNotifications: DeskNotification[] = [];
   private lastUnread: number | null = null;
+  private readonly attention = rateLimited(() => this.emitAttention(), ATTENTION_INTERVAL_MS, {
+    now: () => performance.now(),
+    schedule: (fn, ms) => this.schedule(fn, ms),
+  });
   readonly notifications: NotificationCenter;
   /** Attachment bytes: staged uploads and downloaded copies, beside the outbox. */
   readonly files: LocalFiles;
@@ -257,6 +267,7 @@ export class DeskCore {
   async stop(): Promise<void> {
     this.stopped = true;
     this.notifications.stop();
+    this.attention.cancel();
     this.disconnect();
     this.sender.stop();
     await Promise.all([this.engine.stop(), this.sender.idle()]);
@@ -661,7 +672,7 @@ export class DeskCore {
       if (!notice || this.stopped) return;
       this.emitter.emit('changed', notice);
       if (notice.outbox) this.emitConnection();
-      this.emitAttention();
+      this.attention.request();
     });
   }
 

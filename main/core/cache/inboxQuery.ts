@@ -145,7 +145,9 @@ function boundParams(stretch: InboxStretch, name: string): string {
 
 /**
  * The rows of one stretch in order, at most @limit, with the row-value bounds SQLite seeks by:
- * strictly after the `after` cursor, and not past the `until` cursor.
+ * strictly after the `after` cursor, and not past the `until` cursor. The limit is `+@limit`:
+ * SQLite plans with the value bound to a bare LIMIT parameter, so binding it again (every call)
+ * expires the statement and each call prepared it anew.
  */
 export function stretchPage(stretch: InboxStretch, bounds: { after: boolean; until: boolean }): string {
   const key = [...stretch.keys, 'c.id'];
@@ -156,7 +158,7 @@ export function stretchPage(stretch: InboxStretch, bounds: { after: boolean; unt
   const direction = stretch.descending ? 'DESC' : 'ASC';
   return `SELECT ${COLUMNS}, ${stretch.pinned ? 1 : 0} AS pinned, ${stretch.keys.map((k, i) => `${k} AS k${i}`).join(', ')}
     FROM ${stretch.from} ${JOINS}
-    WHERE ${where.join(' AND ')} ORDER BY ${key.map((k) => `${k} ${direction}`).join(', ')} LIMIT @limit`;
+    WHERE ${where.join(' AND ')} ORDER BY ${key.map((k) => `${k} ${direction}`).join(', ')} LIMIT +@limit`;
 }
 
 export function inboxSql(view: InboxView, filter: InboxFilter, sort: InboxSort, selfId: string): InboxSql {

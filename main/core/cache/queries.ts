@@ -71,9 +71,11 @@ export class Queries {
       ranges: db.prepare<[string], { from_seq: number; to_seq: number | null }>(
         'SELECT from_seq, to_seq FROM ranges WHERE conversation_id = ?',
       ),
+      // LIMIT +?, not LIMIT ?: SQLite plans with a bare LIMIT parameter's bound value, so every
+      // call with it bound again prepared the statement anew (as stretchPage says).
       newest: db.prepare<[string, number, number, number], MessageSqlRow>(
         `SELECT ${MESSAGE_COLUMNS} FROM messages m ${MESSAGE_JOINS}
-         WHERE m.conversation_id = ? AND m.seq >= ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?`,
+         WHERE m.conversation_id = ? AND m.seq >= ? AND m.seq < ? ORDER BY m.seq DESC LIMIT +?`,
       ),
       message: db.prepare<[string], MessageSqlRow>(
         `SELECT ${MESSAGE_COLUMNS} FROM messages m ${MESSAGE_JOINS} WHERE m.id = ?`,
