@@ -4,6 +4,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './database';
+import { messageIndexQueue } from './messageIndexQueue';
 import type { DB } from './schema';
 
 export const SQLITE_FILE_NAME = 'agent-desk.sqlite';
@@ -61,6 +62,7 @@ export function openSqlite(dataDir: string): Database {
   // WAL and its durability are unchanged.
   connection.pragma('temp_store = MEMORY');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+  const applyIndexQueue = messageIndexQueue();
 
   return {
     db,
@@ -71,6 +73,8 @@ export function openSqlite(dataDir: string): Database {
         await conn.executeQuery(BEGIN_IMMEDIATE);
         try {
           const result = await fn(conn);
+          // The word index takes the transaction's messages before they commit (messageIndexQueue.ts).
+          await applyIndexQueue(conn);
           await conn.executeQuery(COMMIT);
           return result;
         } catch (error) {

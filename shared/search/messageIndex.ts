@@ -7,10 +7,11 @@
 //   without spaces, so words cannot be told apart); messages_cjk_rows lists them, so a one- or
 //   two-character query (too short for trigrams) scans only those.
 //
-// The backend writes one message at a time and keeps the indexes with direct triggers. The cache
-// writes in bulk and uses its own trigger-fed queue instead (main/core/search/schema.ts): FTS5
-// flushes its pending writes at every statement savepoint, so a direct trigger costs a small
-// segment write per row.
+// Both keep the word index through a trigger-fed queue applied once per write transaction (the
+// cache: main/core/search/schema.ts, the backend: server/db/messageIndexQueue.ts; the netting is
+// pendingIndex.ts): FTS5 flushes its pending writes at every savepoint, so a direct trigger costs
+// a small segment write per row. The backend keeps direct triggers for the CJK index, which holds
+// only messages with CJK text.
 //
 // External content refers to the implicit rowid of `messages`: neither database is VACUUMed, which
 // is what keeps those rowids stable.
@@ -93,7 +94,7 @@ export const CJK_ROW_TEXT_TRIGGERS: readonly string[] = [
   END`,
 ];
 
-/** The backend's indexes: tables, direct triggers, backfill; one statement each. */
+/** The backend's indexes as migration 004 created them: tables, direct triggers, backfill. */
 export const MESSAGE_INDEX_STATEMENTS: readonly string[] = [...MESSAGE_INDEX_TABLES, ...directTriggers, ...MESSAGE_INDEX_BACKFILL];
 
 /** One- and two-character CJK queries scan at most this many of the newest CJK messages. */

@@ -5,7 +5,6 @@ import { contact, conversation, message, openStore, removeTempDirs } from '../te
 import type { Store } from '../store';
 import { isCjkSql } from '../../../shared/search/messageIndex';
 import { ftsString } from '../../../shared/search/query';
-import { netPending } from './indexer';
 
 const stores: Store[] = [];
 const open = () => {
@@ -33,16 +32,6 @@ function checkIntegrity(store: Store) {
 }
 
 const count = (store: Store, sql: string) => (store.db.prepare(sql).get() as { n: number }).n;
-
-describe('netPending', () => {
-  it('removes what was indexed first and adds what exists last', () => {
-    const q = (id: number, row: number, old: string | null) => ({ id, source: 'm', row, old });
-    expect(netPending([q(1, 5, null), q(2, 5, '["a"]')])).toEqual({ removals: [], additions: [] });
-    expect(netPending([q(1, 5, '["a"]'), q(2, 5, null)])).toEqual({ removals: [{ row: 5, old: '["a"]' }], additions: [5] });
-    expect(netPending([q(1, 5, '["a"]'), q(2, 5, null), q(3, 5, '["b"]')])).toEqual({ removals: [{ row: 5, old: '["a"]' }], additions: [] });
-    expect(netPending([q(1, 6, null), q(2, 7, '["x"]')])).toEqual({ removals: [{ row: 7, old: '["x"]' }], additions: [6] });
-  });
-});
 
 describe('search indexer', () => {
   it('keeps every index equal to its content through inserts, updates and deletes', () => {

@@ -3,42 +3,12 @@
 // INSERT ... SELECT per index, and a wholesale reset when most of a table was deleted (a wipe).
 import type Database from 'better-sqlite3';
 import { isCjkSql } from '../../../shared/search/messageIndex';
+import { netPending, type NetChanges, type PendingRow as QueuedRow } from '../../../shared/search/pendingIndex';
 import { SOURCES } from './schema';
 
-export interface PendingRow {
-  id: number;
+/** A queued row and the table it belongs to. */
+interface PendingRow extends QueuedRow {
   source: string;
-  row: number;
-  /** JSON array of the values to remove, or null for "index the current values". */
-  old: string | null;
-}
-
-export interface NetChanges {
-  /** Rows to remove from the index, with the values they were indexed with. */
-  removals: { row: number; old: string }[];
-  /** Rows to index with their current values. */
-  additions: number[];
-}
-
-/**
- * Nets a source's queue in order: a row's first entry tells whether it was indexed before (a
- * removal comes first), its last whether it must be indexed now (an addition comes last). A row
- * added and removed in the same transaction touches nothing.
- */
-export function netPending(rows: readonly PendingRow[]): NetChanges {
-  const byRow = new Map<number, { first: PendingRow; last: PendingRow }>();
-  for (const r of rows) {
-    const seen = byRow.get(r.row);
-    if (seen) seen.last = r;
-    else byRow.set(r.row, { first: r, last: r });
-  }
-  const removals: NetChanges['removals'] = [];
-  const additions: number[] = [];
-  for (const [row, { first, last }] of byRow) {
-    if (first.old !== null) removals.push({ row, old: first.old });
-    if (last.old === null) additions.push(row);
-  }
-  return { removals, additions };
 }
 
 /** Below this many removals a table is never reset wholesale. */

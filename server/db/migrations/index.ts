@@ -10,5 +10,6 @@ import { portalAttachments } from './007_portal_attachments';
 import { cjkRowText } from './008_cjk_row_text';
 import { conversationLookups } from './009_conversation_lookups';
 import { queueWaiting } from './010_queue_waiting';
+import { messageIndexQueue } from './011_message_index_queue';
 
-export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search, profilesCanned, workflow, portalAttachments, cjkRowText, conversationLookups, queueWaiting];
+export const MIGRATIONS: readonly Migration[] = [initial, messageFeatures, portal, search, profilesCanned, workflow, portalAttachments, cjkRowText, conversationLookups, queueWaiting, messageIndexQueue];

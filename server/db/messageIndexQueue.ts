@@ -1,0 +1,58 @@
+// The word index of messages (messages_fts) is kept through a queue: triggers record each insert,
+// body change and delete in messages_fts_pending, and every write transaction applies the queue
+// before it commits (sqlite.ts), so the index is never behind a committed message. Written by a
+// trigger directly, FTS5 flushed its pending terms as a new segment at every savepoint, and the
+// writer runs each grouped write in a savepoint: a segment, and the merges that follow, per
+// inbound message. Applied per transaction, a group's messages go in with one INSERT. The CJK
+// trigram index keeps its direct triggers: it holds only messages with CJK text.
+import { CompiledQuery, type Kysely } from 'kysely';
+import { netPending, type PendingRow } from '../../shared/search/pendingIndex';
+import type { DB } from './schema';
+
+/** Migration 011: the queue and its triggers in place of messages_fts's direct triggers. */
+export const MESSAGE_INDEX_QUEUE: readonly string[] = [
+  // old: the body the row was indexed with (a removal), or NULL for "index the current body".
+  'CREATE TABLE messages_fts_pending (id INTEGER PRIMARY KEY, row INTEGER NOT NULL, old TEXT)',
+  'DROP TRIGGER messages_fts_insert',
+  'DROP TRIGGER messages_fts_delete',
+  'DROP TRIGGER messages_fts_update',
+  `CREATE TRIGGER messages_fts_queue_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO messages_fts_pending (row, old) VALUES (new.rowid, NULL);
+  END`,
+  `CREATE TRIGGER messages_fts_queue_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO messages_fts_pending (row, old) VALUES (old.rowid, old.body);
+  END`,
+  `CREATE TRIGGER messages_fts_queue_update AFTER UPDATE OF body ON messages BEGIN
+    INSERT INTO messages_fts_pending (row, old) VALUES (old.rowid, old.body);
+    INSERT INTO messages_fts_pending (row, old) VALUES (new.rowid, NULL);
+  END`,
+];
+
+const PENDING = CompiledQuery.raw('SELECT id, row, old FROM messages_fts_pending ORDER BY id');
+const REMOVE = "INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', ?, ?)";
+const ADD = 'INSERT INTO messages_fts (rowid, body) SELECT m.rowid, m.body FROM json_each(?) j JOIN messages m ON m.rowid = j.value';
+const CLEAR = 'DELETE FROM messages_fts_pending WHERE id <= ?';
+
+const QUEUE_EXISTS = CompiledQuery.raw("SELECT 1 AS one FROM sqlite_master WHERE type = 'table' AND name = 'messages_fts_pending'");
+
+/**
+ * Brings messages_fts up to date with the messages written so far in a transaction, on the
+ * connection it runs on. Until migration 011 has run there is no queue and nothing to apply.
+ */
+export function messageIndexQueue(): (trx: Kysely<DB>) => Promise<void> {
+  let exists = false;
+  return async (trx) => {
+    if (!exists) exists = (await trx.executeQuery(QUEUE_EXISTS)).rows.length > 0;
+    if (exists) await applyMessageIndexQueue(trx);
+  };
+}
+
+async function applyMessageIndexQueue(trx: Kysely<DB>): Promise<void> {
+  const pending = (await trx.executeQuery<PendingRow>(PENDING)).rows;
+  const last = pending.at(-1);
+  if (!last) return;
+  const { removals, additions } = netPending(pending);
+  for (const { row, old } of removals) await trx.executeQuery(CompiledQuery.raw(REMOVE, [row, old]));
+  if (additions.length > 0) await trx.executeQuery(CompiledQuery.raw(ADD, [JSON.stringify(additions)]));
+  await trx.executeQuery(CompiledQuery.raw(CLEAR, [last.id]));
+}
