@@ -40,6 +40,10 @@ export class TimedWriter implements BatchWriter {
     }
   }
 
+  warm(): void {
+    this.inner.warm?.();
+  }
+
   close(): void {
     this.inner.close();
   }

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { ChangeEvent, SnapshotPage } from '../../shared/protocol';
 import { Applier, emptySummary, type ChangeSummary } from './cache/apply';
+import { eventBatch, type EventBatch } from './cache/eventBatch';
 import { Meta, type SnapshotState } from './cache/meta';
 import { closeDatabase } from './db/open';
 import { DraftStore } from './drafts/draftStore';
@@ -56,12 +57,16 @@ export class Store {
 
   /** Applies a contiguous batch of events and moves the cursor to its end, atomically. */
   applyEvents(events: readonly ChangeEvent[], selfId: string): ChangeSummary {
+    const batch = eventBatch(events);
+    return batch ? this.applyEventBatch(batch, selfId) : emptySummary();
+  }
+
+  /** The same, for events already made a batch (on another thread). */
+  applyEventBatch(batch: EventBatch, selfId: string): ChangeSummary {
     const summary = emptySummary();
-    const last = events[events.length - 1];
-    if (!last) return summary;
     this.tx(() => {
-      this.applier.applyEvents(events, selfId, summary);
-      this.meta.lastSeq = last.seq;
+      this.applier.applyBatch(batch, selfId, summary);
+      this.meta.lastSeq = batch.lastSeq;
     });
     return summary;
   }

@@ -3,10 +3,11 @@
 // (the server's echo of an agent message replaces the optimistic row with the same client id),
 // delivery status only moves forward, and events about unknown conversations store what they carry.
 import type Database from 'better-sqlite3';
-import type { AgentProfile, Contact, Conversation, Message } from '../../../shared/domain';
-import type { ChangeEvent, SnapshotPage } from '../../../shared/protocol';
+import type { AgentProfile, Contact, Conversation, ConversationLink, Message } from '../../../shared/domain';
+import type { SnapshotPage } from '../../../shared/protocol';
 import { serializeMessageExtras } from '../../../shared/messageExtras';
 import { CannedStore } from '../canned/cannedStore';
+import { conversationRow, messageRow, type ConversationItem, type ConversationRow, type EventBatch, type MessageRow, type OtherEvent } from './eventBatch';
 import { countsAsUnread, statusMoves, supersedes } from './lww';
 import { ProfileStore, WIPE_PROFILES_SQL } from './profiles';
 import { mergeRanges, type SeqRange } from './ranges';
@@ -43,13 +44,11 @@ export class Applier {
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, email = excluded.email,
            created_at = excluded.created_at, seq = excluded.seq`,
       ),
-      upsertConversation: db.prepare(
+      upsertConversation: db.prepare<ConversationRow>(
         `INSERT INTO conversations (id, contact_id, channel, status, queue_id, assignee_id, subject, created_at,
            last_message_at, preview, last_direction, waiting_since, last_inbound_at, tags, labels, previous_id,
            closure_reason, seq)
-         VALUES (@id, @contactId, @channel, @status, @queueId, @assigneeId, @subject, @createdAt, @lastMessageAt,
-           @lastMessagePreview, @lastMessageDirection, @waitingSince, @lastInboundAt, @tags, @labels,
-           @previousConversationId, @closureReason, @seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, channel = excluded.channel,
            status = excluded.status, queue_id = excluded.queue_id, assignee_id = excluded.assignee_id,
            subject = excluded.subject, created_at = excluded.created_at, last_message_at = excluded.last_message_at,
@@ -59,7 +58,7 @@ export class Applier {
          WHERE excluded.seq > conversations.seq`,
       ),
       dropOptimistic: db.prepare<[string]>('DELETE FROM messages WHERE client_id = ? AND local = 1'),
-      insertMessage: db.prepare(
+      insertMessage: db.prepare<MessageRow>(
         `INSERT OR IGNORE INTO messages (id, client_id, conversation_id, seq, direction, kind, channel,
            author_agent_id, body, created_at, status, status_seq, call, extra, rev_seq, local)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
@@ -112,11 +111,14 @@ export class Applier {
   }
 
   upsertConversation(conversation: Conversation): boolean {
+    return this.upsertConversationRow(conversationRow(conversation), conversation.linkedRecord ?? null);
+  }
+
+  private upsertConversationRow(row: ConversationRow, link: ConversationLink | null): boolean {
     // Last-writer-wins (`supersedes`) in the statement itself: the hottest write of a catch-up
     // needs no separate read of the stored seq.
-    const row = { ...conversation, tags: JSON.stringify(conversation.tags), labels: JSON.stringify(conversation.labels) };
-    if (this.s.upsertConversation.run(row).changes === 0) return false;
-    this.profiles.setLink(conversation.id, conversation.linkedRecord);
+    if (this.s.upsertConversation.run(...row).changes === 0) return false;
+    this.profiles.setLink(row[0], link);
     return true;
   }
 
@@ -135,40 +137,37 @@ export class Applier {
 
   /** Inserts a server message if absent (replacing its optimistic row); returns true if new. */
   insertMessage(message: Message): boolean {
-    if (message.clientId !== null) this.s.dropOptimistic.run(message.clientId);
-    // Positional parameters: this is the hottest statement of a bootstrap.
-    const m = message;
-    const inserted =
-      this.s.insertMessage.run(
-        m.id,
-        m.clientId,
-        m.conversationId,
-        m.seq,
-        m.direction,
-        m.kind,
-        m.channel,
-        m.authorAgentId,
-        m.body,
-        m.createdAt,
-        m.status,
-        m.statusSeq,
-        m.call === null ? null : JSON.stringify(m.call),
-        serializeMessageExtras(m),
-        m.revSeq,
-      ).changes > 0;
+    return this.insertMessageRow(messageRow(message));
+  }
+
+  /** Positional parameters: this is the hottest statement of a bootstrap. */
+  private insertMessageRow(row: MessageRow): boolean {
+    const [id, clientId, , , , , , , body, , status, statusSeq, , extra, revSeq] = row;
+    if (clientId !== null) this.s.dropOptimistic.run(clientId);
+    const inserted = this.s.insertMessage.run(...row).changes > 0;
     if (!inserted) {
-      if (message.status !== null) this.moveStatus(message.id, message.status, message.statusSeq);
+      if (status !== null) this.moveStatus(id, status, statusSeq);
       // A snapshot or history page may carry a newer revision (edited, deleted, reacted to).
-      if (message.revSeq > 0) this.updateMessage(message);
+      if (revSeq > 0) this.updateContent(id, body, extra, revSeq, status, statusSeq);
     }
     return inserted;
   }
 
   /** Applies an edit, deletion or reaction if newer than the cached revision; true if it was. */
-  updateMessage(message: Message): boolean {
-    const m = message;
-    const changed = this.s.updateContent.run(m.body, serializeMessageExtras(m), m.revSeq, m.id, m.revSeq).changes > 0;
-    if (m.status !== null) this.moveStatus(m.id, m.status, m.statusSeq);
+  updateMessage(m: Message): boolean {
+    return this.updateContent(m.id, m.body, serializeMessageExtras(m), m.revSeq, m.status, m.statusSeq);
+  }
+
+  private updateContent(
+    id: string,
+    body: string,
+    extra: string | null,
+    revSeq: number,
+    status: Message['status'],
+    statusSeq: number,
+  ): boolean {
+    const changed = this.s.updateContent.run(body, extra, revSeq, id, revSeq).changes > 0;
+    if (status !== null) this.moveStatus(id, status, statusSeq);
     return changed;
   }
 
@@ -207,20 +206,20 @@ export class Applier {
   }
 
   /**
-   * Applies change events (seq order, contiguous) for agent `selfId`; the caller owns the transaction.
-   * Each conversation's row is written once per batch, with its newest version: every message is
-   * followed by the conversation's new preview, and rewriting the row moves it in every inbox index.
-   * Nothing in a batch reads the row, so the result (rows and summary) is the same as writing each
-   * version in turn.
+   * Applies a batch of change events (seq order, contiguous; see eventBatch.ts) for agent `selfId`;
+   * the caller owns the transaction. Each conversation's row is written once per batch, with its
+   * newest version: every message is followed by the conversation's new preview, and rewriting the
+   * row moves it in every inbox index. Nothing in a batch reads the row, so the result (rows and
+   * summary) is the same as writing each version in turn.
    */
-  applyEvents(events: readonly ChangeEvent[], selfId: string, summary: ChangeSummary): void {
-    // The newest version of each conversation (the first of equals, as last-writer-wins keeps it):
-    // applied in turn, the versions end in that one, or in the stored row if that is newer still.
-    const lastVersion = new Map<string, ChangeEvent & { type: 'conversation.upserted' }>();
-    for (const e of events) {
-      if (e.type !== 'conversation.upserted') continue;
-      const kept = lastVersion.get(e.conversation.id);
-      if (!kept || e.conversation.seq > kept.conversation.seq) lastVersion.set(e.conversation.id, e);
+  applyBatch(batch: EventBatch, selfId: string, summary: ChangeSummary): void {
+    // A batch joined from pages may hold several rows of one conversation: only its newest (the
+    // first of equals) is written, the others only open the history range.
+    const newest = new Map<string, ConversationItem>();
+    for (const item of batch.items) {
+      if (item[0] !== 'c') continue;
+      const kept = newest.get(item[2][0]);
+      if (!kept || item[2][17] > kept[2][17]) newest.set(item[2][0], item);
     }
     const open = new Set<string>();
     // The agent's read marker per conversation, read once per batch (it moves only with a read event).
@@ -233,71 +232,84 @@ export class Applier {
       }
       return seq;
     };
-    for (const e of events) {
-      switch (e.type) {
-        case 'contact.upserted':
-          // Contact names show in inbox rows.
-          if (this.upsertContact(e.contact)) summary.inbox = true;
-          break;
-        case 'conversation.upserted':
-          this.ensureOpenRange(e.conversation.id, e.seq, open);
-          if (lastVersion.get(e.conversation.id) === e && this.upsertConversation(e.conversation)) {
+    for (const item of batch.items) {
+      switch (item[0]) {
+        case 'm': {
+          const row = item[1];
+          const [, , conversationId, seq, direction] = row;
+          this.ensureOpenRange(conversationId, seq, open);
+          if (this.insertMessageRow(row) && countsAsUnread(direction, seq, readSeqOf(conversationId))) {
+            this.s.bumpUnread.run(conversationId);
             summary.inbox = true;
-            summary.conversationIds.add(e.conversation.id);
           }
-          break;
-        case 'message.created': {
-          const m = e.message;
-          this.ensureOpenRange(m.conversationId, m.seq, open);
-          if (this.insertMessage(m)) {
-            if (countsAsUnread(m.direction, m.seq, readSeqOf(m.conversationId))) {
-              this.s.bumpUnread.run(m.conversationId);
-              summary.inbox = true;
-            }
-          }
-          summary.conversationIds.add(m.conversationId);
+          summary.conversationIds.add(conversationId);
           break;
         }
-        case 'message.updated':
-          // Unknown messages are ignored: their created event (or a history page) carries the
-          // latest revision when they arrive.
-          if (this.updateMessage(e.message)) summary.conversationIds.add(e.message.conversationId);
-          break;
-        case 'message.status':
-          if (this.moveStatus(e.messageId, e.status, e.seq) !== null) summary.conversationIds.add(e.conversationId);
-          break;
-        case 'conversation.read':
-          if (e.agentId === selfId) {
-            this.markRead(e.conversationId, e.readSeq);
-            readSeqs.delete(e.conversationId);
+        case 'c': {
+          const [, seq, row, link] = item;
+          this.ensureOpenRange(row[0], seq, open);
+          if (newest.get(row[0]) === item && this.upsertConversationRow(row, link)) {
             summary.inbox = true;
-            summary.conversationIds.add(e.conversationId);
+            summary.conversationIds.add(row[0]);
           }
           break;
-        case 'canned.upserted':
-          if (this.canned.upsert(e.canned)) summary.canned = true;
+        }
+        case 'v':
+          this.ensureOpenRange(item[1], item[2], open);
           break;
-        case 'canned.deleted':
-          this.canned.remove(e.id);
-          summary.canned = true;
+        case 'e': {
+          const read = this.applyOther(item[1], selfId, summary);
+          if (read !== null) readSeqs.delete(read);
           break;
-        case 'agent.upserted':
-          // Agent names, statuses and loads show in the inbox and in the transfer list.
-          if (this.upsertAgent(e.agent)) {
-            summary.inbox = true;
-            summary.team = true;
-          }
-          break;
-        case 'conversation.pinned':
-          if (e.agentId === selfId) {
-            this.setPinned(e.conversationId, e.pinned, e.seq);
-            summary.inbox = true;
-            summary.conversationIds.add(e.conversationId);
-          }
-          break;
-        case 'hidden':
-          break;
+        }
       }
+    }
+  }
+
+  /** An event of the other kinds; returns the conversation whose read marker it set, if it did. */
+  private applyOther(e: OtherEvent, selfId: string, summary: ChangeSummary): string | null {
+    switch (e.type) {
+      case 'contact.upserted':
+        // Contact names show in inbox rows.
+        if (this.upsertContact(e.contact)) summary.inbox = true;
+        return null;
+      case 'message.updated':
+        // Unknown messages are ignored: their created event (or a history page) carries the
+        // latest revision when they arrive.
+        if (this.updateMessage(e.message)) summary.conversationIds.add(e.message.conversationId);
+        return null;
+      case 'message.status':
+        if (this.moveStatus(e.messageId, e.status, e.seq) !== null) summary.conversationIds.add(e.conversationId);
+        return null;
+      case 'conversation.read':
+        if (e.agentId !== selfId) return null;
+        this.markRead(e.conversationId, e.readSeq);
+        summary.inbox = true;
+        summary.conversationIds.add(e.conversationId);
+        return e.conversationId;
+      case 'canned.upserted':
+        if (this.canned.upsert(e.canned)) summary.canned = true;
+        return null;
+      case 'canned.deleted':
+        this.canned.remove(e.id);
+        summary.canned = true;
+        return null;
+      case 'agent.upserted':
+        // Agent names, statuses and loads show in the inbox and in the transfer list.
+        if (this.upsertAgent(e.agent)) {
+          summary.inbox = true;
+          summary.team = true;
+        }
+        return null;
+      case 'conversation.pinned':
+        if (e.agentId === selfId) {
+          this.setPinned(e.conversationId, e.pinned, e.seq);
+          summary.inbox = true;
+          summary.conversationIds.add(e.conversationId);
+        }
+        return null;
+      case 'hidden':
+        return null;
     }
   }
 

@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../../shared/protocol';
+import { eventBatch } from '../cache/eventBatch';
 import { CatchUpBatches } from './catchUpBatches';
 
 const ev = (seq: number): ChangeEvent => ({ seq, type: 'conversation.read', conversationId: 'c1', agentId: 'a1', readSeq: seq });
 const run = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ev(from + i));
 
-/** A writer whose writes finish only when the test says so. */
+/** A writer whose writes finish only when the test says so; `log` records hand-overs and follow-ups. */
 function gatedWriter() {
-  const writes: Array<{ seqs: number[]; commit(): void; fail(error: Error): void }> = [];
-  const write = (events: ChangeEvent[]) =>
-    new Promise<void>((resolve, reject) => {
-      writes.push({ seqs: events.map((e) => e.seq), commit: resolve, fail: reject });
+  const writes: Array<{ seqs: number[]; text: string; commit(): void; fail(error: Error): void }> = [];
+  const log: string[] = [];
+  const write = (events: ChangeEvent[], text: string) =>
+    new Promise<() => void>((resolve, reject) => {
+      const seqs = events.map((e) => e.seq);
+      log.push(`write ${seqs.join(',')}`);
+      writes.push({ seqs, text, commit: () => resolve(() => log.push(`after ${seqs.join(',')}`)), fail: reject });
     });
-  return { writes, write };
+  return { writes, write, log };
 }
 
 const never = () => null;
@@ -86,6 +90,39 @@ describe('CatchUpBatches', () => {
     await expect(batches.finish()).rejects.toThrow('disconnected');
     await expect(batches.add(run(5, 6))).rejects.toThrow('disconnected');
     expect(writes.map((w) => w.seqs)).toEqual([[1, 2]]);
+  });
+
+  it('hands the next batch over before the follow-up of the one that committed, and as the batch text of its pages', async () => {
+    const { writes, write, log } = gatedWriter();
+    const batches = new CatchUpBatches(write, 100, never);
+    await batches.add(run(1, 2));
+    await batches.add(run(3, 4));
+    await batches.add(run(5, 6));
+    writes[0]?.commit();
+    await turn();
+    // The writer gets the next batch before the change notice and notifications of the last one.
+    expect(log).toEqual(['write 1,2', 'write 3,4,5,6', 'after 1,2']);
+    expect(JSON.parse(writes[1]?.text ?? '')).toEqual(eventBatch(run(3, 6)));
+    const finished = batches.finish();
+    writes[1]?.commit();
+    await finished;
+    expect(log).toEqual(['write 1,2', 'write 3,4,5,6', 'after 1,2', 'after 3,4,5,6']);
+  });
+
+  it('reports a follow-up that failed, and hands nothing more over after it', async () => {
+    const log: string[] = [];
+    const write = (events: ChangeEvent[]) => {
+      log.push(`write ${events.map((e) => e.seq).join(',')}`);
+      return Promise.resolve(() => {
+        throw new Error('notice failed');
+      });
+    };
+    const batches = new CatchUpBatches(write, 100, never);
+    await batches.add(run(1, 2));
+    await turn();
+    await expect(batches.add(run(3, 4))).rejects.toThrow('notice failed');
+    await expect(batches.finish()).rejects.toThrow('notice failed');
+    expect(log).toEqual(['write 1,2']);
   });
 
   it('ignores an empty page', async () => {

@@ -88,6 +88,8 @@ export class SyncEngine {
   /** A (re)connection: catch up from the cursor before anything else. */
   connected(): void {
     this.writesHeld = false;
+    // A catch-up follows: the writer's thread starts while the first page is pulled.
+    if (!this.stopped) this.deps.writer().warm?.();
     // Whatever was buffered may stem from an earlier connection (even another account); the pull
     // that follows covers everything since the cursor anyway.
     this.buffer.clear();
@@ -226,11 +228,19 @@ export class SyncEngine {
   }
 
   private async apply(events: ChangeEvent[], phase: 'catchup' | 'live'): Promise<void> {
+    (await this.commit(events, phase))();
+  }
+
+  /** Writes a batch; resolves once it committed, with the change notice and notifications to raise. */
+  private async commit(events: ChangeEvent[], phase: 'catchup' | 'live', text?: string): Promise<() => void> {
     // Notification facts are read on this thread's connection before the batch changes them.
     const applied = this.deps.observe?.(events);
-    const { summary } = await this.write({ kind: 'events', events, selfId: this.deps.selfId() });
-    this.deps.changed(summary);
-    applied?.(phase);
+    const job: WriteJob = { kind: 'events', events, selfId: this.deps.selfId(), ...(text === undefined ? {} : { text }) };
+    const { summary } = await this.write(job);
+    return () => {
+      this.deps.changed(summary);
+      applied?.(phase);
+    };
   }
 
   private write(job: WriteJob): Promise<WriteResult> {
@@ -261,7 +271,7 @@ export class SyncEngine {
     // Pages pulled before a dropped connection are still written (nothing is lost); once the cache
     // is about to be reset (writesSettled), nothing more is handed over.
     const batches = new CatchUpBatches(
-      (events) => this.apply(events, 'catchup'),
+      (events, text) => this.commit(events, 'catchup', text),
       tuning.catchUpBatchLimit,
       () => (this.writesHeld ? new TransportError('disconnected', 'Not connected.') : null),
     );

@@ -5,6 +5,8 @@ import type { Store } from '../store';
 import { contact, conversation, created, message, openStore, quietLog, SELF, snapshotPage, tempDir, upserted, removeTempDirs } from '../testkit/fixtures';
 import { inThreadWriter, workerWriter, type BatchWriter, type BatchWriterFactory } from './batchWriter';
 import type { WriteJob } from './job';
+import type { ChangeEvent } from '../../../shared/protocol';
+import { EventBatchText } from '../cache/eventBatch';
 import { MalformedPayloadError } from '../sync/parse';
 import fs from 'node:fs';
 
@@ -60,6 +62,29 @@ describe.each([
     expect(batch.snapshot).toBeNull();
     expect(store.meta.lastSeq).toBe(12);
     expect(store.queries.cachedCounts()).toMatchObject({ conversations: 2, messages: 3 });
+  });
+
+  it('writes a batch joined from pages as sent, each conversation at its newest version, once started ahead of it', async () => {
+    const { store, writer } = openWith(factory);
+    writer.warm?.();
+    await writer.write(firstPage);
+    const pages: ChangeEvent[][] = [
+      [upserted(conversation('c1', { seq: 11, status: 'pending' })), upserted(conversation('c1', { seq: 12, status: 'resolved' }))],
+      [{ seq: 13, type: 'conversation.upserted', conversation: conversation('c1', { seq: 11, status: 'queued' }) }, created(message('m3', 'c1', 14))],
+    ];
+    const text = new EventBatchText();
+    for (const page of pages) text.add(page);
+    const result = await writer.write({ kind: 'events', events: pages.flat(), selfId: SELF, text: text.text() });
+    expect([...result.summary.conversationIds]).toEqual(['c1']);
+    expect(store.meta.lastSeq).toBe(14);
+    expect(store.queries.detail('c1')?.conversation).toMatchObject({ status: 'resolved', seq: 12 });
+    expect(store.queries.cachedCounts().messages).toBe(3);
+  });
+
+  it('closes a writer started ahead that was never given a job', () => {
+    const { writer } = openWith(factory);
+    writer.warm?.();
+    writer.close();
   });
 
   it('runs jobs in the order they were given', async () => {

@@ -19,6 +19,11 @@ export interface BatchWriter {
   /** Runs one job as one transaction; jobs run in the order they were given. */
   write(job: WriteJob): Promise<WriteResult>;
   /**
+   * Gets ready for the first job now (a writer with its own thread starts it and opens its
+   * connection), so that a catch-up's first batch does not wait for that.
+   */
+  warm?(): void;
+  /**
    * Finishes the job in progress and closes the writer's connection before it returns, so the
    * cache file can be moved aside right after (a connection closing later would delete the new
    * file's WAL by name). Jobs given afterwards are refused.
@@ -123,6 +128,12 @@ class WorkerWriter implements BatchWriter {
       worker.ref();
       worker.postMessage({ type: 'job', id, job: jobToWire(job) } satisfies ToWriter);
     });
+  }
+
+  warm(): void {
+    if (this.closed || this.worker) return;
+    // Started ahead of any job, it must not keep the process alive on its own.
+    this.spawn().unref();
   }
 
   close(): void {

@@ -6,7 +6,7 @@ import type { DbFiles } from '../db/open';
 import { openWriterConnection } from '../db/open';
 import type { Logger } from '../ports';
 import { Store } from '../store';
-import { jobFromWire, runWriteJob, toWire, type FromWriter, type ToWriter } from './job';
+import { runWireJob, toWire, type FromWriter, type ToWriter } from './job';
 
 export interface WriterWorkerData {
   files: DbFiles;
@@ -23,8 +23,6 @@ const log: Logger = {
   warn: (message, fields) => send({ type: 'log', level: 'warn', message, ...(fields ? { fields } : {}) }),
   error: (message, fields) => send({ type: 'log', level: 'error', message, ...(fields ? { fields } : {}) }),
 };
-let store: Store | null = null;
-
 function openStore(): Store {
   const db = openWriterConnection(files);
   try {
@@ -33,6 +31,15 @@ function openStore(): Store {
     db.close();
     throw e;
   }
+}
+
+// Opened before the first job arrives (the thread starts when a connection comes up); if that
+// fails, the first job tries again and reports why.
+let store: Store | null = null;
+try {
+  store = openStore();
+} catch {
+  // Reported with the first job, which opens it again.
 }
 
 port.on('message', (message: ToWriter) => {
@@ -49,7 +56,7 @@ port.on('message', (message: ToWriter) => {
   }
   try {
     store ??= openStore();
-    send({ type: 'done', id: message.id, result: runWriteJob(store, jobFromWire(message.job)) });
+    send({ type: 'done', id: message.id, result: runWireJob(store, message.job) });
   } catch (e) {
     send({ type: 'failed', id: message.id, error: toWire(e) });
   }
