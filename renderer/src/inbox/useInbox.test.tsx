@@ -114,4 +114,36 @@ describe('useInbox', () => {
     await waitFor(() => expect(inbox.rows).toHaveLength(2 * INBOX_PAGE_SIZE));
     expect(ids()).toEqual(core.ids().slice(0, 2 * INBOX_PAGE_SIZE));
   });
+
+  it('keeps the rows it shows when a refresh fails', async () => {
+    const core = fakeInbox(3);
+    let failing = false;
+    const desk = fakeDesk({
+      'inbox.list': (async (request: Parameters<typeof core.list>[0]) => {
+        if (failing) throw new Error('the cache could not be read');
+        return core.list(request);
+      }) as never,
+    });
+    const { queryClient } = await renderWithDesk(<Harness />, desk);
+    await waitFor(() => expect(inbox.rows).toHaveLength(3));
+    failing = true;
+    const calls = desk.calls.length;
+    await act(() => queryClient.invalidateQueries({ queryKey: deskKeyPrefix('inbox.list') }));
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(desk.calls.length).toBeGreaterThan(calls);
+    expect(queryClient.getQueryCache().findAll({ queryKey: deskKeyPrefix('inbox.list') })[0]?.state.status).toBe('error');
+    expect(inbox.isError).toBe(false);
+    expect(ids()).toEqual(['c000', 'c001', 'c002']);
+  });
+
+  it('reports an error for a list that could not be loaded at all', async () => {
+    const desk = fakeDesk({
+      'inbox.list': async () => {
+        throw new Error('the cache could not be read');
+      },
+    });
+    await renderWithDesk(<Harness />, desk);
+    await waitFor(() => expect(inbox.isError).toBe(true));
+    expect(inbox.rows).toEqual([]);
+  });
 });

@@ -112,7 +112,9 @@ export function useInbox(view: InboxView, filter: InboxFilter = {}, sort: InboxS
 
   return {
     isPending: query.isPending,
-    isError: query.isError,
+    // Only a list never loaded is an error: a failed refresh keeps the rows already shown (as the
+    // thread keeps its messages), and the next change notice tries again.
+    isError: query.isError && !list,
     rows,
     total: list?.total ?? null,
     needAttention: list?.needAttention ?? null,
