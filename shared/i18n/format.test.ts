@@ -68,6 +68,12 @@ describe('numbers and durations', () => {
     expect(values).toEqual(['12,400.5', '12.400,5', '12\u202f400,5', '12.400,5', '12.400,5']);
   });
 
+  it('write badge counts exactly below ten thousand, then compact in the locale’s words', () => {
+    expect(['en', 'fr', 'pt-BR'].map((locale) => formatterFor(locale).count(9999))).toEqual(['9,999', '9\u202f999', '9.999']);
+    expect(['en', 'fr', 'pt-BR'].map((locale) => formatterFor(locale).count(29_905))).toEqual(['29.9K', '29,9\u00a0k', '29,9\u00a0mil']);
+    expect(formatterFor('en').count(1_234_567)).toBe('1.2M');
+  });
+
   it('write call lengths as a clock', () => {
     const f = formatterFor('en');
     expect([5, 272, 3729].map((sec) => f.callDuration(sec))).toEqual(['0:05', '4:32', '1:02:09']);

@@ -15,6 +15,8 @@ export interface Formatter {
   /** Day separator: "Today", "Yesterday", "Monday 1 June", "1 June 2025". */
   day(at: number, now: number): string;
   number(value: number): string;
+  /** A count for a small badge: exact below 10,000, then compact ("29.9K", "1.2M"). */
+  count(value: number): string;
   /** An age in the largest sensible unit: "45 seconds", "12 minutes", "3 hours", "2 days". */
   age(ms: number): string;
   /** A call's length as a clock: "4:05", or "1:02:09" past an hour. */
@@ -72,6 +74,7 @@ function build(locale: string): Formatter {
       return date(sameYear ? { weekday: 'long', day: 'numeric', month: 'long' } : { day: 'numeric', month: 'long', year: 'numeric' }).format(at);
     },
     number: (value) => number().format(value),
+    count: (value) => (Math.abs(value) < 10_000 ? number() : number({ notation: 'compact', maximumFractionDigits: 1 })).format(value),
     age(ms) {
       const sec = Math.max(0, Math.floor(ms / 1000));
       const [value, unit] =

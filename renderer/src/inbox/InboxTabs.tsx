@@ -25,8 +25,9 @@ export function InboxTabs({ view, onChange, panelId }: { view: InboxView; onChan
           onClick={() => onChange(tab)}
         >
           {t(`inbox.view.${tab}`)}
-          <span className="inbox-tabs__count" data-testid="inbox-tab-count">
-            {counts.data ? format.number(counts.data[tab]) : '–'}
+          {/* Compact past 9,999 so the count fits its tab; the exact number is in the tooltip. */}
+          <span className="inbox-tabs__count" data-testid="inbox-tab-count" title={counts.data ? format.number(counts.data[tab]) : undefined}>
+            {counts.data ? format.count(counts.data[tab]) : '–'}
           </span>
         </button>
       ))}
