@@ -28,6 +28,7 @@ import { formatNumber, metricsTable } from './lib/format';
 import { failedMetric, verdict, type Metric } from './lib/metric';
 import { loadOptional, notAvailable } from './lib/optional';
 import { Phases } from './lib/phases';
+import { sampleProcessTree, treeCpuSeconds } from './lib/processCpu';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -56,6 +57,12 @@ const coreDir = path.join(workDir, 'core');
 const metrics: Metric[] = [];
 const timings: Record<string, number> = {};
 const stepPhases: Record<string, Record<string, number>> = {};
+const stepCpuSeconds: Record<string, number> = {};
+/** CPU seconds of this process and every process it started (null without /proc). */
+const runCpuSeconds = () => {
+  const tree = sampleProcessTree();
+  return tree === null ? null : treeCpuSeconds(tree);
+};
 const startedAt = new Date();
 const tRun = performance.now();
 /** From this process's start (Node, the TypeScript loader, every module) to the first step. */
@@ -69,13 +76,16 @@ console.log(
 /** Runs one benchmark; a failure becomes a FAILED row and the run goes on. */
 async function step<T>(name: string, fallback: Metric[], fn: (phases: Phases) => Promise<T>): Promise<T | null> {
   const t0 = performance.now();
+  const cpu0 = runCpuSeconds();
   const phases = new Phases();
   process.stdout.write(`  ${name} … `);
   const took = () => {
     timings[name] = (performance.now() - t0) / 1000;
     stepPhases[name] = phases.toJSON();
+    const cpu1 = runCpuSeconds();
+    const cpu = cpu0 === null || cpu1 === null ? '' : `, CPU ${formatNumber((stepCpuSeconds[name] = cpu1 - cpu0), 's')}`;
     const split = phases.text();
-    return `${formatNumber(timings[name] ?? 0, 's')}${split ? ` (${split})` : ''}`;
+    return `${formatNumber(timings[name] ?? 0, 's')}${cpu}${split ? ` (${split})` : ''}`;
   };
   try {
     const value = await fn(phases);
@@ -208,6 +218,8 @@ const report = `${JSON.stringify(
       stepSeconds: timings,
       /** Step → phase → seconds: where each step's time went (start-ups, waits, measuring). */
       stepPhases,
+      /** Step → CPU seconds of every process of the run during it (Linux): the work, whatever the load. */
+      stepCpuSeconds,
       /** Metric id → compared value (null: not measured), for scripts. */
       values: Object.fromEntries(metrics.map((m) => [m.id, m.value])),
       metrics: metrics.map((m) => ({ ...m, verdict: verdict(m) })),

@@ -1,6 +1,6 @@
 // The renderer as an agent sees it: the built renderer (rebuilt when out of date) served by a core
 // in host mode, in Debian's Chromium driven by playwright-core, as the e2e tests run it.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildAll } from '../../scripts/lib/build';
 import { startHost, type Host } from '../../testing/host';
 import { bundle } from './bundle';
@@ -30,7 +30,9 @@ export function sharedBrowser(): SharedBrowser {
   return {
     get() {
       if (!launched) {
-        launched = chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+        // Loaded here, not at start-up (about a second of CPU): the first step that needs a browser
+        // loads it while its host starts.
+        launched = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }));
         // A step that fails before it awaits the launch must not leave an unhandled rejection.
         launched.catch(() => undefined);
       }

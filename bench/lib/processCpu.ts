@@ -9,16 +9,19 @@ export interface ProcessSample {
   ppid: number;
   /** User + system CPU seconds so far. */
   cpuSeconds: number;
+  /** The same of its children that ended and were waited for. */
+  reapedSeconds: number;
   command: string;
 }
 
 export type Roles = ReadonlyArray<readonly [role: string, test: (command: string) => boolean]>;
 
 /** Parses /proc/<pid>/stat: the command name may hold spaces and parentheses, so split after the last ')'. */
-export function parseStat(stat: string, ticksPerSecond = 100): { ppid: number; cpuSeconds: number } {
+export function parseStat(stat: string, ticksPerSecond = 100): { ppid: number; cpuSeconds: number; reapedSeconds: number } {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields after the name: state ppid ... utime (14th overall, 12th here) stime (13th here).
-  return { ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond };
+  // Fields after the name: state ppid ... utime (14th overall, 12th here) stime, cutime, cstime.
+  const seconds = (a: number, b: number) => (Number(fields[a]) + Number(fields[b])) / ticksPerSecond;
+  return { ppid: Number(fields[1]), cpuSeconds: seconds(11, 12), reapedSeconds: seconds(13, 14) };
 }
 
 /** Every process in the tree under `rootPid` (itself included), or null without /proc. */
@@ -32,14 +35,23 @@ export function sampleProcessTree(rootPid: number = process.pid): ProcessSample[
   const all: ProcessSample[] = [];
   for (const pid of pids) {
     try {
-      const { ppid, cpuSeconds } = parseStat(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      const { ppid, cpuSeconds, reapedSeconds } = parseStat(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
       const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
-      all.push({ pid: Number(pid), ppid, cpuSeconds, command });
+      all.push({ pid: Number(pid), ppid, cpuSeconds, reapedSeconds, command });
     } catch {
       // The process ended between listing and reading.
     }
   }
   return descendants(all, rootPid);
+}
+
+/**
+ * CPU seconds of a whole tree so far: each live process's own, plus what its ended children used
+ * (which the kernel adds to the parent that waits for them). The difference between two samples is
+ * the CPU of everything that ran in between, processes that started and ended in between included.
+ */
+export function treeCpuSeconds(tree: readonly ProcessSample[]): number {
+  return tree.reduce((sum, p) => sum + p.cpuSeconds + p.reapedSeconds, 0);
 }
 
 export function descendants(all: readonly ProcessSample[], rootPid: number): ProcessSample[] {
