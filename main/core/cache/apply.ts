@@ -8,7 +8,7 @@ import type { SnapshotPage } from '../../../shared/protocol';
 import { serializeMessageExtras } from '../../../shared/messageExtras';
 import { CannedStore } from '../canned/cannedStore';
 import { conversationRow, messageRow, type ConversationItem, type ConversationRow, type EventBatch, type MessageRow, type OtherEvent } from './eventBatch';
-import { countsAsUnread, statusMoves, supersedes } from './lww';
+import { countsAsUnread } from './lww';
 import { ProfileStore, WIPE_PROFILES_SQL } from './profiles';
 import { mergeRanges, type SeqRange } from './ranges';
 
@@ -38,11 +38,11 @@ export class Applier {
     this.profiles = new ProfileStore(db);
     this.canned = new CannedStore(db);
     this.s = {
-      contactSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM contacts WHERE id = ?'),
       upsertContact: db.prepare(
         `INSERT INTO contacts (id, name, phone, email, created_at, seq) VALUES (@id, @name, @phone, @email, @createdAt, @seq)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, phone = excluded.phone, email = excluded.email,
-           created_at = excluded.created_at, seq = excluded.seq`,
+           created_at = excluded.created_at, seq = excluded.seq
+         WHERE excluded.seq > contacts.seq`,
       ),
       upsertConversation: db.prepare<ConversationRow>(
         `INSERT INTO conversations (id, contact_id, channel, status, queue_id, assignee_id, subject, created_at,
@@ -63,10 +63,9 @@ export class Applier {
            author_agent_id, body, created_at, status, status_seq, call, extra, rev_seq, local)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
       ),
-      messageStatus: db.prepare<[string], { status_seq: number; conversation_id: string }>(
-        'SELECT status_seq, conversation_id FROM messages WHERE id = ? AND local = 0',
+      moveStatus: db.prepare<[string, number, string, number], { conversation_id: string }>(
+        'UPDATE messages SET status = ?, status_seq = ? WHERE id = ? AND local = 0 AND status_seq < ? RETURNING conversation_id',
       ),
-      setStatus: db.prepare<[string, number, string]>('UPDATE messages SET status = ?, status_seq = ? WHERE id = ?'),
       updateContent: db.prepare<[string, string | null, number, string, number]>(
         'UPDATE messages SET body = ?, extra = ?, rev_seq = ? WHERE id = ? AND local = 0 AND rev_seq < ?',
       ),
@@ -104,8 +103,8 @@ export class Applier {
   }
 
   upsertContact(contact: Contact): boolean {
-    if (!supersedes(contact.seq, this.s.contactSeq.get(contact.id)?.seq)) return false;
-    this.s.upsertContact.run(contact);
+    // Last-writer-wins (lww.ts) in the statement itself, as for conversations.
+    if (this.s.upsertContact.run(contact).changes === 0) return false;
     this.profiles.setProfile(contact.id, contact.profile);
     return true;
   }
@@ -115,7 +114,7 @@ export class Applier {
   }
 
   private upsertConversationRow(row: ConversationRow, link: ConversationLink | null): boolean {
-    // Last-writer-wins (`supersedes`) in the statement itself: the hottest write of a catch-up
+    // Last-writer-wins (lww.ts) in the statement itself: the hottest write of a catch-up
     // needs no separate read of the stored seq.
     if (this.s.upsertConversation.run(...row).changes === 0) return false;
     this.profiles.setLink(row[0], link);
@@ -173,10 +172,8 @@ export class Applier {
 
   /** Returns the conversation id when the status moved, null when it was older or unknown. */
   moveStatus(messageId: string, status: string, statusSeq: number): string | null {
-    const row = this.s.messageStatus.get(messageId);
-    if (!row || !statusMoves(statusSeq, row.status_seq)) return null;
-    this.s.setStatus.run(status, statusSeq, messageId);
-    return row.conversation_id;
+    // Only forward (lww.ts), checked in the statement: a receipt needs no separate read.
+    return this.s.moveStatus.get(status, statusSeq, messageId, statusSeq)?.conversation_id ?? null;
   }
 
   /** Sets the agent's read marker (never backwards) and recounts unread from the cache. */

@@ -1,18 +1,9 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../../shared/protocol';
 import type { Store } from '../store';
 import { conversation, created, message, openStore, removeTempDirs, SELF, upserted } from '../testkit/fixtures';
 import { batchItems, EventBatchText, type ConversationItem, type EventBatch } from './eventBatch';
 
-const stores: Store[] = [];
-const open = () => {
-  const s = openStore();
-  stores.push(s);
-  return s;
-};
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
 afterAll(removeTempDirs);
 
 describe('batchItems', () => {
@@ -74,21 +65,26 @@ describe('EventBatchText', () => {
     const dump = (s: Store) =>
       Object.fromEntries(['conversations', 'messages', 'reads', 'ranges', 'meta'].map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 
-    const oneByOne = open();
-    for (const e of events) oneByOne.applyEvents([e], SELF);
-    const joined = open();
-    for (let i = 0; i < events.length; ) {
-      // Batches of a few uneven pages each, as a catch-up joins the pages it pulled during a write.
-      const text = new EventBatchText();
-      for (let pages = 1 + rand(4); pages > 0 && i < events.length; pages--) {
-        const n = 1 + rand(40);
-        text.add(events.slice(i, i + n));
-        i += n;
+    const oneByOne = openStore();
+    const joined = openStore();
+    try {
+      for (const e of events) oneByOne.applyEvents([e], SELF);
+      for (let i = 0; i < events.length; ) {
+        // Batches of a few uneven pages each, as a catch-up joins the pages it pulled during a write.
+        const text = new EventBatchText();
+        for (let pages = 1 + rand(4); pages > 0 && i < events.length; pages--) {
+          const n = 1 + rand(40);
+          text.add(events.slice(i, i + n));
+          i += n;
+        }
+        joined.applyEventBatch(JSON.parse(text.text()) as EventBatch, SELF);
       }
-      joined.applyEventBatch(JSON.parse(text.text()) as EventBatch, SELF);
+      const expected = dump(oneByOne);
+      expect((expected.reads as unknown[]).length).toBeGreaterThan(0);
+      expect(dump(joined)).toEqual(expected);
+    } finally {
+      oneByOne.close();
+      joined.close();
     }
-    const expected = dump(oneByOne);
-    expect((expected.reads as unknown[]).length).toBeGreaterThan(0);
-    expect(dump(joined)).toEqual(expected);
   });
 });

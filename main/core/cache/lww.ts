@@ -1,15 +1,8 @@
-// Conflict rules for server rows, as pure decisions. Every row version carries the seq of the
-// change that produced it; applying versions in any order must end in the newest one.
-
-/** A row version replaces the stored one only if it is strictly newer in server order. */
-export function supersedes(incomingSeq: number, storedSeq: number | undefined): boolean {
-  return storedSeq === undefined || incomingSeq > storedSeq;
-}
-
-/** A delivery status moves only with a higher status seq: a late "sent" never undoes "read". */
-export function statusMoves(incomingStatusSeq: number, storedStatusSeq: number): boolean {
-  return incomingStatusSeq > storedStatusSeq;
-}
+// Conflict rules for server rows. Every row version carries the seq of the change that produced
+// it; applying versions in any order must end in the newest one. A row version replaces the stored
+// one only if it is strictly newer in server order, and a delivery status moves only with a higher
+// status seq (a late "sent" never undoes "read"): both are checked in the cache's statements
+// (`apply.ts`), so a write needs no read before it. What stays a pure decision is here.
 
 /**
  * Whether a newly stored message adds one to the agent's unread count: only customer messages the
