@@ -108,7 +108,7 @@ try {
   // starts, each only if its sources changed since it was last built.
   await step('build what is stale (renderer, bundles)', [], async (phases) => {
     const app = await buildApp();
-    phases.mark(app.length > 0 ? `built ${app.join(', ')}` : 'app up to date');
+    phases.mark(app.length > 0 ? `built ${app.join(', ')}` : 'renderer up to date');
     const bundles = await bundleAll();
     phases.mark(bundles.length > 0 ? `bundled ${bundles.join(', ')}` : 'bundles up to date');
   });

@@ -48,9 +48,12 @@ export function sharedBrowser(): SharedBrowser {
 
 let built: Promise<string[]> | null = null;
 
-/** Builds the app (the renderer above all) if its sources changed since its last build, once per run; answers what was built. */
+/**
+ * Builds the renderer if its sources changed since its last build, once per run; answers whether it
+ * was built. Nothing else of the app's build is used here (host mode runs from its own bundle).
+ */
 export function buildApp(): Promise<string[]> {
-  built ??= buildAll({ force: false, log: () => undefined }).then((report) => report.built);
+  built ??= buildAll({ force: false, only: ['renderer'], log: () => undefined }).then((report) => report.built);
   return built;
 }
 

@@ -91,9 +91,11 @@ export interface BuildReport {
   skipped: string[];
 }
 
-export async function buildAll(options: { force: boolean; log: (line: string) => void }): Promise<BuildReport> {
+/** `only`: the names of the steps to consider (default all), e.g. ['renderer']. */
+export async function buildAll(options: { force: boolean; log: (line: string) => void; only?: string[] }): Promise<BuildReport> {
   const report: BuildReport = { built: [], skipped: [] };
   for (const step of steps) {
+    if (options.only && !options.only.includes(step.name)) continue;
     if (!options.force && oldestMtime(step.outputs) > newestMtime(step.sources, isSourceFile)) {
       report.skipped.push(step.name);
       continue;
