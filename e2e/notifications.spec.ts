@@ -34,9 +34,16 @@ test.beforeEach(async ({ page }) => {
 
 const shown = (page: Page) => page.evaluate(() => (window as unknown as { __shown(): Shown[] }).__shown());
 
+/**
+ * Logged in and past the first snapshot. "Online" alone is not enough: the status turns online when
+ * the socket connects, before the snapshot is taken, and a customer who writes in between is part
+ * of that snapshot (what the inbox shows on arrival), which raises no notification. Once the inbox
+ * shows the snapshot's rows, anything new comes as an event.
+ */
 async function online(page: Page): Promise<void> {
   await logIn(page);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  await expect(page.getByTestId('inbox-row').first()).toBeVisible();
 }
 
 /** Alex's open conversations on the server, with the phone their customer writes from. */
