@@ -150,6 +150,8 @@ test.describe('workflow', () => {
     await desk.keyboard.press('Enter');
     const thread = desk.getByTestId('thread');
     await expect(thread).toHaveAttribute('data-conversation-id', conversationId);
+    // "a" accepts what the bar offers: the agent presses it once the conversation shows its Accept.
+    await expect(desk.getByTestId('action-accept')).toBeVisible();
     await desk.keyboard.press('a');
     await expect(desk.getByTestId('assignee')).toHaveText('Assigned to you');
 
