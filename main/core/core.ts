@@ -38,7 +38,7 @@ import { DEFAULT_SYNC_TUNING, SyncEngine, type SyncTuning } from './sync/engine'
 import { socketIoTransport, TransportError, type Transport, type TransportFactory } from './sync/transport';
 import { reason, type Reason } from '../../shared/reasons';
 import { workerWriter, type BatchWriter, type BatchWriterFactory } from './writer/batchWriter';
-import { rateLimited } from './rateLimit';
+import { rateLimited } from '../../shared/rateLimit';
 
 /** Injectable dependencies and timings; defaults are the real ones. */
 export interface CoreDeps {

@@ -9,7 +9,7 @@ import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { fakeDesk, renderWithDesk } from '../test/fakeDesk';
 import { ThreadView } from './ThreadView';
 import type * as ActivityModule from './useActivity';
-import { useMarkRead } from './useMarkRead';
+import { MARK_READ_INTERVAL_MS, useMarkRead } from './useMarkRead';
 import { useThread } from './useThread';
 
 // Counts the thread view's renders: it reads its activity once per render.
@@ -87,7 +87,7 @@ describe('thread renders', () => {
     await waitFor(() => expect(seen).toEqual([true, false]));
   });
 
-  it('marks read once per new customer message without rendering the thread for it', async () => {
+  it('marks read for new customer messages, at most once per interval while they stream, without rendering the thread for it', async () => {
     const desk = fakeDesk({ 'conversation.markRead': async () => null });
     let renders = 0;
     let setMessages: (messages: ThreadMessage[]) => void = () => undefined;
@@ -98,21 +98,32 @@ describe('thread renders', () => {
       renders++;
       return null;
     }
-    await renderWithDesk(<Thread />, desk);
+    const { unmount } = await renderWithDesk(<Thread />, desk);
     await settle();
     const marks = () => desk.calls.filter((call) => call.method === 'conversation.markRead');
+    // Opening marks at once.
     expect(marks()).toHaveLength(1);
+    expect(marks()[0]!.request).toEqual({ conversationId: 'c1' });
     expect(renders).toBe(1);
 
+    // An agent's own message asks for nothing.
     act(() => setMessages([message(1), message(2, 'outbound')]));
     await settle();
     expect(marks()).toHaveLength(1);
+    // A customer message within the interval is marked when it ends, once for all that came.
     act(() => setMessages([message(1), message(2, 'outbound'), message(3)]));
+    act(() => setMessages([message(1), message(2, 'outbound'), message(3), message(4)]));
+    await settle();
+    expect(marks()).toHaveLength(1);
+    await waitFor(() => expect(marks()).toHaveLength(2), { timeout: MARK_READ_INTERVAL_MS + 500 });
+    // Leaving the conversation marks what is pending at once.
+    act(() => setMessages([message(1), message(2, 'outbound'), message(3), message(4), message(5)]));
     await settle();
     expect(marks()).toHaveLength(2);
-    expect(marks()[1]!.request).toEqual({ conversationId: 'c1' });
+    unmount();
+    expect(marks()).toHaveLength(3);
     // One render per change of messages, none for the marks themselves.
-    expect(renders).toBe(3);
+    expect(renders).toBe(5);
   });
 
   it('the thread view does not render again when the workspace around it does', async () => {

@@ -64,4 +64,24 @@ describe('rateLimited', () => {
     limited.request();
     expect(runs).toBe(2);
   });
+
+  it('runs the waiting run at once when flushed, and nothing when none waits', () => {
+    const timing = manualTiming();
+    const runs: number[] = [];
+    const limited = rateLimited(() => runs.push(timing.now()), 1_000, timing);
+    limited.flush();
+    expect(runs).toEqual([]);
+    limited.request();
+    timing.advance(100);
+    limited.request();
+    limited.flush();
+    expect(runs).toEqual([0, 100]);
+    expect(timing.pending()).toBe(0);
+    // The flushed run counts as a run: the next request waits its interval from it.
+    timing.advance(100);
+    limited.request();
+    expect(runs).toEqual([0, 100]);
+    timing.advance(900);
+    expect(runs).toEqual([0, 100, 1_100]);
+  });
 });

@@ -1,7 +1,8 @@
 // Runs a job at most once per interval. The first request after a quiet spell runs at once; the
 // requests of a burst run once, together, when the interval since the last run has passed, so the
 // last request is always followed by a run. Used for work that each change notice asks for but
-// whose answer nobody reads faster than that (the unread count behind the badge and the title).
+// whose answer nobody reads faster than that (the core's unread count behind the badge and the
+// title), and for work each new message asks for (the renderer marking the open thread read).
 
 export interface RateLimitTiming {
   now(): number;
@@ -13,6 +14,8 @@ export interface RateLimited {
   request(): void;
   /** Drops a run that is waiting for its turn. */
   cancel(): void;
+  /** Runs a run that is waiting for its turn now (nothing if none is waiting). */
+  flush(): void;
 }
 
 export function rateLimited(run: () => void, intervalMs: number, timing: RateLimitTiming): RateLimited {
@@ -35,6 +38,11 @@ export function rateLimited(run: () => void, intervalMs: number, timing: RateLim
     cancel() {
       waiting?.();
       waiting = null;
+    },
+    flush() {
+      if (!waiting) return;
+      this.cancel();
+      runNow();
     },
   };
 }
