@@ -1,29 +1,12 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { plainMessageFields } from '../../../shared/domain';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { reason } from '../../../shared/reasons';
 import { fakeDesk, renderWithDesk } from '../test/fakeDesk';
+import { threadMessage } from '../test/threadMessage';
 import { MessageItem } from './MessageItem';
 
-const base: ThreadMessage = {
-  id: 'm1',
-  clientId: null,
-  conversationId: 'c1',
-  seq: 1,
-  direction: 'inbound',
-  kind: 'text',
-  channel: 'whatsapp',
-  authorAgentId: null,
-  body: '',
-  createdAt: Date.now(),
-  status: null,
-  statusSeq: 0,
-  call: null,
-  ...plainMessageFields(),
-  authorName: null,
-  outbox: null,
-};
+const base: ThreadMessage = threadMessage();
 
 describe('MessageItem', () => {
   it('renders customer text as text, never as HTML', async () => {

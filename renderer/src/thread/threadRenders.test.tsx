@@ -4,9 +4,9 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { useRef, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { plainMessageFields } from '../../../shared/domain';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { fakeDesk, renderWithDesk } from '../test/fakeDesk';
+import { threadMessage } from '../test/threadMessage';
 import { ThreadView } from './ThreadView';
 import type * as ActivityModule from './useActivity';
 import { MARK_READ_INTERVAL_MS, useMarkRead } from './useMarkRead';
@@ -28,24 +28,8 @@ vi.mock('./useActivity', async (importOriginal) => {
 // jsdom has no CSS.escape; the ids here need no escaping.
 if (typeof globalThis.CSS === 'undefined') Object.assign(globalThis, { CSS: { escape: (value: string) => value } });
 
-const message = (seq: number, direction: ThreadMessage['direction'] = 'inbound'): ThreadMessage => ({
-  id: `m${seq}`,
-  clientId: null,
-  conversationId: 'c1',
-  seq,
-  direction,
-  kind: 'text',
-  channel: 'whatsapp',
-  authorAgentId: null,
-  body: `message ${seq}`,
-  createdAt: 1_700_000_000_000 + seq,
-  status: null,
-  statusSeq: 0,
-  call: null,
-  ...plainMessageFields(),
-  authorName: null,
-  outbox: null,
-});
+const message = (seq: number, direction: ThreadMessage['direction'] = 'inbound'): ThreadMessage =>
+  threadMessage({ id: `m${seq}`, seq, direction, body: `message ${seq}`, createdAt: 1_700_000_000_000 + seq });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 describe('thread renders', () => {

@@ -67,6 +67,9 @@ export function useThread(conversationId: string) {
   return lazyThread(query, messages, loadOlder);
 }
 
+/** The query's fields the thread hands out. */
+const THREAD_FIELDS = ['data', 'isSuccess', 'isError', 'isFetching', 'hasNextPage', 'isFetchingNextPage', 'isFetchNextPageError'] as const;
+
 /**
  * The query's fields are read when a caller reads them, not copied. The query re-renders its
  * component only for the fields read during render; copying them all (a spread) read `isFetching`
@@ -74,29 +77,8 @@ export function useThread(conversationId: string) {
  * message while the thread view itself needs only the data.
  */
 export function lazyThread(query: UseInfiniteQueryResult<InfiniteData<ThreadPage>>, messages: ThreadMessage[], loadOlder: () => void) {
-  return {
-    messages,
-    loadOlder,
-    get data() {
-      return query.data;
-    },
-    get isSuccess() {
-      return query.isSuccess;
-    },
-    get isError() {
-      return query.isError;
-    },
-    get isFetching() {
-      return query.isFetching;
-    },
-    get hasNextPage() {
-      return query.hasNextPage;
-    },
-    get isFetchingNextPage() {
-      return query.isFetchingNextPage;
-    },
-    get isFetchNextPageError() {
-      return query.isFetchNextPageError;
-    },
-  };
+  const fields = {} as Pick<typeof query, (typeof THREAD_FIELDS)[number]>;
+  for (const key of THREAD_FIELDS) Object.defineProperty(fields, key, { get: () => query[key], enumerable: true });
+  // Assigning onto the object defines these two without reading the getters.
+  return Object.assign(fields, { messages, loadOlder });
 }
