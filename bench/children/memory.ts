@@ -10,6 +10,7 @@ import { childInput, childResult } from '../lib/childIO';
 import { planDataset } from '../lib/dataset';
 import { EventStream } from '../lib/eventStream';
 import { feedFactory } from '../lib/feedTransport';
+import { soakPlan } from '../lib/soak';
 
 interface Input {
   cfg: BenchConfig;
@@ -67,7 +68,8 @@ const diagnostics = await call(h, 'diagnostics.get', {});
 
 // Soak: every 50 ms, 10 live events and a few queries.
 // Each sample reads memory as it is, then after a full GC (the retained size, which is what grows
-// when something leaks).
+// when something leaks); a soak of under 10 s samples more often than each second (lib/soak.ts).
+const { intervalS } = soakPlan(input.soakSeconds);
 const gc = (globalThis as { gc?: () => void }).gc;
 const samples: Array<{ t: number; rssMb: number; heapUsedMb: number; gcRssMb: number; gcHeapUsedMb: number }> = [];
 const t0 = performance.now();
@@ -81,7 +83,7 @@ for (let tick = 0; ; tick++) {
     gc?.();
     const settled = mem();
     samples.push({ t: elapsed, rssMb: now.rssMb, heapUsedMb: now.heapUsedMb, gcRssMb: settled.rssMb, gcHeapUsedMb: settled.heapUsedMb });
-    nextSample += 1;
+    nextSample += intervalS;
   }
   if (elapsed >= input.soakSeconds) break;
   const events = stream.take(10);
@@ -95,7 +97,9 @@ for (let tick = 0; ; tick++) {
   queries += 4;
   await sleep(Math.max(0, t0 + (tick + 1) * 50 - performance.now()));
 }
-await sleep(200);
+// Every event pushed reaches the cache before the end is read (the writer may still hold the last).
+const applied = async () => (await call(h, 'diagnostics.get', {})).localSeq - input.lastSeq;
+for (const deadline = performance.now() + 30_000; (await applied()) < pushed && performance.now() < deadline; ) await sleep(20);
 const end = await call(h, 'diagnostics.get', {});
 gc?.();
 const afterGc = mem();
