@@ -79,6 +79,17 @@ describe('applyEvents', () => {
     expect(s.queries.readState('c1')).toEqual({ readSeq: 2, unread: 1 });
   });
 
+  it('counts a message first seen after the read marker passed it (a replay from an older cursor) as read', () => {
+    const s = open();
+    s.applyEvents([upserted(conversation('c1')), created(message('m1', 'c1', 2))], SELF);
+    s.applyEvents([{ seq: 6, type: 'conversation.read', conversationId: 'c1', agentId: SELF, readSeq: 5 }], SELF);
+    // The marker stored before the batch, and the one a read event in the batch sets.
+    s.applyEvents([created(message('m3', 'c1', 3)), created(message('m7', 'c1', 7))], SELF);
+    expect(s.queries.readState('c1')).toEqual({ readSeq: 5, unread: 1 });
+    s.applyEvents([{ seq: 9, type: 'conversation.read', conversationId: 'c1', agentId: SELF, readSeq: 8 }, created(message('m6', 'c1', 6)), created(message('m10', 'c1', 10))], SELF);
+    expect(s.queries.readState('c1')).toEqual({ readSeq: 8, unread: 1 });
+  });
+
   it('writes a conversation once per batch with its last version, as writing each in turn would', () => {
     const batch = [
       upserted(conversation('c1', { seq: 1, status: 'queued', lastMessagePreview: '' })),
@@ -107,15 +118,21 @@ describe('applyEvents', () => {
   it('leaves the same cache whether a long mixed stream is applied in one batch, in uneven batches or event by event', () => {
     // A seeded stream like a catch-up's: messages each followed by their conversation's new
     // version, delivery receipts, read markers (the agent's and others'), status changes, new
-    // contacts and conversations, and a few repeats of old versions.
+    // contacts and conversations, and a few repeats of old versions; conversations gain and lose
+    // a linked record, and the agent's messages sent from this cache come back as their echoes.
     let state = 7;
     const rand = (n: number) => {
       state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return state % n;
+      // The high bits: an LCG's low bits repeat with a short period (the lowest alternates).
+      return Math.floor(state / 65_536) % n;
     };
     const events: ChangeEvent[] = [];
     const convs = ['c1', 'c2', 'c3', 'c4'].map((id) => conversation(id, { seq: 0, status: 'queued' }));
     const sent: string[] = [];
+    // Unsent messages, two per conversation, whose echoes replace their optimistic rows.
+    const unsent = new Map(convs.map((c) => [c.id, [`o-${c.id}-1`, `o-${c.id}-2`]]));
+    const optimistic = [...unsent].flatMap(([conversationId, ids]) => ids.map((id) => sendEntry(id, conversationId)));
+    const link = (seq: number) => (rand(3) === 0 ? { type: 'order' as const, id: `order-${seq}`, label: `Order ${seq}` } : null);
     let seq = 0;
     while (events.length < 400) {
       const c = convs[rand(convs.length)] as Conversation;
@@ -123,10 +140,11 @@ describe('applyEvents', () => {
       if (r < 45) {
         seq += 1;
         const inbound = rand(2) === 0;
-        const m = message(`m${seq}`, c.id, seq, inbound ? {} : { direction: 'outbound', status: 'sent', statusSeq: seq, authorAgentId: SELF });
+        const clientId = inbound ? null : (unsent.get(c.id)?.shift() ?? null);
+        const m = message(`m${seq}`, c.id, seq, inbound ? {} : { direction: 'outbound', status: 'sent', statusSeq: seq, authorAgentId: SELF, clientId });
         events.push(created(m));
         if (!inbound) sent.push(m.id);
-        Object.assign(c, { seq: seq + 1, lastMessageAt: seq, lastMessagePreview: m.body, lastMessageDirection: m.direction });
+        Object.assign(c, { seq: seq + 1, lastMessageAt: seq, lastMessagePreview: m.body, lastMessageDirection: m.direction, linkedRecord: link(seq) });
         seq += 1;
         events.push(upserted({ ...c }));
       } else if (r < 60 && sent.length > 0) {
@@ -137,7 +155,7 @@ describe('applyEvents', () => {
         events.push({ seq, type: 'conversation.read', conversationId: c.id, agentId: rand(3) ? SELF : 'other', readSeq: seq - 1 - rand(6) });
       } else if (r < 90) {
         seq += 1;
-        Object.assign(c, { seq, status: (['active', 'pending', 'resolved', 'queued'] as const)[rand(4)] });
+        Object.assign(c, { seq, status: (['active', 'pending', 'resolved', 'queued'] as const)[rand(4)], linkedRecord: link(seq) });
         events.push(upserted({ ...c }));
       } else if (r < 95) {
         seq += 1;
@@ -155,20 +173,32 @@ describe('applyEvents', () => {
     }
     const dump = (s: Store) =>
       Object.fromEntries(
-        ['contacts', 'conversations', 'messages', 'reads', 'ranges', 'meta'].map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]),
+        ['contacts', 'conversations', 'conversation_links', 'messages', 'reads', 'ranges', 'meta'].map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]),
       );
-    const whole = open();
+    const withUnsent = () => {
+      const s = open();
+      for (const entry of optimistic) s.enqueue(entry, SELF);
+      return s;
+    };
+    const whole = withUnsent();
     whole.applyEvents(events, SELF);
-    const uneven = open();
+    const uneven = withUnsent();
     for (let i = 0; i < events.length; ) {
       const n = 1 + rand(60);
       uneven.applyEvents(events.slice(i, i + n), SELF);
       i += n;
     }
-    const oneByOne = open();
+    const oneByOne = withUnsent();
     for (const e of events) oneByOne.applyEvents([e], SELF);
     const expected = dump(oneByOne);
     expect((expected.messages as unknown[]).length).toBeGreaterThan(100);
+    // The stream exercises what it claims to: links kept and dropped, echoes replacing rows.
+    expect((expected.conversation_links as unknown[]).length).toBeGreaterThan(0);
+    const rows = (expected.messages as Array<{ client_id: string | null; local: number }>).filter((m) => m.client_id?.startsWith('o-'));
+    const stillUnsent = [...unsent.values()].flat().length;
+    expect(rows.filter((m) => m.local === 0).length).toBe(optimistic.length - stillUnsent);
+    expect(rows.filter((m) => m.local === 1).length).toBe(stillUnsent);
+    expect(stillUnsent).toBeLessThan(optimistic.length - 3);
     expect(dump(whole)).toEqual(expected);
     expect(dump(uneven)).toEqual(expected);
   });

@@ -29,6 +29,42 @@ interface RangeRow {
   to_seq: number | null;
 }
 
+interface BatchScan {
+  /**
+   * Each conversation's newest row in the batch (the first of equals). A batch joined from pages
+   * may hold several: only the newest is written, the others only open the history range.
+   */
+  newest: Map<string, ConversationItem>;
+  /** Every conversation a message or a version of it in the batch belongs to. */
+  touched: Set<string>;
+  /** The client ids of the batch's messages: the echoes of messages sent from some cache. */
+  clientIds: string[];
+}
+
+function scanBatch(batch: EventBatch): BatchScan {
+  const scan: BatchScan = { newest: new Map(), touched: new Set(), clientIds: [] };
+  for (const item of batch.items) {
+    switch (item[0]) {
+      case 'm':
+        scan.touched.add(item[1][2]);
+        if (item[1][1] !== null) scan.clientIds.push(item[1][1]);
+        break;
+      case 'c': {
+        scan.touched.add(item[2][0]);
+        const kept = scan.newest.get(item[2][0]);
+        if (!kept || item[2][17] > kept[2][17]) scan.newest.set(item[2][0], item);
+        break;
+      }
+      case 'v':
+        scan.touched.add(item[1]);
+        break;
+      case 'e':
+        break;
+    }
+  }
+  return scan;
+}
+
 export class Applier {
   private readonly s;
   readonly profiles: ProfileStore;
@@ -70,9 +106,20 @@ export class Applier {
         'UPDATE messages SET body = ?, extra = ?, rev_seq = ? WHERE id = ? AND local = 0 AND rev_seq < ?',
       ),
       readSeq: db.prepare<[string], { read_seq: number }>('SELECT read_seq FROM reads WHERE conversation_id = ?'),
-      bumpUnread: db.prepare<[string]>(
-        `INSERT INTO reads (conversation_id, read_seq, unread_count) VALUES (?, 0, 1)
-         ON CONFLICT (conversation_id) DO UPDATE SET unread_count = unread_count + 1`,
+      bumpUnread: db.prepare<[string, number]>(
+        `INSERT INTO reads (conversation_id, read_seq, unread_count) VALUES (?, 0, ?)
+         ON CONFLICT (conversation_id) DO UPDATE SET unread_count = unread_count + excluded.unread_count`,
+      ),
+      // What a batch needs to know of each conversation it touches, in one statement: the agent's
+      // read marker and whether its history range is open (a statement per conversation cost more
+      // in calls than in the lookups themselves).
+      batchFacts: db.prepare<[string], { id: string; read_seq: number | null; open: number }>(
+        `SELECT j.value AS id, (SELECT read_seq FROM reads WHERE conversation_id = j.value) AS read_seq,
+           EXISTS (SELECT 1 FROM ranges WHERE conversation_id = j.value AND to_seq IS NULL) AS open
+         FROM json_each(?) AS j`,
+      ),
+      dropOptimisticOf: db.prepare<[string]>(
+        'DELETE FROM messages WHERE client_id IN (SELECT value FROM json_each(?)) AND local = 1',
       ),
       setRead: db.prepare<[{ id: string; seq: number }]>(
         `INSERT INTO reads (conversation_id, read_seq, unread_count)
@@ -83,9 +130,6 @@ export class Applier {
         'INSERT OR REPLACE INTO reads (conversation_id, read_seq, unread_count) VALUES (?, ?, ?)',
       ),
       ranges: db.prepare<[string], RangeRow>('SELECT from_seq, to_seq FROM ranges WHERE conversation_id = ?'),
-      hasOpenRange: db.prepare<[string], { one: number }>(
-        'SELECT 1 AS one FROM ranges WHERE conversation_id = ? AND to_seq IS NULL',
-      ),
       deleteRanges: db.prepare<[string]>('DELETE FROM ranges WHERE conversation_id = ?'),
       insertRange: db.prepare<[string, number, number | null]>(
         'INSERT INTO ranges (conversation_id, from_seq, to_seq) VALUES (?, ?, ?)',
@@ -141,15 +185,19 @@ export class Applier {
 
   /** Positional parameters: this is the hottest statement of a bootstrap. */
   private insertMessageRow(row: MessageRow): boolean {
-    const [id, clientId, , , , , , , body, , status, statusSeq, , extra, revSeq] = row;
+    const clientId = row[1];
     if (clientId !== null) this.s.dropOptimistic.run(clientId);
     const inserted = this.s.insertMessage.run(...row).changes > 0;
-    if (!inserted) {
-      if (status !== null) this.moveStatus(id, status, statusSeq);
-      // A snapshot or history page may carry a newer revision (edited, deleted, reacted to).
-      if (revSeq > 0) this.updateContent(id, body, extra, revSeq, status, statusSeq);
-    }
+    if (!inserted) this.alreadyCached(row);
     return inserted;
+  }
+
+  /** A message that was cached already: its status and content move forward only. */
+  private alreadyCached(row: MessageRow): void {
+    const [id, , , , , , , , body, , status, statusSeq, , extra, revSeq] = row;
+    if (status !== null) this.moveStatus(id, status, statusSeq);
+    // A snapshot or history page may carry a newer revision (edited, deleted, reacted to).
+    if (revSeq > 0) this.updateContent(id, body, extra, revSeq, status, statusSeq);
   }
 
   /** Applies an edit, deletion or reaction if newer than the cached revision; true if it was. */
@@ -178,9 +226,15 @@ export class Applier {
 
   /** Sets the agent's read marker (never backwards) and recounts unread from the cache. */
   markRead(conversationId: string, readSeq: number): void {
-    const current = this.s.readSeq.get(conversationId)?.read_seq ?? 0;
+    this.setReadMarker(conversationId, readSeq);
+  }
+
+  /** markRead, given the stored marker when the caller knows it; returns the marker set. */
+  private setReadMarker(conversationId: string, readSeq: number, stored?: number): number {
+    const current = stored ?? this.s.readSeq.get(conversationId)?.read_seq ?? 0;
     const seq = Math.max(current, readSeq);
     this.s.setRead.run({ id: conversationId, seq });
+    return seq;
   }
 
   /** Records a contiguous range of cached history, merged with the ones already known. */
@@ -192,121 +246,130 @@ export class Applier {
   }
 
   /**
-   * From the first change seen for a conversation on, the change log delivers all of its messages:
-   * open a range there unless one is open already. `known` holds the conversations of the batch
-   * whose range is open already, so each is looked up once per batch.
-   */
-  private ensureOpenRange(conversationId: string, fromSeq: number, known: Set<string>): void {
-    if (known.has(conversationId)) return;
-    known.add(conversationId);
-    if (!this.s.hasOpenRange.get(conversationId)) this.addRange(conversationId, { from: fromSeq, to: null });
-  }
-
-  /**
    * Applies a batch of change events (seq order, contiguous; see eventBatch.ts) for agent `selfId`;
    * the caller owns the transaction. Each conversation's row is written once per batch, with its
    * newest version: every message is followed by the conversation's new preview, and rewriting the
    * row moves it in every inbox index. Nothing in a batch reads the row, so the result (rows and
-   * summary) is the same as writing each version in turn.
+   * summary) is the same as writing each version in turn. The same holds for what the batch
+   * needs per conversation rather than per event: its read marker and open history range are read
+   * in one statement for all of them, unread counts move once per conversation, optimistic rows
+   * and stale links are dropped in one statement each.
    */
   applyBatch(batch: EventBatch, selfId: string, summary: ChangeSummary): void {
-    // A batch joined from pages may hold several rows of one conversation: only its newest (the
-    // first of equals) is written, the others only open the history range.
-    const newest = new Map<string, ConversationItem>();
-    for (const item of batch.items) {
-      if (item[0] !== 'c') continue;
-      const kept = newest.get(item[2][0]);
-      if (!kept || item[2][17] > kept[2][17]) newest.set(item[2][0], item);
-    }
-    const open = new Set<string>();
-    // The agent's read marker per conversation, read once per batch (it moves only with a read event).
+    const { newest, touched, clientIds } = scanBatch(batch);
+    // The agent's read marker per conversation (it moves only with a read event) and the
+    // conversations whose history range is open, as they stand before the batch.
     const readSeqs = new Map<string, number>();
-    const readSeqOf = (conversationId: string) => {
-      let seq = readSeqs.get(conversationId);
-      if (seq === undefined) {
-        seq = this.s.readSeq.get(conversationId)?.read_seq ?? 0;
-        readSeqs.set(conversationId, seq);
+    const open = new Set<string>();
+    if (touched.size > 0) {
+      for (const r of this.s.batchFacts.all(JSON.stringify([...touched]))) {
+        readSeqs.set(r.id, r.read_seq ?? 0);
+        if (r.open) open.add(r.id);
       }
-      return seq;
+    }
+    // The server's echo of an agent's message replaces its optimistic row (same client id).
+    if (clientIds.length > 0) this.s.dropOptimisticOf.run(JSON.stringify(clientIds));
+    // From the first change seen for a conversation on, the change log delivers all of its
+    // messages: open a range there unless one is open already.
+    const ensureOpenRange = (conversationId: string, fromSeq: number) => {
+      if (open.has(conversationId)) return;
+      open.add(conversationId);
+      this.addRange(conversationId, { from: fromSeq, to: null });
     };
+    // New unread messages per conversation since its last read event in the batch, added at the end.
+    const unread = new Map<string, number>();
+    const unlinked: string[] = [];
     for (const item of batch.items) {
       switch (item[0]) {
         case 'm': {
           const row = item[1];
           const [, , conversationId, seq, direction] = row;
-          this.ensureOpenRange(conversationId, seq, open);
-          if (this.insertMessageRow(row) && countsAsUnread(direction, seq, readSeqOf(conversationId))) {
-            this.s.bumpUnread.run(conversationId);
-            summary.inbox = true;
+          ensureOpenRange(conversationId, seq);
+          if (this.s.insertMessage.run(...row).changes > 0) {
+            if (countsAsUnread(direction, seq, readSeqs.get(conversationId) ?? 0)) {
+              unread.set(conversationId, (unread.get(conversationId) ?? 0) + 1);
+              summary.inbox = true;
+            }
+          } else {
+            this.alreadyCached(row);
           }
           summary.conversationIds.add(conversationId);
           break;
         }
         case 'c': {
           const [, seq, row, link] = item;
-          this.ensureOpenRange(row[0], seq, open);
-          if (newest.get(row[0]) === item && this.upsertConversationRow(row, link)) {
+          ensureOpenRange(row[0], seq);
+          if (newest.get(row[0]) === item && this.s.upsertConversation.run(...row).changes > 0) {
+            if (link) this.profiles.setLink(row[0], link);
+            else unlinked.push(row[0]);
             summary.inbox = true;
             summary.conversationIds.add(row[0]);
           }
           break;
         }
         case 'v':
-          this.ensureOpenRange(item[1], item[2], open);
+          ensureOpenRange(item[1], item[2]);
           break;
         case 'e': {
-          const read = this.applyOther(item[1], selfId, summary);
-          if (read !== null) readSeqs.delete(read);
+          const e = item[1];
+          if (e.type === 'conversation.read' && e.agentId === selfId) {
+            // The recount sees every message written so far, those counted above included.
+            unread.delete(e.conversationId);
+            readSeqs.set(e.conversationId, this.setReadMarker(e.conversationId, e.readSeq, readSeqs.get(e.conversationId)));
+            summary.inbox = true;
+            summary.conversationIds.add(e.conversationId);
+          } else {
+            this.applyOther(e, selfId, summary);
+          }
           break;
         }
       }
     }
+    for (const [conversationId, n] of unread) this.s.bumpUnread.run(conversationId, n);
+    this.profiles.dropLinks(unlinked);
   }
 
-  /** An event of the other kinds; returns the conversation whose read marker it set, if it did. */
-  private applyOther(e: OtherEvent, selfId: string, summary: ChangeSummary): string | null {
+  /** An event of the other kinds (the agent's own read markers are applied by applyBatch). */
+  private applyOther(e: OtherEvent, selfId: string, summary: ChangeSummary): void {
     switch (e.type) {
       case 'contact.upserted':
         // Contact names show in inbox rows.
         if (this.upsertContact(e.contact)) summary.inbox = true;
-        return null;
+        return;
       case 'message.updated':
         // Unknown messages are ignored: their created event (or a history page) carries the
         // latest revision when they arrive.
         if (this.updateMessage(e.message)) summary.conversationIds.add(e.message.conversationId);
-        return null;
+        return;
       case 'message.status':
         if (this.moveStatus(e.messageId, e.status, e.seq) !== null) summary.conversationIds.add(e.conversationId);
-        return null;
+        return;
       case 'conversation.read':
-        if (e.agentId !== selfId) return null;
-        this.markRead(e.conversationId, e.readSeq);
-        summary.inbox = true;
-        summary.conversationIds.add(e.conversationId);
-        return e.conversationId;
+        // Another agent's marker: not ours to show.
+        return;
       case 'canned.upserted':
         if (this.canned.upsert(e.canned)) summary.canned = true;
-        return null;
+        return;
       case 'canned.deleted':
         this.canned.remove(e.id);
         summary.canned = true;
-        return null;
+        return;
       case 'agent.upserted':
         // Agent names, statuses and loads show in the inbox and in the transfer list.
         if (this.upsertAgent(e.agent)) {
           summary.inbox = true;
           summary.team = true;
         }
-        return null;
+        return;
       case 'conversation.pinned':
         if (e.agentId === selfId) {
           this.setPinned(e.conversationId, e.pinned, e.seq);
           summary.inbox = true;
           summary.conversationIds.add(e.conversationId);
         }
-        return null;
+        return;
       case 'hidden':
-        return null;
+        return;
     }
   }
 

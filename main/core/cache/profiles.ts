@@ -15,6 +15,7 @@ export class ProfileStore {
       profile: db.prepare<[string], { profile: string }>('SELECT profile FROM contact_profiles WHERE contact_id = ?'),
       putLink: db.prepare<[string, string]>('INSERT OR REPLACE INTO conversation_links (conversation_id, link) VALUES (?, ?)'),
       dropLink: db.prepare<[string]>('DELETE FROM conversation_links WHERE conversation_id = ?'),
+      dropLinks: db.prepare<[string]>('DELETE FROM conversation_links WHERE conversation_id IN (SELECT value FROM json_each(?))'),
       link: db.prepare<[string], { link: string }>('SELECT link FROM conversation_links WHERE conversation_id = ?'),
       others: db.prepare<[string, string], { id: string; channel: string; status: string; subject: string | null; preview: string; last_message_at: number }>(
         `SELECT id, channel, status, subject, preview, last_message_at FROM conversations
@@ -31,6 +32,11 @@ export class ProfileStore {
   setLink(conversationId: string, link: ConversationLink | null | undefined): void {
     if (link) this.s.putLink.run(conversationId, JSON.stringify(link));
     else this.s.dropLink.run(conversationId);
+  }
+
+  /** Drops the links of many conversations in one statement (a catch-up's batch). */
+  dropLinks(conversationIds: readonly string[]): void {
+    if (conversationIds.length > 0) this.s.dropLinks.run(JSON.stringify(conversationIds));
   }
 
   /** Stored JSON is re-validated: a file written by another version must not crash the panel. */
