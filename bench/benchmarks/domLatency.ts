@@ -3,7 +3,8 @@
 // open, background customer traffic at 200 msg/s from a separate process, and probe webhooks
 // (20/s) to the open conversation: time from the probe's POST to its text in the renderer's DOM.
 // A MutationObserver in the page stamps the first time each probe's marker appears; both clocks
-// are the epoch-based high-resolution clocks of the same machine.
+// are the epoch-based high-resolution clocks of the same machine. The load generator's process
+// starts with the backend and idles until the probe thread is open (lib/load.ts).
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +18,7 @@ import type { ChildRun } from '../lib/child';
 import type { BenchConfig } from '../lib/config';
 import { formatNumber } from '../lib/format';
 import { latencyMetric, percentilesText } from '../lib/latency';
-import { loadText, SETTLE_MAX_MS, settleText, startBenchBackend, startWebhookLoad, until, untilSteady, type LoadResult } from '../lib/load';
+import { loadText, prepareWebhookLoad, SETTLE_MAX_MS, settleText, startBenchBackend, until, untilSteady, type LoadResult } from '../lib/load';
 import type { Metric } from '../lib/metric';
 import type { Phases } from '../lib/phases';
 import { cpuByRole, sampleProcessTree, type ProcessSample, type Roles } from '../lib/processCpu';
@@ -93,6 +94,7 @@ export async function runDomLatency(cfg: BenchConfig, browser: SharedBrowser, ph
   let backend: Backend | null = null;
   let renderer: RendererSession | null = null;
   let load: ChildRun<LoadResult> | null = null;
+  const prepared = prepareWebhookLoad();
   try {
     // The browser comes up (if no earlier step started it) while the backend starts.
     void browser.get();
@@ -115,7 +117,7 @@ export async function runDomLatency(cfg: BenchConfig, browser: SharedBrowser, ph
     phases.mark('probe thread open');
 
     const total = cfg.liveProbes + WARMUP_PROBES;
-    load = startWebhookLoad(b, cfg.liveRate, 15 + (total * PROBE_INTERVAL_MS * 3) / 1000);
+    load = prepared.start(b, cfg.liveRate, 15 + (total * PROBE_INTERVAL_MS * 3) / 1000);
     await until('background load to reach the renderer', async () => (await page.getByTestId('inbox-row').count()) > 10, 30_000);
     phases.mark('load start');
     // Messages the host cached, read from its cache file: to tell when the background load is
@@ -178,6 +180,7 @@ export async function runDomLatency(cfg: BenchConfig, browser: SharedBrowser, ph
       ...(cpu ? [cpuMetric(cpu, cfg.liveRate)] : []),
     ];
   } finally {
+    await prepared.discard();
     load?.stop();
     if (load) await load.result.catch(() => undefined);
     await renderer?.close();

@@ -1,6 +1,8 @@
 // 8. Backend fan-out: inbound webhooks driven as fast as the backend answers (up to 100 in
 // flight, from a separate process) while 200 agent sockets of the tenant are connected and receive
 // every change; the same load with no socket connected, in the same run, is the reference.
+// Both floods' load generators start with the backend and idle until their flood (lib/load.ts), and
+// the agents log in before the first flood: between the floods, only the sockets connect.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
@@ -9,7 +11,7 @@ import type { ChangeEvent } from '../../shared/protocol';
 import type { Backend } from '../../testing/backend';
 import { processCpuSeconds } from '../lib/cpu';
 import { formatNumber } from '../lib/format';
-import { LOAD_MAX_IN_FLIGHT, startBenchBackend, startWebhookLoad, until, type LoadResult } from '../lib/load';
+import { LOAD_MAX_IN_FLIGHT, prepareWebhookLoad, startBenchBackend, until, type LoadResult, type PreparedLoad } from '../lib/load';
 import type { Metric } from '../lib/metric';
 import type { Phases } from '../lib/phases';
 
@@ -39,9 +41,9 @@ function listen(url: string, token: string): Promise<Listener> {
 }
 
 /** A flood of webhooks, with the backend's CPU milliseconds per message it accepted (null if unknown). */
-async function flood(backend: Backend, seconds: number): Promise<LoadResult & { cpuMsPerMsg: number | null }> {
+async function flood(load: PreparedLoad, backend: Backend, seconds: number): Promise<LoadResult & { cpuMsPerMsg: number | null }> {
   const cpu0 = processCpuSeconds(backend.pid);
-  const result = await startWebhookLoad(backend, FLOOD_RATE, seconds).result;
+  const result = await load.start(backend, FLOOD_RATE, seconds).result;
   const cpu1 = processCpuSeconds(backend.pid);
   const cpuMsPerMsg = cpu0 === null || cpu1 === null || result.ok === 0 ? null : ((cpu1 - cpu0) * 1000) / result.ok;
   return { ...result, cpuMsPerMsg };
@@ -52,20 +54,22 @@ const cpuText = (ms: number | null) => (ms === null ? 'CPU per message not measu
 export async function runFanout(seconds: number, phases: Phases): Promise<Metric[]> {
   let backend: Backend | null = null;
   const listeners: Listener[] = [];
+  const loads = [prepareWebhookLoad(), prepareWebhookLoad()] as const;
   try {
     backend = await startBenchBackend();
     phases.mark('backend start');
     const b = backend;
-    const alone = await flood(b, seconds);
+    const tokens = await Promise.all(DEMO_AGENTS.map(async (a) => (await b.login(a.email)).token));
+    phases.mark('logins');
+    const alone = await flood(loads[0], b, seconds);
     phases.mark('flood, no socket');
 
-    const tokens = await Promise.all(DEMO_AGENTS.map(async (a) => (await b.login(a.email)).token));
     for (let i = 0; i < SOCKETS; i += CONNECT_BATCH) {
       const batch = Array.from({ length: Math.min(CONNECT_BATCH, SOCKETS - i) }, (_, k) => listen(b.url, tokens[(i + k) % tokens.length] ?? ''));
       listeners.push(...(await Promise.all(batch)));
     }
     phases.mark('sockets connect');
-    const fanned = await flood(b, seconds);
+    const fanned = await flood(loads[1], b, seconds);
     phases.mark('flood, 200 sockets');
     const t0 = performance.now();
     const least = () => Math.min(...listeners.map((l) => l.messages));
@@ -101,6 +105,7 @@ export async function runFanout(seconds: number, phases: Phases): Promise<Metric
       },
     ];
   } finally {
+    await Promise.all(loads.map((load) => load.discard()));
     for (const l of listeners) l.socket.disconnect();
     await backend?.stop();
     phases.mark('stop');

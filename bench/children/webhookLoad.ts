@@ -6,7 +6,7 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HTTP, WEBHOOK_SECRET_HEADER } from '../../shared/protocol';
-import { childInput, childResult } from '../lib/childIO';
+import { childInputFromStdin, childResult } from '../lib/childIO';
 import { summarize } from '../lib/stats';
 
 interface Input {
@@ -18,7 +18,8 @@ interface Input {
   customers: number;
 }
 
-const input = childInput<Input>();
+// Started ahead of its use (lib/load.ts): idle, its bundle loaded, until its input arrives.
+const input = await childInputFromStdin<Input>();
 const TICK_MS = 20;
 const perTick = (input.rate * TICK_MS) / 1000;
 const MAX_IN_FLIGHT = 100;

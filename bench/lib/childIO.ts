@@ -1,4 +1,5 @@
-// The child side of child.ts: read the JSON input, report one result line.
+// The child side of child.ts: read the JSON input (argv, or stdin for a child started ahead of
+// its use), report one result line.
 
 export const RESULT_MARK = 'BENCH_RESULT ';
 
@@ -10,4 +11,13 @@ export function childInput<T>(): T {
 
 export function childResult(value: unknown): void {
   process.stdout.write(`${RESULT_MARK}${JSON.stringify(value)}\n`);
+}
+
+/** The input of a child started ahead of its use (child.ts, `prepareChild`): one JSON line on stdin. */
+export async function childInputFromStdin<T>(): Promise<T> {
+  let raw = '';
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) raw += chunk as string;
+  if (raw.trim() === '') throw new Error('stdin ended without the JSON input');
+  return JSON.parse(raw) as T;
 }

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startBackend, type Backend } from '../../testing/backend';
 import { bundle } from './bundle';
-import { startChild, type ChildRun } from './child';
+import { prepareChild, type ChildRun } from './child';
 import { formatNumber } from './format';
 import { ArrivalWindow } from './steady';
 
@@ -28,12 +28,23 @@ export async function startBenchBackend(): Promise<Backend> {
   return startBackend({ seed: 'minimal', script: await bundle('backend') });
 }
 
+/** A load generator whose process is up and idle, to start without waiting for a node start. */
+export interface PreparedLoad {
+  start(backend: Backend, rate: number, seconds: number): ChildRun<LoadResult>;
+  discard(): Promise<void>;
+}
+
+export function prepareWebhookLoad(): PreparedLoad {
+  const child = prepareChild<LoadResult>('webhookLoad', { timeoutMs: 600_000 });
+  return {
+    start: (backend, rate, seconds) =>
+      child.start({ url: backend.url, tenant: backend.tenant, secret: backend.webhookSecret, rate, seconds, customers: 2_000 }),
+    discard: () => child.discard(),
+  };
+}
+
 export function startWebhookLoad(backend: Backend, rate: number, seconds: number): ChildRun<LoadResult> {
-  return startChild<LoadResult>(
-    'webhookLoad',
-    { url: backend.url, tenant: backend.tenant, secret: backend.webhookSecret, rate, seconds, customers: 2_000 },
-    { timeoutMs: 600_000 },
-  );
+  return prepareWebhookLoad().start(backend, rate, seconds);
 }
 
 export function loadText(load: LoadResult): string {
