@@ -16,7 +16,8 @@ interface InboxFiltersProps {
 
 export function InboxFilters({ state, onChange, sort, onSortChange }: InboxFiltersProps) {
   const { t } = useTranslation();
-  const team = useTeam();
+  // Read during render so that only a change to the team renders the bar again, not each refetch.
+  const team = useTeam().data;
   const [open, setOpen] = useState(false);
   const tagListId = useId();
   const count = activeCount(state);
@@ -104,7 +105,7 @@ export function InboxFilters({ state, onChange, sort, onSortChange }: InboxFilte
                 onChange={(e) => set('tag', orNull(e.target.value.trim()))}
               />
               <datalist id={tagListId}>
-                {(team.data?.tags ?? []).map((tag) => (
+                {(team?.tags ?? []).map((tag) => (
                   <option key={tag} value={tag} />
                 ))}
               </datalist>
@@ -113,7 +114,7 @@ export function InboxFilters({ state, onChange, sort, onSortChange }: InboxFilte
               <span>{t('inboxBar.filters.agent')}</span>
               <select className="inbox-filters__select" data-testid="filter-agent" value={state.assigneeId ?? ''} onChange={(e) => set('assigneeId', orNull(e.target.value))}>
                 <option value="">{t('inboxBar.filters.any')}</option>
-                {(team.data?.agents ?? []).map((a) => (
+                {(team?.agents ?? []).map((a) => (
                   <option key={a.id} value={a.id}>
                     {a.name}
                   </option>
@@ -124,7 +125,7 @@ export function InboxFilters({ state, onChange, sort, onSortChange }: InboxFilte
               <span>{t('inboxBar.filters.queue')}</span>
               <select className="inbox-filters__select" data-testid="filter-queue" value={state.queueId ?? ''} onChange={(e) => set('queueId', orNull(e.target.value))}>
                 <option value="">{t('inboxBar.filters.any')}</option>
-                {(team.data?.queues ?? []).map((q) => (
+                {(team?.queues ?? []).map((q) => (
                   <option key={q.id} value={q.id}>
                     {q.name}
                   </option>

@@ -37,7 +37,15 @@ export const MessageTimeline = memo(function MessageTimeline({ messages, hasOlde
   const stuck = useRef(true);
   const distanceFromBottom = useRef(0);
   const previous = useRef<Snapshot | null>(null);
-  const [showPill, setShowPill] = useState(false);
+  const [showPill, setShowPillState] = useState(false);
+  // Every programmatic scroll fires a scroll event that hides the pill; setting the state it
+  // already has still costs a render pass, one per message while messages stream in.
+  const pillShown = useRef(false);
+  const setShowPill = useCallback((show: boolean) => {
+    if (pillShown.current === show) return;
+    pillShown.current = show;
+    setShowPillState(show);
+  }, []);
   const items = useMemo(() => buildTimeline(messages), [messages]);
 
   const maybeLoadOlder = useCallback(() => {
@@ -56,14 +64,14 @@ export const MessageTimeline = memo(function MessageTimeline({ messages, hasOlde
     maybeLoadOlder();
   };
 
-  const scrollToBottom = () => {
+  const scrollToBottom = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
     el.scrollTop = el.scrollHeight;
     stuck.current = true;
     distanceFromBottom.current = el.clientHeight;
     setShowPill(false);
-  };
+  }, [setShowPill]);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -84,7 +92,7 @@ export const MessageTimeline = memo(function MessageTimeline({ messages, hasOlde
     else if (action === 'showNewPill') setShowPill(true);
     distanceFromBottom.current = el.scrollHeight - el.scrollTop;
     maybeLoadOlder();
-  }, [messages, loadingOlder, hasOlder, maybeLoadOlder]);
+  }, [messages, loadingOlder, hasOlder, maybeLoadOlder, scrollToBottom, setShowPill]);
 
   // Content also changes height without new messages (an expanded transcript, a status line, a
   // narrower window); an agent reading the newest message keeps seeing it.
