@@ -38,6 +38,7 @@ import { DEFAULT_SYNC_TUNING, SyncEngine, type SyncTuning } from './sync/engine'
 import { socketIoTransport, TransportError, type Transport, type TransportFactory } from './sync/transport';
 import { reason, type Reason } from '../../shared/reasons';
 import { workerWriter, type BatchWriter, type BatchWriterFactory } from './writer/batchWriter';
+import { smallBatchesInThread } from './writer/smallBatches';
 import { rateLimited } from '../../shared/rateLimit';
 
 /** Injectable dependencies and timings; defaults are the real ones. */
@@ -146,7 +147,8 @@ export class DeskCore {
       outbox: { ackTimeoutMs: 15_000, backoff: DEFAULT_BACKOFF },
       diagnosticsIntervalMs: 60_000,
       reminderTickMs: 5_000,
-      writer: workerWriter,
+      // Live batches are written on this thread, catch-up batches and snapshot pages on the writer's.
+      writer: smallBatchesInThread(workerWriter),
       ...config.deps,
     };
     this.cacheFile = path.join(config.dataDir, CACHE_FILE);

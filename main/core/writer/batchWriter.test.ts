@@ -8,6 +8,7 @@ import type { WriteJob } from './job';
 import type { ChangeEvent } from '../../../shared/protocol';
 import { EventBatchText } from '../cache/eventBatch';
 import { MalformedPayloadError } from '../sync/parse';
+import { smallBatchesInThread } from './smallBatches';
 import fs from 'node:fs';
 
 const open: { store: Store; writer: BatchWriter }[] = [];
@@ -49,6 +50,7 @@ const events: WriteJob = {
 describe.each([
   ['worker thread', workerWriter],
   ['in-thread', inThreadWriter],
+  ['small batches in thread, the rest on the worker thread', smallBatchesInThread(workerWriter)],
 ])('the %s batch writer', (_name, factory) => {
   it('writes snapshot pages and event batches that the main connection then reads, with what they touched', async () => {
     const { store, writer } = openWith(factory);
