@@ -1,8 +1,9 @@
 // The catch-up's physical reference: the rows the same change events end up writing, worked out
 // beforehand, then written with plain better-sqlite3 into a copy of the same cache (its schema,
-// indexes and triggers), with the cache's pragmas (WAL, synchronous=NORMAL, its page cache and
-// checkpoint interval), one transaction per batch of the engine's
-// largest size, the full-text indexes brought up once per batch as the cache does. No validation,
+// indexes and triggers), with the cache's pragmas (WAL, synchronous=NORMAL, its page cache), one
+// transaction per batch of the engine's largest size, the full-text indexes brought up once per
+// batch as the cache does, and the WAL checkpointed once after the last batch, as a catch-up's is
+// (timed apart, as the engine's is). No validation,
 // no last-writer-wins reads, no thread hop: what SQLite itself needs for the same result.
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -10,7 +11,7 @@ import Database from 'better-sqlite3';
 import type { Contact, Conversation, Message } from '../../shared/domain';
 import { serializeMessageExtras } from '../../shared/messageExtras';
 import type { ChangeEvent } from '../../shared/protocol';
-import { configureCache } from '../../main/core/db/open';
+import { configureCache, WAL_CHECKPOINT_LATER_PAGES } from '../../main/core/db/open';
 import { SearchIndexer } from '../../main/core/search/indexer';
 import { ownCpuSeconds } from '../lib/cpu';
 
@@ -147,10 +148,18 @@ const CONVERSATION_COLUMNS =
   'last_direction = @lastMessageDirection, waiting_since = @waitingSince, last_inbound_at = @lastInboundAt, tags = @tags, ' +
   'labels = @labels, previous_id = @previousConversationId, closure_reason = @closureReason, seq = @seq';
 
+export interface RawCatchupTimes {
+  ms: number;
+  cpuS: number;
+  /** The checkpoint after the last batch, which the batches leave for then as the engine's do. */
+  checkpointMs: number;
+}
+
 /** Writes the planned batches into `file` (a copy of the cache); time inside the transactions. */
-export function writeRawCatchup(file: string, batches: readonly RawBatch[]): { ms: number; cpuS: number } {
+export function writeRawCatchup(file: string, batches: readonly RawBatch[]): RawCatchupTimes {
   const db = new Database(file);
   configureCache(db);
+  db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_LATER_PAGES}`);
   const indexer = new SearchIndexer(db);
   const s = {
     contact: db.prepare('INSERT INTO contacts (id, name, phone, email, created_at, seq) VALUES (@id, @name, @phone, @email, @createdAt, @seq)'),
@@ -200,10 +209,12 @@ export function writeRawCatchup(file: string, batches: readonly RawBatch[]): { m
       cpuS += ownCpuSeconds() - cpu0;
       ms += performance.now() - t0;
     }
+    const t0 = performance.now();
+    db.pragma('wal_checkpoint(PASSIVE)');
+    return { ms, cpuS, checkpointMs: performance.now() - t0 };
   } finally {
     db.close();
   }
-  return { ms, cpuS };
 }
 
 /**

@@ -181,6 +181,38 @@ describe('catch-up', () => {
   });
 });
 
+describe('checkpoints', () => {
+  it('leaves them out of a catch-up\'s batches and runs one after the last, before the live batches that follow', async () => {
+    const server = twoPageServer();
+    server.append(Array.from({ length: 6 }, (_, i) => created(message(`m${i + 3}`, 'c1', i + 3))));
+    const jobs: string[] = [];
+    const writer: BatchWriterFactory = (files, store, log) => {
+      const real = workerWriter(files, store, log);
+      return {
+        write: (job) => {
+          jobs.push(job.kind === 'events' ? `${job.catchUp ? 'catch-up' : 'live'} ${job.events.map((e) => e.seq).join(',')}` : job.kind);
+          return real.write(job);
+        },
+        close: () => real.close(),
+      };
+    };
+    const sync = { retry: { baseMs: 50, maxMs: 200 }, failuresBeforeReport: 3, snapshotPageSize: 1, pullLimit: 2, catchUpBatchLimit: 4 };
+    const core = await loggedInCore(server, tempDir(), { writer, sync });
+    await waitFor('caught up', async () => (await localSeq(core)) === 8);
+    const live = created(message('m9', 'c1', 9));
+    server.append([live]);
+    server.push([live]);
+    await waitFor('the live event', async () => (await localSeq(core)) === 9);
+    // The catch-up's batches (how its pages join depends on timing), then exactly one
+    // checkpoint, before the live batch.
+    expect(jobs.slice(0, 2)).toEqual(['snapshotPage', 'snapshotPage']);
+    const catchUp = jobs.slice(2, -2);
+    expect(catchUp.every((j) => j.startsWith('catch-up '))).toBe(true);
+    expect(catchUp.map((j) => j.slice('catch-up '.length)).join(',')).toBe('3,4,5,6,7,8');
+    expect(jobs.slice(-2)).toEqual(['checkpoint', 'live 9']);
+  });
+});
+
 describe('catch-up and logout', () => {
   it('writes nothing more once logged out, not even the pages pulled while a batch was being written', async () => {
     const server = twoPageServer();

@@ -73,7 +73,13 @@ export function closeDatabase(db: Database.Database, cacheFile: string): void {
 /** The cache connection's page cache, in KiB. */
 const CACHE_KIB = 16 * 1024;
 /** WAL pages (4 KiB each) after which a commit checkpoints: 64 MB. */
-const WAL_CHECKPOINT_PAGES = 16_000;
+export const WAL_CHECKPOINT_PAGES = 16_000;
+/**
+ * The same, where checkpoints are left for later: a catch-up's batches (the writer checkpoints
+ * once after the last one, see writer/job.ts) and the core's own connection, whose small writes
+ * would otherwise copy a catch-up's WAL into the file on the core's thread. 256 MB bounds the WAL.
+ */
+export const WAL_CHECKPOINT_LATER_PAGES = 65_536;
 
 function openCacheFile(files: DbFiles): Database.Database {
   const options: Database.Options = files.nativeBinding ? { nativeBinding: files.nativeBinding } : {};
@@ -142,6 +148,8 @@ export function openDatabase(files: DbFiles): Database.Database {
     }
     attachOutbox(db, files);
     migrate(db, 'outbox', OUTBOX_MIGRATIONS);
+    // The writer's thread checkpoints (openWriterConnection); this connection only past the bound.
+    db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_LATER_PAGES}`);
     fs.writeFileSync(marker, '');
     return db;
   } catch (e) {

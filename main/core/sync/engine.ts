@@ -235,7 +235,7 @@ export class SyncEngine {
   private async commit(events: ChangeEvent[], phase: 'catchup' | 'live', text?: string): Promise<() => void> {
     // Notification facts are read on this thread's connection before the batch changes them.
     const applied = this.deps.observe?.(events);
-    const job: WriteJob = { kind: 'events', events, selfId: this.deps.selfId(), ...(text === undefined ? {} : { text }) };
+    const job: WriteJob = { kind: 'events', events, selfId: this.deps.selfId(), catchUp: phase === 'catchup', ...(text === undefined ? {} : { text }) };
     const { summary } = await this.write(job);
     return () => {
       this.deps.changed(summary);
@@ -305,7 +305,20 @@ export class SyncEngine {
       throw await batches.failureAfter(e);
     }
     if (showing) this.deps.progress(null);
+    if (after > start) this.checkpointAfterCatchUp();
     this.deps.caughtUp();
+  }
+
+  /**
+   * The catch-up's batches left the WAL's checkpoint for later (writer/job.ts): it runs now, once,
+   * not awaited by the catch-up; a live batch that arrives meanwhile waits for it as it would for a
+   * batch in progress, and so does a logout (writesSettled).
+   */
+  private checkpointAfterCatchUp(): void {
+    this.write({ kind: 'checkpoint' }).catch((e: unknown) => {
+      // Nothing is lost: the WAL holds every commit, and the next write checkpoints it.
+      this.deps.log.warn('Checkpoint after the catch-up failed', { error: String(e) });
+    });
   }
 
   private async bootstrap(): Promise<void> {

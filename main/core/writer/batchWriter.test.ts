@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeDatabase, openMarkerOf } from '../db/open';
+import { closeDatabase, openMarkerOf, WAL_CHECKPOINT_LATER_PAGES, WAL_CHECKPOINT_PAGES } from '../db/open';
 import type { Store } from '../store';
 import { contact, conversation, created, message, openStore, quietLog, SELF, snapshotPage, tempDir, upserted, removeTempDirs } from '../testkit/fixtures';
 import { inThreadWriter, workerWriter, type BatchWriter, type BatchWriterFactory } from './batchWriter';
-import type { WriteJob } from './job';
+import { jobToWire, runWireJob, runWriteJob, type WriteJob } from './job';
 import type { ChangeEvent } from '../../../shared/protocol';
 import { EventBatchText } from '../cache/eventBatch';
 import { MalformedPayloadError } from '../sync/parse';
@@ -83,6 +83,20 @@ describe.each([
     expect(store.queries.cachedCounts().messages).toBe(3);
   });
 
+  it('leaves a catch-up batch in the WAL and copies it into the file with the checkpoint job after it', async () => {
+    const { store, writer } = openWith(factory);
+    await writer.write(firstPage);
+    // The file holds everything so far: what follows is in the WAL alone until a checkpoint.
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    const file = () => fs.readFileSync(store.cacheFile);
+    const before = file();
+    await writer.write({ ...events, catchUp: true });
+    expect(file().equals(before)).toBe(true);
+    await writer.write({ kind: 'checkpoint' });
+    expect(file().equals(before)).toBe(false);
+    expect(store.meta.lastSeq).toBe(12);
+  });
+
   it('closes a writer started ahead that was never given a job', () => {
     const { writer } = openWith(factory);
     writer.warm?.();
@@ -129,5 +143,23 @@ describe.each([
     expect(fs.existsSync(openMarkerOf(store.cacheFile))).toBe(true);
     closeDatabase(store.db, store.cacheFile);
     expect(fs.existsSync(openMarkerOf(store.cacheFile))).toBe(false);
+  });
+});
+
+describe('checkpoints in the writer\'s commits', () => {
+  it('are left out of a catch-up\'s batches, for the checkpoint job after them, and back for every other job', () => {
+    const { store } = openWith(inThreadWriter);
+    const inCommits = () => store.db.pragma('wal_autocheckpoint', { simple: true });
+    runWireJob(store, jobToWire({ ...events, catchUp: true }));
+    expect(inCommits()).toBe(WAL_CHECKPOINT_LATER_PAGES);
+    runWireJob(store, jobToWire(events));
+    expect(inCommits()).toBe(WAL_CHECKPOINT_PAGES);
+    runWriteJob(store, { ...events, catchUp: true });
+    expect(inCommits()).toBe(WAL_CHECKPOINT_LATER_PAGES);
+    runWriteJob(store, { kind: 'checkpoint' });
+    expect(inCommits()).toBe(WAL_CHECKPOINT_PAGES);
+    runWriteJob(store, { ...events, catchUp: true });
+    runWriteJob(store, firstPage);
+    expect(inCommits()).toBe(WAL_CHECKPOINT_PAGES);
   });
 });

@@ -5,6 +5,7 @@ import { MalformedPayloadError, parseSnapshotPage } from '../sync/parse';
 import { emptySummary, type ChangeSummary } from '../cache/apply';
 import { eventBatch, type EventBatch } from '../cache/eventBatch';
 import type { SnapshotState } from '../cache/meta';
+import { WAL_CHECKPOINT_LATER_PAGES, WAL_CHECKPOINT_PAGES } from '../db/open';
 import type { Store } from '../store';
 
 export type WriteJob =
@@ -14,6 +15,12 @@ export type WriteJob =
       selfId: string;
       /** The same events as `EventBatchText`, when the caller built it while they arrived. */
       text?: string;
+      /** A batch of a catch-up: its commit leaves the WAL's checkpoint for `checkpoint` after it. */
+      catchUp?: boolean;
+    }
+  | {
+      /** Copies the WAL into the file (after a catch-up) and checkpoints in commits again. */
+      kind: 'checkpoint';
     }
   | {
       kind: 'snapshotPage';
@@ -43,7 +50,26 @@ export function snapshotStateAfter(state: SnapshotState, page: SnapshotPage): Sn
   };
 }
 
+/**
+ * When the writer's commits checkpoint. A catch-up rewrites the same conversation rows and index
+ * pages batch after batch; checkpointing inside its commits copied each of those pages into the
+ * file once per checkpoint, on the path the catch-up waits for. Its batches leave the WAL to grow
+ * (up to WAL_CHECKPOINT_LATER_PAGES) and one checkpoint after the last batch copies each page
+ * once; every other job checkpoints in its commit past WAL_CHECKPOINT_PAGES, as before.
+ */
+function checkpointInCommits(store: Store, now: boolean): void {
+  store.db.pragma(`wal_autocheckpoint = ${now ? WAL_CHECKPOINT_PAGES : WAL_CHECKPOINT_LATER_PAGES}`);
+}
+
+function checkpoint(store: Store): WriteResult {
+  checkpointInCommits(store, true);
+  store.db.pragma('wal_checkpoint(PASSIVE)');
+  return { summary: emptySummary(), snapshot: null };
+}
+
 export function runWriteJob(store: Store, job: WriteJob): WriteResult {
+  if (job.kind === 'checkpoint') return checkpoint(store);
+  checkpointInCommits(store, !(job.kind === 'events' && job.catchUp === true));
   if (job.kind === 'events') {
     const summary = job.text === undefined ? store.applyEvents(job.events, job.selfId) : applyBatchText(store, job.text, job.selfId);
     return { summary, snapshot: null };
@@ -61,16 +87,17 @@ export function runWriteJob(store: Store, job: WriteJob): WriteResult {
  * from their own JSON or from a structured clone, and the core's thread, which waits for it, builds
  * the parameters meanwhile.
  */
-export type WireJob = Exclude<WriteJob, { kind: 'events' }> | { kind: 'eventBatch'; json: string; selfId: string };
+export type WireJob = Exclude<WriteJob, { kind: 'events' }> | { kind: 'eventBatch'; json: string; selfId: string; catchUp: boolean };
 
 export function jobToWire(job: WriteJob): WireJob {
   if (job.kind !== 'events') return job;
-  return { kind: 'eventBatch', json: job.text ?? JSON.stringify(eventBatch(job.events)), selfId: job.selfId };
+  return { kind: 'eventBatch', json: job.text ?? JSON.stringify(eventBatch(job.events)), selfId: job.selfId, catchUp: job.catchUp === true };
 }
 
 /** Runs a job as it arrived on the writer's thread. */
 export function runWireJob(store: Store, job: WireJob): WriteResult {
   if (job.kind !== 'eventBatch') return runWriteJob(store, job);
+  checkpointInCommits(store, !job.catchUp);
   return { summary: applyBatchText(store, job.json, job.selfId), snapshot: null };
 }
 
