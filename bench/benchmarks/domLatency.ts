@@ -18,9 +18,10 @@ import type { ChildRun } from '../lib/child';
 import type { BenchConfig } from '../lib/config';
 import { formatNumber } from '../lib/format';
 import { latencyMetric, percentilesText } from '../lib/latency';
-import { loadText, prepareWebhookLoad, SETTLE_MAX_MS, settleText, startBenchBackend, until, untilSteady, type LoadResult } from '../lib/load';
+import { loadText, prepareWebhookLoad, SETTLE_MAX_MS, settleText, until, untilSteady, type LoadResult } from '../lib/load';
 import type { Metric } from '../lib/metric';
 import type { Phases } from '../lib/phases';
+import type { Prepared } from '../lib/prepared';
 import { cpuByRole, sampleProcessTree, type ProcessSample, type Roles } from '../lib/processCpu';
 import { summarize } from '../lib/stats';
 
@@ -56,9 +57,13 @@ const OBSERVE_PROBES = `(() => {
   window.probesSeen = () => [...seen];
 })()`;
 
-/** The processes this benchmark starts, by what their command line holds. */
-const ROLES: Roles = [
-  ['backend', (c) => c.includes(bundleFile('backend'))],
+/**
+ * The processes of the run, by what their command line holds; the backend by its pid, for the
+ * fan-out's backend may already be up, idle (lib/prepared.ts).
+ */
+const roles = (backendPid: number): Roles => [
+  ['backend', (_c, pid) => pid === backendPid],
+  ["a later step's backend, idle", (c) => c.includes(bundleFile('backend'))],
   ['host (core)', (c) => c.includes(bundleFile('host'))],
   ['load generator', (c) => c.includes(bundleFile('webhookLoad'))],
   ['Chromium renderer', (c) => c.includes('--type=renderer')],
@@ -67,9 +72,9 @@ const ROLES: Roles = [
 ];
 
 /** CPU milliseconds per message cached by the host, per role, while the probes ran. */
-function cpuPerMessage(before: ProcessSample[] | null, after: ProcessSample[] | null, messages: number): Record<string, number> | null {
+function cpuPerMessage(before: ProcessSample[] | null, after: ProcessSample[] | null, messages: number, roles: Roles): Record<string, number> | null {
   if (!before || !after || messages <= 0) return null;
-  const perRole = Object.fromEntries([...cpuByRole(before, after, ROLES)].map(([role, seconds]) => [role, (1000 * seconds) / messages]));
+  const perRole = Object.fromEntries([...cpuByRole(before, after, roles)].map(([role, seconds]) => [role, (1000 * seconds) / messages]));
   return { ...perRole, total: Object.values(perRole).reduce((a, b) => a + b, 0) };
 }
 
@@ -90,17 +95,16 @@ function cpuMetric(cpu: Record<string, number>, rate: number): Metric {
   };
 }
 
-export async function runDomLatency(cfg: BenchConfig, browser: SharedBrowser, phases: Phases): Promise<Metric[]> {
-  let backend: Backend | null = null;
+export async function runDomLatency(cfg: BenchConfig, browser: SharedBrowser, backend: Prepared<Backend>, phases: Phases): Promise<Metric[]> {
   let renderer: RendererSession | null = null;
   let load: ChildRun<LoadResult> | null = null;
   const prepared = prepareWebhookLoad();
   try {
-    // The browser comes up (if no earlier step started it) while the backend starts.
+    // The browser comes up (if no earlier step started it) while the backend starts (if no earlier
+    // step started it: lib/prepared.ts).
     void browser.get();
-    backend = await startBenchBackend();
+    const b = await backend.get();
     phases.mark('backend start');
-    const b = backend;
     renderer = await openRenderer({ serverUrl: b.url, browser }, phases);
     const { page, host } = renderer;
     const login = await host.api['session.login']({ serverUrl: b.url, email: DEMO_AGENTS[0].email, password: DEMO_PASSWORD });
@@ -147,7 +151,7 @@ export async function runDomLatency(cfg: BenchConfig, browser: SharedBrowser, ph
     }
     await Promise.all(posts);
     phases.mark('probes');
-    const cpu = cpuPerMessage(cpuBefore, sampleProcessTree(), cached() - cachedBefore);
+    const cpu = cpuPerMessage(cpuBefore, sampleProcessTree(), cached() - cachedBefore, roles(b.pid ?? -1));
     cache.close();
     const seenNow = async () => new Map(await page.evaluate<Array<[number, number]>>('window.probesSeen()'));
     await until('every probe to be drawn', async () => (await seenNow()).size === total, SETTLE_MS).catch(() => undefined);
@@ -184,7 +188,7 @@ export async function runDomLatency(cfg: BenchConfig, browser: SharedBrowser, ph
     load?.stop();
     if (load) await load.result.catch(() => undefined);
     await renderer?.close();
-    await backend?.stop();
+    await backend.stop();
     phases.mark('stop');
   }
 }

@@ -11,9 +11,10 @@ import type { ChangeEvent } from '../../shared/protocol';
 import type { Backend } from '../../testing/backend';
 import { processCpuSeconds } from '../lib/cpu';
 import { formatNumber } from '../lib/format';
-import { LOAD_MAX_IN_FLIGHT, prepareWebhookLoad, startBenchBackend, until, type LoadResult, type PreparedLoad } from '../lib/load';
+import { LOAD_MAX_IN_FLIGHT, prepareWebhookLoad, until, type LoadResult, type PreparedLoad } from '../lib/load';
 import type { Metric } from '../lib/metric';
 import type { Phases } from '../lib/phases';
+import type { Prepared } from '../lib/prepared';
 
 const SOCKETS = 200;
 /** Far above what the backend sustains: the load child's in-flight cap sets the pace. */
@@ -51,14 +52,13 @@ async function flood(load: PreparedLoad, backend: Backend, seconds: number): Pro
 
 const cpuText = (ms: number | null) => (ms === null ? 'CPU per message not measured' : `backend CPU ${formatNumber(ms, 'ms')} per message`);
 
-export async function runFanout(seconds: number, phases: Phases): Promise<Metric[]> {
-  let backend: Backend | null = null;
+export async function runFanout(seconds: number, backend: Prepared<Backend>, phases: Phases): Promise<Metric[]> {
   const listeners: Listener[] = [];
   const loads = [prepareWebhookLoad(), prepareWebhookLoad()] as const;
   try {
-    backend = await startBenchBackend();
+    // The backend may have been started beside an earlier step's set-up (lib/prepared.ts).
+    const b = await backend.get();
     phases.mark('backend start');
-    const b = backend;
     const tokens = await Promise.all(DEMO_AGENTS.map(async (a) => (await b.login(a.email)).token));
     phases.mark('logins');
     const alone = await flood(loads[0], b, seconds);
@@ -107,7 +107,7 @@ export async function runFanout(seconds: number, phases: Phases): Promise<Metric
   } finally {
     await Promise.all(loads.map((load) => load.discard()));
     for (const l of listeners) l.socket.disconnect();
-    await backend?.stop();
+    await backend.stop();
     phases.mark('stop');
   }
 }

@@ -7,6 +7,8 @@
 // The load generator's process starts with the backend and idles until the core has synced; its
 // load then settles while the probe conversations are set up (the core's login and bootstrap run
 // without it: under load they take seconds longer). Nothing is measured before the probes.
+// Later steps' set-up (`beside`: the renderer heap's host and the browser) runs beside this step's
+// own and is done before the load starts (lib/prepared.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,7 +69,7 @@ class Waiters {
   }
 }
 
-export async function runLive(cfg: BenchConfig, phases: Phases): Promise<Metric[]> {
+export async function runLive(cfg: BenchConfig, phases: Phases, beside: () => Promise<unknown> = async () => undefined): Promise<Metric[]> {
   let backend: Backend | null = null;
   let load: ChildRun<LoadResult> | null = null;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-desk-bench-live-'));
@@ -92,6 +94,7 @@ export async function runLive(cfg: BenchConfig, phases: Phases): Promise<Metric[
   let core: ReturnType<typeof benchCore> | null = null;
   // The load generator's process starts with the backend; its load, once the backend is up.
   const prepared = prepareWebhookLoad();
+  const later = beside();
   try {
     backend = await startBenchBackend();
     phases.mark('backend start');
@@ -111,6 +114,8 @@ export async function runLive(cfg: BenchConfig, phases: Phases): Promise<Metric[
     };
     await until('the core to sync', synced, 30_000);
     phases.mark('core login + sync');
+    await later;
+    phases.mark("later steps' set-up");
 
     const total = cfg.liveProbes + WARMUP_PROBES;
     load = prepared.start(b, cfg.liveRate, 30 + (total * PROBE_INTERVAL_MS * 3) / 1000);
@@ -184,6 +189,7 @@ export async function runLive(cfg: BenchConfig, phases: Phases): Promise<Metric[
       latencyMetric('latency.core.p99', `${label}, p99`, toPush, { op: '<=', value: 60, text: 'p99 ≤ 60 ms (to DOM)', percentile: 'p99' }, ['p99']),
     ];
   } finally {
+    await later;
     await prepared.discard();
     load?.stop();
     if (load) await load.result.catch(() => undefined);

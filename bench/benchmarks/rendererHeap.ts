@@ -1,12 +1,15 @@
 // 6b. Renderer memory: the built renderer in Chromium over the full benchmark cache (core in host
 // mode, backend unreachable), the "All" tab (every open conversation) scrolled from top to bottom
-// so that every page of it is loaded; the JS heap after a full GC, before and after.
+// so that every page of it is loaded; the JS heap after a full GC, before and after. Its host and
+// the browser may have been started beside an earlier step's set-up (lib/prepared.ts); later steps'
+// set-up (`beside`) runs beside this one's page load and is done before the heap is read.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openRenderer, jsHeapMb, type RendererSession, type SharedBrowser } from '../lib/browser';
+import { jsHeapMb, openPage, type RendererHost, type RendererSession } from '../lib/browser';
 import { formatNumber } from '../lib/format';
 import type { Metric } from '../lib/metric';
 import type { Phases } from '../lib/phases';
+import type { Prepared } from '../lib/prepared';
 
 const STALL_MS = 15_000;
 
@@ -22,10 +25,13 @@ function scrollToEnd(): { rows: number; more: boolean } {
   return { rows: Number(list.dataset.loadedRows ?? 0), more: list.dataset.hasMore !== 'false' };
 }
 
-export async function runRendererHeap(dataDir: string, unreachableUrl: string, browser: SharedBrowser, phases: Phases): Promise<Metric[]> {
+export async function runRendererHeap(rendererHost: Prepared<RendererHost>, phases: Phases, beside: () => Promise<unknown> = async () => undefined): Promise<Metric[]> {
   let renderer: RendererSession | null = null;
+  const later = beside();
   try {
-    renderer = await openRenderer({ serverUrl: unreachableUrl, dataDir, browser }, phases);
+    const started = await rendererHost.get();
+    phases.mark('host + browser start');
+    renderer = await openPage(started, () => rendererHost.stop(), phases);
     const { page, host } = renderer;
     const counts = await host.api['inbox.counts']({});
     if (!counts.ok) throw new Error(`inbox.counts failed: ${counts.error.message}`);
@@ -33,6 +39,8 @@ export async function runRendererHeap(dataDir: string, unreachableUrl: string, b
     await page.getByTestId('inbox-tab-all').click({ timeout: 60_000 });
     await page.getByTestId('inbox-row').first().waitFor({ timeout: 60_000 });
     phases.mark('first page');
+    await later;
+    phases.mark("later steps' set-up");
     const before = await jsHeapMb(page);
     const t0 = performance.now();
     let rows = -1;
@@ -61,7 +69,8 @@ export async function runRendererHeap(dataDir: string, unreachableUrl: string, b
       },
     ];
   } finally {
-    await renderer?.close();
+    await later;
+    await (renderer ? renderer.close() : rendererHost.stop());
     phases.mark('close');
   }
 }

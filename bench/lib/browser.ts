@@ -57,13 +57,15 @@ export function buildApp(): Promise<string[]> {
   return built;
 }
 
-/**
- * Starts a host on `dataDir` (building what is stale first) while the browser comes up, and opens
- * the host's page in a new context; the caller closes it.
- */
-export async function openRenderer(options: { serverUrl: string; dataDir?: string; browser: SharedBrowser }, phases: Phases): Promise<RendererSession> {
+/** A host started for the renderer, and the browser that will open its page. */
+export interface RendererHost {
+  host: Host;
+  browser: Browser;
+}
+
+/** Starts a host on `dataDir` (building what is stale first) while the browser comes up. */
+export async function startRendererHost(options: { serverUrl: string; dataDir?: string; browser: SharedBrowser }): Promise<RendererHost> {
   await buildApp();
-  phases.mark('build check');
   const starting = startHost({ serverUrl: options.serverUrl, script: await bundle('host'), ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   const [host, browser] = await Promise.allSettled([starting, options.browser.get()]);
   if (host.status === 'rejected') throw host.reason;
@@ -71,21 +73,32 @@ export async function openRenderer(options: { serverUrl: string; dataDir?: strin
     await host.value.stop();
     throw browser.reason;
   }
-  phases.mark('host + browser start');
-  const context = await browser.value.newContext({ viewport: { width: 1280, height: 800 } });
+  return { host: host.value, browser: browser.value };
+}
+
+/** Opens the host's page in a new context; the session's `close` also runs `stopHost`. */
+export async function openPage(started: RendererHost, stopHost: () => Promise<void>, phases: Phases): Promise<RendererSession> {
+  const context = await started.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const close = async () => {
     await context.close();
-    await host.value.stop();
+    await stopHost();
   };
   try {
     const page = await context.newPage();
-    await page.goto(host.value.url);
+    await page.goto(started.host.url);
     phases.mark('page load');
-    return { host: host.value, page, close };
+    return { host: started.host, page, close };
   } catch (e) {
     await close();
     throw e;
   }
+}
+
+/** Starts a host and the browser, and opens the host's page in a new context; the caller closes it. */
+export async function openRenderer(options: { serverUrl: string; dataDir?: string; browser: SharedBrowser }, phases: Phases): Promise<RendererSession> {
+  const started = await startRendererHost(options);
+  phases.mark('host + browser start');
+  return openPage(started, () => started.host.stop(), phases);
 }
 
 /** The renderer's JS heap after a full garbage collection, in MB (Chrome DevTools protocol). */

@@ -14,7 +14,7 @@ export interface ProcessSample {
   command: string;
 }
 
-export type Roles = ReadonlyArray<readonly [role: string, test: (command: string) => boolean]>;
+export type Roles = ReadonlyArray<readonly [role: string, test: (command: string, pid: number) => boolean]>;
 
 /** Parses /proc/<pid>/stat: the command name may hold spaces and parentheses, so split after the last ')'. */
 export function parseStat(stat: string, ticksPerSecond = 100): { ppid: number; cpuSeconds: number; reapedSeconds: number } {
@@ -78,7 +78,7 @@ export function cpuByRole(before: readonly ProcessSample[], after: readonly Proc
   const start = new Map(before.map((p) => [p.pid, p.cpuSeconds]));
   const out = new Map<string, number>();
   for (const p of after) {
-    const role = roles.find(([, test]) => test(p.command))?.[0] ?? 'other';
+    const role = roles.find(([, test]) => test(p.command, p.pid))?.[0] ?? 'other';
     out.set(role, (out.get(role) ?? 0) + Math.max(0, p.cpuSeconds - (start.get(p.pid) ?? 0)));
   }
   return out;
