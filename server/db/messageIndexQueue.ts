@@ -1,9 +1,12 @@
 // The word index of messages (messages_fts) is kept through a queue: triggers record each insert,
-// body change and delete in messages_fts_pending, and every write transaction applies the queue
-// before it commits (sqlite.ts), so the index is never behind a committed message. Written by a
-// trigger directly, FTS5 flushed its pending terms as a new segment at every savepoint, and the
-// writer runs each grouped write in a savepoint: a segment, and the merges that follow, per
-// inbound message. Applied per transaction, a group's messages go in with one INSERT. The CJK
+// body change and delete in messages_fts_pending, and a write transaction applies the queue
+// before it commits (sqlite.ts) once it holds INDEX_BATCH changes; a search applies whatever is
+// queued first, so it never misses a committed message. Written by a trigger directly, FTS5
+// flushed its pending terms as a new segment at every savepoint, and the writer runs each grouped
+// write in a savepoint: a segment, and the merges that follow, per inbound message. Applied per
+// transaction, a group's messages went in with one INSERT; but at a steady 200 msg/s each message
+// commits alone, and the segment FTS5 writes at each commit cost as much as the rest of the
+// message's SQL. Applied per INDEX_BATCH changes, that many messages share one segment. The CJK
 // trigram index keeps its direct triggers: it holds only messages with CJK text.
 import { CompiledQuery, type Kysely } from 'kysely';
 import { netPending, type PendingRow } from '../../shared/search/pendingIndex';
@@ -32,22 +35,27 @@ const PENDING = CompiledQuery.raw('SELECT id, row, old FROM messages_fts_pending
 const REMOVE = "INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', ?, ?)";
 const ADD = 'INSERT INTO messages_fts (rowid, body) SELECT m.rowid, m.body FROM json_each(?) j JOIN messages m ON m.rowid = j.value';
 const CLEAR = 'DELETE FROM messages_fts_pending WHERE id <= ?';
+const QUEUED = CompiledQuery.raw('SELECT count(*) AS n FROM messages_fts_pending');
+
+/** Changes the queue holds before a write transaction applies them. */
+export const INDEX_BATCH = 64;
 
 const QUEUE_EXISTS = CompiledQuery.raw("SELECT 1 AS one FROM sqlite_master WHERE type = 'table' AND name = 'messages_fts_pending'");
 
 /**
- * Brings messages_fts up to date with the messages written so far in a transaction, on the
- * connection it runs on. Until migration 011 has run there is no queue and nothing to apply.
+ * Applies the queue to messages_fts, on the connection a transaction runs on, once it holds
+ * `batch` changes. Until migration 011 has run there is no queue and nothing to apply.
  */
-export function messageIndexQueue(): (trx: Kysely<DB>) => Promise<void> {
+export function messageIndexQueue(batch = INDEX_BATCH): (trx: Kysely<DB>) => Promise<void> {
   let exists = false;
   return async (trx) => {
     if (!exists) exists = (await trx.executeQuery(QUEUE_EXISTS)).rows.length > 0;
-    if (exists) await applyMessageIndexQueue(trx);
+    if (exists && ((await trx.executeQuery<{ n: number }>(QUEUED)).rows[0]?.n ?? 0) >= batch) await applyMessageIndexQueue(trx);
   };
 }
 
-async function applyMessageIndexQueue(trx: Kysely<DB>): Promise<void> {
+/** Brings messages_fts up to date with every message written so far, in the transaction `trx`. */
+export async function applyMessageIndexQueue(trx: Kysely<DB>): Promise<void> {
   const pending = (await trx.executeQuery<PendingRow>(PENDING)).rows;
   const last = pending.at(-1);
   if (!last) return;

@@ -9,6 +9,7 @@ import { historyPage } from '../operations/history';
 import { markRead } from '../operations/markRead';
 import { pull } from '../operations/pull';
 import { searchMessages } from '../operations/search';
+import { applyMessageIndexQueue } from '../db/messageIndexQueue';
 import { sendMessage, type SendDeps } from '../operations/send';
 import { deleteMessage, editMessage, reactToMessage } from '../operations/messageChanges';
 import type { ActivityHub } from '../activity/hub';
@@ -54,7 +55,11 @@ export function createHandlers(deps: SendDeps & { activity: ActivityHub; workflo
     'contacts.search': async (session, request) => ({
       contacts: await searchContacts(deps.db, session.tenantId, request.query, request.limit),
     }),
-    'search.messages': (session, request) => searchMessages(deps.db, session.tenantId, request),
+    'search.messages': async (session, request) => {
+      // Writes leave up to a batch of messages queued for the word index: the search takes them in first.
+      await deps.writer.run(session.tenantId, ({ trx }) => applyMessageIndexQueue(trx));
+      return searchMessages(deps.db, session.tenantId, request);
+    },
     'canned.save': (session, request) => saveCannedMessage(deps, session, request),
     'canned.delete': (session, request) => deleteCannedMessage(deps, session, request),
     'contact.setAttributes': (session, request) => setAttributes(deps, session, request),
