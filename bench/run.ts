@@ -10,8 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { runCatchup } from './benchmarks/catchup';
 import { runColdStart } from './benchmarks/coldStart';
-import { runDomLatency } from './benchmarks/domLatency';
-import { runFanout } from './benchmarks/fanout';
+import { prepareDomLatency, runDomLatency } from './benchmarks/domLatency';
+import { prepareFanout, runFanout } from './benchmarks/fanout';
 import { runInbox } from './benchmarks/inbox';
 import { runIngest } from './benchmarks/ingest';
 import { runLive } from './benchmarks/live';
@@ -26,7 +26,6 @@ import { BIG_THREAD_INDEX, conversationHeader, planDataset } from './lib/dataset
 import { offlineFactory } from './lib/feedTransport';
 import { formatNumber, metricsTable } from './lib/format';
 import { failedMetric, verdict, type Metric } from './lib/metric';
-import { startBenchBackend } from './lib/load';
 import { loadOptional, notAvailable } from './lib/optional';
 import { Phases } from './lib/phases';
 import { Prepared } from './lib/prepared';
@@ -108,12 +107,13 @@ const unreachableUrl = `http://127.0.0.1:${await closedPort()}`;
 // The two steps in Chromium share one browser, each in its own context. A later step's set-up
 // runs beside an earlier step's own set-up, which waits for it before it measures anything
 // (lib/prepared.ts): the heap's host and the browser beside the core-level latency's backend and
-// login, the DOM latency's and the fan-out's backends beside the heap's page load. Until its
-// step, what was started idles (a backend took no CPU over 10 s, a host on the cache 40 ms).
+// login; the DOM latency's backend and host and the fan-out's backend and logins beside the heap's
+// page load. Until its step, what was started idles (a backend took no CPU over 10 s, a host on
+// the cache 40 ms).
 const browser = sharedBrowser();
 const heapHost = new Prepared('the renderer heap\'s host', () => startRendererHost({ serverUrl: unreachableUrl, dataDir: coreDir, browser }), ({ host }) => host.stop());
-const domBackend = new Prepared('the DOM latency\'s backend', startBenchBackend, (b) => b.stop());
-const fanoutBackend = new Prepared('the fan-out\'s backend', startBenchBackend, (b) => b.stop());
+const domSetUp = prepareDomLatency(browser);
+const fanoutSetUp = prepareFanout();
 
 try {
   // Before anything is measured: the built renderer, and the bundles of every process the run
@@ -186,24 +186,24 @@ try {
 
     if (ready) {
       const heap = await step('renderer heap, whole inbox scrolled', [placeholder('memory.renderer.heapMb', 'renderer JS heap after scrolling the inbox')], (phases) =>
-        runRendererHeap(heapHost, phases, () => Promise.all([domBackend.begin(), fanoutBackend.begin()])),
+        runRendererHeap(heapHost, phases, () => Promise.all([domSetUp.host.begin(), fanoutSetUp.begin()])),
       );
       if (heap) metrics.splice(heapRow, 0, ...heap);
     }
     const dom = await step('live latency to the DOM', [placeholder('latency.dom.p50', 'live webhook → renderer DOM', { op: '<=', value: 20, text: 'p50 ≤ 20 ms' })], (phases) =>
-      runDomLatency(cfg, browser, domBackend, phases),
+      runDomLatency(cfg, domSetUp, phases),
     );
     if (dom) metrics.push(...dom);
   } finally {
-    await Promise.all([heapHost.stop(), domBackend.stop()]);
+    await Promise.all([heapHost.stop(), domSetUp.host.stop(), domSetUp.backend.stop()]);
     await browser.close();
   }
   const fanout = await step(`backend fan-out, 2 × ${cfg.fanoutSeconds} s`, [placeholder('backend.fanout.msgPerSec', 'backend inbound fanned out to 200 sockets')], (phases) =>
-    runFanout(cfg.fanoutSeconds, fanoutBackend, phases),
+    runFanout(cfg.fanoutSeconds, fanoutSetUp, phases),
   );
   if (fanout) metrics.push(...fanout);
 } finally {
-  await Promise.all([heapHost.stop(), domBackend.stop(), fanoutBackend.stop()]);
+  await Promise.all([heapHost.stop(), domSetUp.host.stop(), domSetUp.backend.stop(), fanoutSetUp.stop()]);
   await browser.close();
   fs.rmSync(workDir, { recursive: true, force: true });
 }

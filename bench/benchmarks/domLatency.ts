@@ -12,16 +12,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { DEMO_AGENTS, DEMO_PASSWORD } from '../../shared/demo';
 import type { Backend } from '../../testing/backend';
-import { openRenderer, type RendererSession, type SharedBrowser } from '../lib/browser';
+import { openPage, startRendererHost, type RendererHost, type RendererSession, type SharedBrowser } from '../lib/browser';
 import { bundleFile } from '../lib/bundle';
 import type { ChildRun } from '../lib/child';
 import type { BenchConfig } from '../lib/config';
 import { formatNumber } from '../lib/format';
 import { latencyMetric, percentilesText } from '../lib/latency';
-import { loadText, prepareWebhookLoad, SETTLE_MAX_MS, settleText, until, untilSteady, type LoadResult } from '../lib/load';
+import { loadText, prepareWebhookLoad, SETTLE_MAX_MS, settleText, startBenchBackend, until, untilSteady, type LoadResult } from '../lib/load';
 import type { Metric } from '../lib/metric';
 import type { Phases } from '../lib/phases';
-import type { Prepared } from '../lib/prepared';
+import { Prepared } from '../lib/prepared';
 import { cpuByRole, sampleProcessTree, type ProcessSample, type Roles } from '../lib/processCpu';
 import { summarize } from '../lib/stats';
 
@@ -95,17 +95,30 @@ function cpuMetric(cpu: Record<string, number>, rate: number): Metric {
   };
 }
 
-export async function runDomLatency(cfg: BenchConfig, browser: SharedBrowser, backend: Prepared<Backend>, phases: Phases): Promise<Metric[]> {
+/** The DOM latency's backend, and a host pointed at it (not logged in): set-up that may begin early. */
+export interface DomSetUp {
+  backend: Prepared<Backend>;
+  host: Prepared<RendererHost>;
+}
+
+export function prepareDomLatency(browser: SharedBrowser): DomSetUp {
+  const backend = new Prepared("the DOM latency's backend", startBenchBackend, (b) => b.stop());
+  const host = new Prepared("the DOM latency's host", async () => startRendererHost({ serverUrl: (await backend.get()).url, browser }), (r) => r.host.stop());
+  return { backend, host };
+}
+
+export async function runDomLatency(cfg: BenchConfig, setUp: DomSetUp, phases: Phases): Promise<Metric[]> {
   let renderer: RendererSession | null = null;
   let load: ChildRun<LoadResult> | null = null;
   const prepared = prepareWebhookLoad();
   try {
-    // The browser comes up (if no earlier step started it) while the backend starts (if no earlier
-    // step started it: lib/prepared.ts).
-    void browser.get();
-    const b = await backend.get();
+    // The backend, then the host while the browser comes up, unless an earlier step started them
+    // (lib/prepared.ts).
+    const b = await setUp.backend.get();
     phases.mark('backend start');
-    renderer = await openRenderer({ serverUrl: b.url, browser }, phases);
+    const started = await setUp.host.get();
+    phases.mark('host + browser start');
+    renderer = await openPage(started, () => setUp.host.stop(), phases);
     const { page, host } = renderer;
     const login = await host.api['session.login']({ serverUrl: b.url, email: DEMO_AGENTS[0].email, password: DEMO_PASSWORD });
     if (!login.ok) throw new Error(`login failed: ${login.error.message}`);
@@ -187,8 +200,8 @@ export async function runDomLatency(cfg: BenchConfig, browser: SharedBrowser, ba
     await prepared.discard();
     load?.stop();
     if (load) await load.result.catch(() => undefined);
-    await renderer?.close();
-    await backend.stop();
+    await (renderer ? renderer.close() : setUp.host.stop());
+    await setUp.backend.stop();
     phases.mark('stop');
   }
 }

@@ -2,7 +2,8 @@
 // flight, from a separate process) while 200 agent sockets of the tenant are connected and receive
 // every change; the same load with no socket connected, in the same run, is the reference.
 // Both floods' load generators start with the backend and idle until their flood (lib/load.ts), and
-// the agents log in before the first flood: between the floods, only the sockets connect.
+// the agents log in before the first flood: between the floods, only the sockets connect. The
+// backend's start and the logins may run beside an earlier step's set-up (`prepareFanout`).
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
@@ -11,10 +12,10 @@ import type { ChangeEvent } from '../../shared/protocol';
 import type { Backend } from '../../testing/backend';
 import { processCpuSeconds } from '../lib/cpu';
 import { formatNumber } from '../lib/format';
-import { LOAD_MAX_IN_FLIGHT, prepareWebhookLoad, until, type LoadResult, type PreparedLoad } from '../lib/load';
+import { LOAD_MAX_IN_FLIGHT, prepareWebhookLoad, startBenchBackend, until, type LoadResult, type PreparedLoad } from '../lib/load';
 import type { Metric } from '../lib/metric';
 import type { Phases } from '../lib/phases';
-import type { Prepared } from '../lib/prepared';
+import { Prepared } from '../lib/prepared';
 
 const SOCKETS = 200;
 /** Far above what the backend sustains: the load child's in-flight cap sets the pace. */
@@ -52,15 +53,35 @@ async function flood(load: PreparedLoad, backend: Backend, seconds: number): Pro
 
 const cpuText = (ms: number | null) => (ms === null ? 'CPU per message not measured' : `backend CPU ${formatNumber(ms, 'ms')} per message`);
 
-export async function runFanout(seconds: number, backend: Prepared<Backend>, phases: Phases): Promise<Metric[]> {
+/** The fan-out's backend and its agents' tokens: set-up that may begin beside an earlier step's. */
+export interface FanoutSetUp {
+  backend: Backend;
+  tokens: string[];
+}
+
+export function prepareFanout(): Prepared<FanoutSetUp> {
+  return new Prepared(
+    "the fan-out's backend",
+    async () => {
+      const backend = await startBenchBackend();
+      try {
+        return { backend, tokens: await Promise.all(DEMO_AGENTS.map(async (a) => (await backend.login(a.email)).token)) };
+      } catch (e) {
+        await backend.stop();
+        throw e;
+      }
+    },
+    ({ backend }) => backend.stop(),
+  );
+}
+
+export async function runFanout(seconds: number, setUp: Prepared<FanoutSetUp>, phases: Phases): Promise<Metric[]> {
   const listeners: Listener[] = [];
   const loads = [prepareWebhookLoad(), prepareWebhookLoad()] as const;
   try {
     // The backend may have been started beside an earlier step's set-up (lib/prepared.ts).
-    const b = await backend.get();
-    phases.mark('backend start');
-    const tokens = await Promise.all(DEMO_AGENTS.map(async (a) => (await b.login(a.email)).token));
-    phases.mark('logins');
+    const { backend: b, tokens } = await setUp.get();
+    phases.mark('backend start + logins');
     const alone = await flood(loads[0], b, seconds);
     phases.mark('flood, no socket');
 
@@ -107,7 +128,7 @@ export async function runFanout(seconds: number, backend: Prepared<Backend>, pha
   } finally {
     await Promise.all(loads.map((load) => load.discard()));
     for (const l of listeners) l.socket.disconnect();
-    await backend.stop();
+    await setUp.stop();
     phases.mark('stop');
   }
 }

@@ -94,13 +94,6 @@ export async function openPage(started: RendererHost, stopHost: () => Promise<vo
   }
 }
 
-/** Starts a host and the browser, and opens the host's page in a new context; the caller closes it. */
-export async function openRenderer(options: { serverUrl: string; dataDir?: string; browser: SharedBrowser }, phases: Phases): Promise<RendererSession> {
-  const started = await startRendererHost(options);
-  phases.mark('host + browser start');
-  return openPage(started, () => started.host.stop(), phases);
-}
-
 /** The renderer's JS heap after a full garbage collection, in MB (Chrome DevTools protocol). */
 export async function jsHeapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
