@@ -10,9 +10,10 @@ import { useDeskApi } from './ApiContext';
 import { callDesk } from './call';
 import { deskKey } from './queryKeys';
 
-type QueryExtras<M extends MethodName> = Omit<UseQueryOptions<ResponseOf<M>>, 'queryKey' | 'queryFn'>;
+/** `select` may give the caller part of the answer (TData); the cache keeps the whole answer. */
+type QueryExtras<M extends MethodName, TData> = Omit<UseQueryOptions<ResponseOf<M>, Error, TData>, 'queryKey' | 'queryFn'>;
 
-export function useDeskQuery<M extends MethodName>(method: M, request: RequestOf<M>, options?: QueryExtras<M>) {
+export function useDeskQuery<M extends MethodName, TData = ResponseOf<M>>(method: M, request: RequestOf<M>, options?: QueryExtras<M, TData>) {
   const api = useDeskApi();
   return useQuery({
     ...options,

@@ -4,6 +4,7 @@ import { memo, type ReactNode, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { EMPTY_PROFILE } from '../../../shared/domain';
 import { useDeskQuery } from '../api/hooks';
+import { useSteadyDetail } from '../api/useSteadyDetail';
 import { useFormat } from '../i18n/LocaleContext';
 import { useSettings } from '../settings/useSettings';
 import { ChannelBadge } from '../ui/ChannelBadge';
@@ -36,7 +37,7 @@ export const CustomerPanel = memo(function CustomerPanel({ conversationId, onOpe
   const { settings, update } = useSettings();
   const { openDialog } = useWorkflow();
   const [givingPoints, setGivingPoints] = useState(false);
-  const detail = useDeskQuery('conversation.get', { conversationId });
+  const detail = useSteadyDetail(conversationId);
   const contactId = detail.data?.contact.id ?? '';
   const others = useDeskQuery('contact.conversations', { contactId, exceptId: conversationId }, { enabled: contactId !== '' });
   if (!detail.data) return <aside className="customer" aria-label={t('customer.title')} aria-busy={detail.isPending} data-testid="customer-panel" />;

@@ -1,9 +1,9 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConversationDetail } from '../../../shared/ipc/contract';
+import type { SteadyDetail } from '../api/useSteadyDetail';
 import { ChannelBadge } from '../ui/ChannelBadge';
 
-export const ThreadHeader = memo(function ThreadHeader({ detail, online }: { detail: ConversationDetail; online: boolean }) {
+export const ThreadHeader = memo(function ThreadHeader({ detail, online }: { detail: SteadyDetail; online: boolean }) {
   const { t } = useTranslation();
   const { conversation, contact } = detail;
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { isClosed } from '../../../shared/workflow/transitions';
 import { useDeskQuery } from '../api/hooks';
+import { useSteadyDetail } from '../api/useSteadyDetail';
 import { ThreadSearchBar } from '../search/ThreadSearchBar';
 import { useThreadSearch } from '../search/useThreadSearch';
 import { ClosedBar, ConversationActions } from '../workflow/ConversationActions';
@@ -34,6 +35,8 @@ function lastInboundText(messages: readonly ThreadMessage[]): string {
 export const ThreadView = memo(function ThreadView({ conversationId, composerRef }: ThreadViewProps) {
   const { t } = useTranslation();
   const detail = useDeskQuery('conversation.get', { conversationId });
+  // The header and the workflow bar get the details without what changes with every message.
+  const steady = useSteadyDetail(conversationId);
   const session = useDeskQuery('session.get', {});
   const thread = useThread(conversationId);
   const activity = useActivity(conversationId);
@@ -85,12 +88,12 @@ export const ThreadView = memo(function ThreadView({ conversationId, composerRef
         }}
         onDrop={onDrop}
       >
-        {detail.data ? (
-          <ThreadHeader detail={detail.data} online={activity.data?.customerOnline ?? false} />
+        {steady.data ? (
+          <ThreadHeader detail={steady.data} online={activity.data?.customerOnline ?? false} />
         ) : (
           <div className="thread-header thread-header--placeholder" />
         )}
-        {detail.data ? <ConversationActions detail={detail.data} selfId={selfId} /> : null}
+        {steady.data ? <ConversationActions detail={steady.data} selfId={selfId} /> : null}
         <ThreadSearchBar search={search} />
         {/* A failed refetch keeps the messages already shown; only a thread never loaded is an error. */}
         {thread.data ? (

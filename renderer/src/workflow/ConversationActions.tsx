@@ -2,15 +2,15 @@
 // pin; who has it; the conversation it follows; and, when another agent won an accept race, who.
 import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConversationDetail } from '../../../shared/ipc/contract';
 import { isClosed } from '../../../shared/workflow/transitions';
+import type { SteadyDetail } from '../api/useSteadyDetail';
 import { useFormat } from '../i18n/LocaleContext';
 import { PinIcon } from '../ui/icons';
 import { useWorkflow } from './WorkflowContext';
 import { useAction } from './useWorkflow';
 import './workflow.css';
 
-export const ConversationActions = memo(function ConversationActions({ detail, selfId }: { detail: ConversationDetail; selfId: string }) {
+export const ConversationActions = memo(function ConversationActions({ detail, selfId }: { detail: SteadyDetail; selfId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { openDialog, openConversation, accept, attempted, settle } = useWorkflow();
