@@ -107,7 +107,7 @@ const unreachableUrl = `http://127.0.0.1:${await closedPort()}`;
 // The two steps in Chromium share one browser, each in its own context. A later step's set-up
 // runs beside an earlier step's own set-up, which waits for it before it measures anything
 // (lib/prepared.ts): the heap's host and the browser beside the core-level latency's backend and
-// login; the DOM latency's backend and host and the fan-out's backend and logins beside the heap's
+// login; the DOM latency's backend and logged-in host and the fan-out's backend and logins beside the heap's
 // page load. Until its step, what was started idles (a backend took no CPU over 10 s, a host on
 // the cache 40 ms).
 const browser = sharedBrowser();

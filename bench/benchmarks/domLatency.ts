@@ -95,7 +95,7 @@ function cpuMetric(cpu: Record<string, number>, rate: number): Metric {
   };
 }
 
-/** The DOM latency's backend, and a host pointed at it (not logged in): set-up that may begin early. */
+/** The DOM latency's backend, and a host logged in to it: set-up that may begin early. */
 export interface DomSetUp {
   backend: Prepared<Backend>;
   host: Prepared<RendererHost>;
@@ -103,7 +103,18 @@ export interface DomSetUp {
 
 export function prepareDomLatency(browser: SharedBrowser): DomSetUp {
   const backend = new Prepared("the DOM latency's backend", startBenchBackend, (b) => b.stop());
-  const host = new Prepared("the DOM latency's host", async () => startRendererHost({ serverUrl: (await backend.get()).url, browser }), (r) => r.host.stop());
+  const host = new Prepared(
+    "the DOM latency's host",
+    async () => {
+      const b = await backend.get();
+      const started = await startRendererHost({ serverUrl: b.url, browser });
+      const login = await started.host.api['session.login']({ serverUrl: b.url, email: DEMO_AGENTS[0].email, password: DEMO_PASSWORD });
+      if (login.ok) return started;
+      await started.host.stop();
+      throw new Error(`login failed: ${login.error.message}`);
+    },
+    (r) => r.host.stop(),
+  );
   return { backend, host };
 }
 
@@ -117,12 +128,9 @@ export async function runDomLatency(cfg: BenchConfig, setUp: DomSetUp, phases: P
     const b = await setUp.backend.get();
     phases.mark('backend start');
     const started = await setUp.host.get();
-    phases.mark('host + browser start');
+    phases.mark('host + browser start + login');
     renderer = await openPage(started, () => setUp.host.stop(), phases);
     const { page, host } = renderer;
-    const login = await host.api['session.login']({ serverUrl: b.url, email: DEMO_AGENTS[0].email, password: DEMO_PASSWORD });
-    if (!login.ok) throw new Error(`login failed: ${login.error.message}`);
-    phases.mark('login');
 
     // The probe customer's conversation, open in the thread view.
     const first = await b.webhook('whatsapp', { externalId: 'bench-dom-probe-init', from: PROBE_PHONE, profileName: PROBE_NAME, text: 'Hello' });
