@@ -6,7 +6,7 @@ import { emptySummary } from './cache/apply';
 import { inboxSql, stretchPage, type InboxStretch, type SqlParams } from './cache/inboxQuery';
 import { inboxCursorSchema } from '../../shared/ipc/inboxCursor';
 import { CACHE_MIGRATIONS, OUTBOX_MIGRATIONS } from './db/schema';
-import { openWriterConnection, WAL_CHECKPOINT_LATER_PAGES, WAL_CHECKPOINT_PAGES } from './db/open';
+import { WAL_CHECKPOINT_PAGES } from './db/open';
 import type { Store } from './store';
 import type { ChangeEvent } from '../../shared/protocol';
 import type { Conversation } from '../../shared/domain';
@@ -41,11 +41,7 @@ describe('schema', () => {
     expect(s.db.pragma('outbox.journal_mode', { simple: true })).toBe('wal');
     expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(s.db.pragma('busy_timeout', { simple: true })).toBe(5_000);
-    // The writer's thread checkpoints (writer/job.ts); the core's connection only past the bound.
-    expect(s.db.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_CHECKPOINT_LATER_PAGES);
-    const writer = openWriterConnection({ cacheFile: s.cacheFile, outboxFile: path.join(path.dirname(s.cacheFile), 'outbox.sqlite') });
-    expect(writer.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_CHECKPOINT_PAGES);
-    writer.close();
+    expect(s.db.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_CHECKPOINT_PAGES);
     expect(s.db.pragma('outbox.synchronous', { simple: true })).toBe(2);
     expect(s.db.pragma('user_version', { simple: true })).toBe(CACHE_MIGRATIONS.length);
     expect(s.db.pragma('outbox.user_version', { simple: true })).toBe(OUTBOX_MIGRATIONS.length);

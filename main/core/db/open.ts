@@ -75,9 +75,8 @@ const CACHE_KIB = 16 * 1024;
 /** WAL pages (4 KiB each) after which a commit checkpoints: 64 MB. */
 export const WAL_CHECKPOINT_PAGES = 16_000;
 /**
- * The same, where checkpoints are left for later: a catch-up's batches (the writer checkpoints
- * once after the last one, see writer/job.ts) and the core's own connection, whose small writes
- * would otherwise copy a catch-up's WAL into the file on the core's thread. 256 MB bounds the WAL.
+ * The same in a catch-up's batches, which leave the checkpoint to one job after the last batch
+ * (see writer/job.ts): 256 MB bounds the WAL meanwhile.
  */
 export const WAL_CHECKPOINT_LATER_PAGES = 65_536;
 
@@ -148,8 +147,6 @@ export function openDatabase(files: DbFiles): Database.Database {
     }
     attachOutbox(db, files);
     migrate(db, 'outbox', OUTBOX_MIGRATIONS);
-    // The writer's thread checkpoints (openWriterConnection); this connection only past the bound.
-    db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_LATER_PAGES}`);
     fs.writeFileSync(marker, '');
     return db;
   } catch (e) {
