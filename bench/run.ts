@@ -3,7 +3,6 @@
 // gates on it) and writes the full results to bench/results/latest.json and <timestamp>.json.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,19 +27,11 @@ import { formatNumber, metricsTable } from './lib/format';
 import { failedMetric, verdict, type Metric } from './lib/metric';
 import { loadOptional, notAvailable } from './lib/optional';
 import { Phases } from './lib/phases';
+import { closedPort } from './lib/ports';
 import { Prepared } from './lib/prepared';
 import { sampleProcessTree, treeCpuSeconds } from './lib/processCpu';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
-
-/** A 127.0.0.1 port that nothing listens on: the "backend unreachable" case. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function gitCommit(): string | null {
   try {

@@ -1,16 +1,7 @@
-import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { prepareChild } from './child';
 import type { LoadResult } from './load';
-
-/** A 127.0.0.1 port nothing listens on: every POST of the load fails at once. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { closedPort } from './ports';
 
 describe('prepareChild', () => {
   it('runs a child started ahead of its input once the input arrives', async () => {

@@ -26,15 +26,21 @@ const message = (seq: number) => threadMessage({ id: `m${seq}`, seq, body: `mess
 const messages = [1, 2, 3].map(message);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
+/** Renders the timeline over the three messages; the returned function shows other messages. */
+async function renderTimeline(): Promise<(messages: ThreadMessage[]) => void> {
+  let setMessages: (messages: ThreadMessage[]) => void = () => undefined;
+  function Thread() {
+    const [shown, set] = useState(messages);
+    setMessages = set;
+    return <MessageTimeline messages={shown} hasOlder={false} loadingOlder={false} olderFailed={false} loadOlder={() => undefined} />;
+  }
+  await renderWithDesk(<Thread />, fakeDesk({}));
+  return (next) => setMessages(next);
+}
+
 describe('message timeline', () => {
   it('renders once for each new message it scrolls into view', async () => {
-    let setMessages: (messages: ThreadMessage[]) => void = () => undefined;
-    function Thread() {
-      const [shown, set] = useState(messages);
-      setMessages = set;
-      return <MessageTimeline messages={shown} hasOlder={false} loadingOlder={false} olderFailed={false} loadOlder={() => undefined} />;
-    }
-    await renderWithDesk(<Thread />, fakeDesk({}));
+    const setMessages = await renderTimeline();
     await screen.findByText('message 3');
     await settle();
     const before = nowReads.count;
@@ -48,13 +54,7 @@ describe('message timeline', () => {
 
 
   it('offers the pill for a message that arrives while the agent reads further up, and hides it when they return', async () => {
-    let setMessages: (messages: ThreadMessage[]) => void = () => undefined;
-    function Thread() {
-      const [shown, set] = useState(messages);
-      setMessages = set;
-      return <MessageTimeline messages={shown} hasOlder={false} loadingOlder={false} olderFailed={false} loadOlder={() => undefined} />;
-    }
-    await renderWithDesk(<Thread />, fakeDesk({}));
+    const setMessages = await renderTimeline();
     const scroller = await screen.findByTestId('thread-scroll');
     // jsdom lays nothing out: give the scroller a height and scroll it up.
     let scrollTop = 0;
