@@ -1,32 +1,16 @@
-import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeDatabase, openMarkerOf, WAL_CHECKPOINT_LATER_PAGES, WAL_CHECKPOINT_PAGES } from '../db/open';
-import type { Store } from '../store';
-import { contact, conversation, created, message, openStore, quietLog, SELF, snapshotPage, tempDir, upserted, removeTempDirs } from '../testkit/fixtures';
-import { inThreadWriter, workerWriter, type BatchWriter, type BatchWriterFactory } from './batchWriter';
+import { contact, conversation, created, message, SELF, snapshotPage, upserted } from '../testkit/fixtures';
+import { inThreadWriter, workerWriter } from './batchWriter';
 import { jobToWire, runWireJob, runWriteJob, type WriteJob } from './job';
 import type { ChangeEvent } from '../../../shared/protocol';
 import { EventBatchText } from '../cache/eventBatch';
 import { MalformedPayloadError } from '../sync/parse';
 import { smallBatchesInThread } from './smallBatches';
+import { writerTestbed } from '../testkit/writers';
 import fs from 'node:fs';
 
-const open: { store: Store; writer: BatchWriter }[] = [];
-function openWith(factory: BatchWriterFactory) {
-  const dir = tempDir();
-  const store = openStore(dir);
-  const files = { cacheFile: store.cacheFile, outboxFile: path.join(dir, 'outbox.sqlite') };
-  const writer = factory(files, store, quietLog);
-  open.push({ store, writer });
-  return { store, writer };
-}
-afterEach(() => {
-  for (const { store, writer } of open.splice(0)) {
-    writer.close();
-    store.close();
-  }
-});
-afterAll(removeTempDirs);
+const openWith = writerTestbed();
 
 const firstPage: WriteJob = {
   kind: 'snapshotPage',

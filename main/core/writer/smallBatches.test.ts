@@ -1,10 +1,9 @@
-import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../../shared/protocol';
-import type { Store } from '../store';
-import { conversation, created, message, openStore, quietLog, SELF, tempDir, removeTempDirs } from '../testkit/fixtures';
-import { inThreadWriter, workerWriter, type BatchWriter, type BatchWriterFactory } from './batchWriter';
+import { conversation, created, message, SELF } from '../testkit/fixtures';
+import { inThreadWriter, workerWriter, type BatchWriterFactory } from './batchWriter';
 import type { WriteJob, WriteResult } from './job';
+import { writerTestbed } from '../testkit/writers';
 import { smallBatchesInThread } from './smallBatches';
 
 /** A writer that records the jobs it is given and finishes each only when told to. */
@@ -25,21 +24,7 @@ function heldWriter(given: WriteJob[], seen: (job: WriteJob) => void = () => und
   return { factory, release: () => release.shift()?.(), closed: () => closed };
 }
 
-const open: { store: Store; writer: BatchWriter }[] = [];
-function openWith(factory: BatchWriterFactory) {
-  const dir = tempDir();
-  const store = openStore(dir);
-  const writer = factory({ cacheFile: store.cacheFile, outboxFile: path.join(dir, 'outbox.sqlite') }, store, quietLog);
-  open.push({ store, writer });
-  return { store, writer };
-}
-afterEach(() => {
-  for (const { store, writer } of open.splice(0)) {
-    writer.close();
-    store.close();
-  }
-});
-afterAll(removeTempDirs);
+const openWith = writerTestbed();
 
 /** A customer's message as the server sends it: the message and its conversation's new version. */
 const messages = (from: number, count: number): ChangeEvent[] =>
