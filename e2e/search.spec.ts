@@ -15,10 +15,15 @@ async function fillerMessages(backend: Backend, from: string, count: number) {
   }
 }
 
+/** Types `text` into the global search and waits until the results shown answer it. */
 async function search(desk: Page, text: string) {
   const input = desk.getByTestId('global-search-input');
   await input.fill(text);
-  return desk.getByTestId('search-results');
+  const results = desk.getByTestId('search-results');
+  await expect(results).toBeVisible();
+  // Until then the previous search's results are on screen, marked stale.
+  await expect(results).not.toHaveAttribute('data-stale');
+  return results;
 }
 
 test.describe('search', () => {
@@ -66,6 +71,7 @@ test.describe('search', () => {
     await desk.getByTestId('global-search-input').click();
     const cjk = (await search(desk, '届いて')).locator('[data-testid="search-result"][data-group="messages"]');
     await expect(cjk).toHaveCount(1);
+    await expect(cjk.locator('mark')).toHaveText('届いて');
     await cjk.click();
     await expect(desk.getByTestId('thread')).toHaveAttribute('data-conversation-id', cjkConversation);
     await expect(desk.getByTestId('message').filter({ hasText: '荷物はまだ届いていません' })).toBeVisible();

@@ -1,10 +1,11 @@
 // The search box above the inbox: searches the cache as the agent types and lists conversations,
 // messages and contacts with their matches marked; arrows and Enter open a result, scrolled to the
 // message. Filters narrow every group; "Search all history on the server" adds the backend's hits.
-import { keepPreviousData } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+// The previous search's results stay on screen, dimmed, until the answer to what is typed arrives
+// (freshness.ts): Enter pressed meanwhile waits for that answer and opens its result.
+import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchFilters } from '../../../shared/ipc/contract';
+import type { SearchFilters, SearchResults } from '../../../shared/ipc/contract';
 import { createMatcher } from '../../../shared/search/highlight';
 import { parseQuery } from '../../../shared/search/query';
 import { useDeskQuery } from '../api/hooks';
@@ -12,6 +13,7 @@ import { useCommand } from '../workspace/commands';
 import { CloseIcon, FilterIcon, SearchIcon } from '../ui/icons';
 import { SearchFilterBar, hasFilters } from './SearchFilterBar';
 import { SearchResultsList } from './SearchResultsList';
+import { enterAction, isCurrent, pendingEnter, sameAsked, type Asked } from './freshness';
 import { moveActive, searchOptions, type SearchOption } from './options';
 import { hitsAsShown } from './systemLineMatches';
 import { useDebounced } from './useDebounced';
@@ -32,25 +34,36 @@ export function GlobalSearch({ onOpen }: { onOpen: (conversationId: string) => v
   const [expanded, setExpanded] = useState(false);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [serverFor, setServerFor] = useState<string | null>(null);
+  // The search an Enter was pressed for while the results shown did not answer it yet.
+  const [enterFor, setEnterFor] = useState<Asked | null>(null);
   const { reveal } = useSearchReveal();
 
-  const text = useDebounced(query.trim(), DEBOUNCE_MS);
   const filterKey = JSON.stringify(filters);
+  const typed: Asked = { text: query.trim(), filters: filterKey };
+  const text = useDebounced(typed.text, DEBOUNCE_MS);
+  const settled: Asked = { text, filters: filterKey };
   const searching = text !== '';
-  const local = useDeskQuery('search.local', { query: text, filters, limit: LOCAL_LIMIT }, { enabled: searching, placeholderData: keepPreviousData });
+  const local = useDeskQuery('search.local', { query: text, filters, limit: LOCAL_LIMIT }, { enabled: searching });
+  // The latest local results and the search they answer: kept on screen while the next one runs.
+  const [answer, setAnswer] = useState<{ asked: Asked; results: SearchResults } | null>(null);
+  if (local.data && (local.data !== answer?.results || !sameAsked(settled, answer.asked))) setAnswer({ asked: settled, results: local.data });
+  const current = isCurrent(typed, settled, answer?.asked ?? null);
   const connection = useDeskQuery('connection.get', {});
   const online = connection.data?.status === 'online';
   const serverAsked = serverFor === `${text}\n${filterKey}`;
   const server = useDeskQuery('search.server', { query: text, filters, limit: SERVER_LIMIT }, { enabled: searching && serverAsked && online, retry: false, staleTime: 60_000 });
 
-  // System lines as the agent reads them, in their language (see systemLineMatches.ts).
+  // System lines as the agent reads them, in their language (see systemLineMatches.ts), marked
+  // for the search their results answer.
+  const answeredText = answer?.asked.text ?? '';
+  const localMatcher = useMemo(() => createMatcher(parseQuery(answeredText)), [answeredText]);
   const matcher = useMemo(() => createMatcher(parseQuery(text)), [text]);
-  const localShown = useMemo(() => local.data && { ...local.data, messages: hitsAsShown(local.data.messages, t, matcher) }, [local.data, t, matcher]);
+  const localShown = useMemo(() => answer && { ...answer.results, messages: hitsAsShown(answer.results.messages, t, localMatcher) }, [answer, t, localMatcher]);
   const serverHits = useMemo(
     () => (serverAsked && server.data ? hitsAsShown(server.data.messages, t, matcher) : undefined),
     [serverAsked, server.data, t, matcher],
   );
-  const options = useMemo(() => searchOptions(localShown, serverHits), [localShown, serverHits]);
+  const options = useMemo(() => searchOptions(localShown ?? undefined, serverHits), [localShown, serverHits]);
   const activeIndex = options.findIndex((o) => o.key === activeKey);
   const active = activeIndex >= 0 ? activeIndex : options.length > 0 ? 0 : -1;
   const panelOpen = expanded && searching;
@@ -65,9 +78,24 @@ export function GlobalSearch({ onOpen }: { onOpen: (conversationId: string) => v
 
   const choose = (option: SearchOption) => {
     onOpen(option.conversationId);
-    if (option.messageId !== null) reveal({ conversationId: option.conversationId, messageId: option.messageId, query: text });
+    // The thread marks what the result was found for: a dimmed local result answers an earlier search.
+    const foundFor = option.group === 'server' ? text : answeredText;
+    if (option.messageId !== null) reveal({ conversationId: option.conversationId, messageId: option.messageId, query: foundFor });
     setExpanded(false);
   };
+
+  // An Enter pressed before the results answered what is typed opens the active result of the
+  // answer once it is there; typing on drops it.
+  const enterSettles = useEffectEvent((pressedFor: Asked) => {
+    const action = pendingEnter(pressedFor, typed, current);
+    if (action === 'wait') return;
+    setEnterFor(null);
+    const option = options[active];
+    if (action === 'open' && option) choose(option);
+  });
+  useEffect(() => {
+    if (enterFor) enterSettles(enterFor);
+  }, [enterFor, current, options]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -77,11 +105,14 @@ export function GlobalSearch({ onOpen }: { onOpen: (conversationId: string) => v
       setActiveKey(options[next]?.key ?? null);
     } else if (event.key === 'Enter') {
       event.preventDefault();
+      const action = enterAction(panelOpen, current);
       const option = options[active];
-      if (panelOpen && option) choose(option);
-      else setExpanded(true);
+      if (action === 'expand') setExpanded(true);
+      else if (action === 'wait') setEnterFor(typed);
+      else if (option) choose(option);
     } else if (event.key === 'Escape') {
       event.preventDefault();
+      setEnterFor(null);
       if (panelOpen) setExpanded(false);
       else if (query !== '') setQuery('');
       else inputRef.current?.blur();
@@ -109,6 +140,7 @@ export function GlobalSearch({ onOpen }: { onOpen: (conversationId: string) => v
           onChange={(e) => {
             setQuery(e.target.value);
             setActiveKey(null);
+            setEnterFor(null);
             setExpanded(true);
           }}
           onFocus={() => setExpanded(true)}
@@ -135,11 +167,11 @@ export function GlobalSearch({ onOpen }: { onOpen: (conversationId: string) => v
       </div>
       {showFilters ? <SearchFilterBar filters={filters} onChange={(f) => { setFilters(f); setExpanded(true); }} /> : null}
       {panelOpen ? (
-        <div className="global-search__panel" data-testid="search-results">
+        <div className="global-search__panel" data-testid="search-results" data-stale={current ? undefined : 'true'}>
           <SearchResultsList
             listId={listId}
-            local={localShown}
-            loading={local.isPending}
+            local={localShown ?? undefined}
+            stale={!current}
             failed={local.isError}
             activeKey={activeOption?.key ?? null}
             onChoose={choose}

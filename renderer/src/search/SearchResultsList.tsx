@@ -21,7 +21,8 @@ interface ServerState {
 interface Props {
   listId: string;
   local: SearchResults | undefined;
-  loading: boolean;
+  /** The results shown answer an earlier search than what is typed: its answer is on its way. */
+  stale: boolean;
   failed: boolean;
   activeKey: string | null;
   onChoose: (option: SearchOption) => void;
@@ -29,7 +30,7 @@ interface Props {
   server: ServerState;
 }
 
-export function SearchResultsList({ listId, local, loading, failed, activeKey, onChoose, onHover, server }: Props) {
+export function SearchResultsList({ listId, local, stale, failed, activeKey, onChoose, onHover, server }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const now = useNow();
@@ -88,7 +89,13 @@ export function SearchResultsList({ listId, local, loading, failed, activeKey, o
 
   return (
     <div className="search-results">
-      <ul id={listId} role="listbox" aria-label={t('search.results')} className="search-results__list">
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={t('search.results')}
+        aria-busy={stale}
+        className={`search-results__list${stale ? ' search-results__list--stale' : ''}`}
+      >
         {conversations.length > 0 ? <GroupHeading label={t('search.groups.conversations')} /> : null}
         {conversations.map((c) =>
           option(
@@ -139,10 +146,10 @@ export function SearchResultsList({ listId, local, loading, failed, activeKey, o
         {server.hits && server.hits.length > 0 ? <GroupHeading label={t('search.groups.server')} /> : null}
         {server.hits?.map((m) => messageRow(m, 's'))}
       </ul>
-      {loading && local === undefined ? (
-        <p className="search-results__state" aria-busy="true">{t('search.searching')}</p>
-      ) : failed ? (
+      {failed ? (
         <p className="search-results__state" role="alert">{t('search.failed')}</p>
+      ) : stale && (local === undefined || nothing) ? (
+        <p className="search-results__state" aria-busy="true">{t('search.searching')}</p>
       ) : nothing ? (
         <p className="search-results__state" data-testid="search-empty">{t('search.noLocalResults')}</p>
       ) : null}
