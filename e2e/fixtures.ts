@@ -81,6 +81,19 @@ export async function logIn(page: Page, email: string = alex.email, password = D
   await form.getByLabel(/password/i).press('Enter');
 }
 
+/**
+ * Logged in and past the first snapshot page. "Online" alone is not enough: the status turns online
+ * when the socket connects, before the snapshot is taken (on a loaded machine, seconds before), and
+ * what customers write in between is part of that snapshot: it raises no notification, and of a
+ * conversation only the newest messages are cached, the rest left to older history. Once the inbox
+ * shows the snapshot's rows, anything new comes as an event.
+ */
+export async function logInPastSnapshot(page: Page): Promise<void> {
+  await logIn(page);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+  await expect(page.getByTestId('inbox-row').first()).toBeVisible();
+}
+
 /** A phone number no seeded contact has, so a webhook from it opens a new conversation. */
 export function freshPhone(): string {
   return `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;

@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { Conversation, Contact } from '../shared/domain';
 import type { Backend } from '../testing/backend';
-import { alex, expect, externalId, freshPhone, logIn, test } from './fixtures';
+import { alex, expect, externalId, freshPhone, logInPastSnapshot, test } from './fixtures';
 
 interface Shown {
   title: string;
@@ -34,18 +34,6 @@ test.beforeEach(async ({ page }) => {
 
 const shown = (page: Page) => page.evaluate(() => (window as unknown as { __shown(): Shown[] }).__shown());
 
-/**
- * Logged in and past the first snapshot. "Online" alone is not enough: the status turns online when
- * the socket connects, before the snapshot is taken, and a customer who writes in between is part
- * of that snapshot (what the inbox shows on arrival), which raises no notification. Once the inbox
- * shows the snapshot's rows, anything new comes as an event.
- */
-async function online(page: Page): Promise<void> {
-  await logIn(page);
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
-  await expect(page.getByTestId('inbox-row').first()).toBeVisible();
-}
-
 /** Alex's open conversations on the server, with the phone their customer writes from. */
 async function alexConversations(backend: Backend): Promise<{ id: string; phone: string }[]> {
   const { token, agent } = await backend.login(alex.email);
@@ -58,7 +46,7 @@ async function alexConversations(backend: Backend): Promise<{ id: string; phone:
 
 test.describe('notifications @notifications', () => {
   test('a new conversation in the queue raises a notification; clicking it opens the conversation', async ({ desk, backend }) => {
-    await online(desk);
+    await logInPastSnapshot(desk);
     const answer = await backend.webhook('sms', { externalId: externalId(), from: freshPhone(), text: 'Hi, is anyone there? My order 4411 never arrived.' });
     const conversationId = (answer.json as { conversationId: string }).conversationId;
 
@@ -74,7 +62,7 @@ test.describe('notifications @notifications', () => {
   });
 
   test('no notification about the conversation the agent has open in a focused window', async ({ desk, backend }) => {
-    await online(desk);
+    await logInPastSnapshot(desk);
     const [open, other] = await alexConversations(backend);
     expect(open && other, 'the demo seed gives Alex two open conversations').toBeTruthy();
     await desk.getByTestId('inbox-tab-mine').click();
@@ -92,7 +80,7 @@ test.describe('notifications @notifications', () => {
   });
 
   test('a burst of new conversations raises three notifications, then one summary of the rest', async ({ desk, backend }) => {
-    await online(desk);
+    await logInPastSnapshot(desk);
     const customer = (i: number) => backend.webhook('sms', { externalId: externalId(), from: freshPhone(), text: `Customer ${i} in a hurry` });
     // The first one notified: the console is past its start-up catch-up (which groups on its own).
     await customer(0);
@@ -111,7 +99,7 @@ test.describe('notifications @notifications', () => {
   });
 
   test('after an offline catch-up one grouped notification appears instead of many', async ({ desk, backend, host }) => {
-    await online(desk);
+    await logInPastSnapshot(desk);
     const queuedCount = async () => Number(await desk.getByTestId('inbox-tab-queued').getByTestId('inbox-tab-count').innerText());
     // The demo seed has queued conversations: wait for the count to arrive before reading it.
     await expect.poll(queuedCount).toBeGreaterThan(0);
