@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir, removeTempDirs } from '../testkit/fixtures';
 import { isCorruptionError, moveAside } from './corruption';
 import { migrate } from './migrations';
-import { CacheUnusableError, closeDatabase, openDatabase, openMarkerOf } from './open';
+import { CacheUnusableError, closeDatabase, openDatabase, openMarkerOf, openWriterConnection, WAL_KEPT_BYTES } from './open';
 
 describe('migrate', () => {
   it('runs each pending migration once and refuses a newer file', () => {
@@ -20,6 +20,24 @@ describe('migrate', () => {
     const db = new Database(':memory:');
     expect(() => migrate(db, 'main', ['CREATE TABLE a (x); CREATE TABLE a (y)'])).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(0);
+  });
+});
+
+describe('the connections to the cache', () => {
+  it('keep a WAL of 64 MB at most once checkpointed; the writer keeps statement journals in memory', () => {
+    const dir = tempDir();
+    const files = { cacheFile: path.join(dir, 'cache.sqlite'), outboxFile: path.join(dir, 'outbox.sqlite') };
+    const db = openDatabase(files);
+    const writer = openWriterConnection(files);
+    try {
+      for (const c of [db, writer]) expect(c.pragma('journal_size_limit', { simple: true })).toBe(WAL_KEPT_BYTES);
+      // 2 is MEMORY; the core's own connection leaves its sorts' temporary files as they were.
+      expect(writer.pragma('temp_store', { simple: true })).toBe(2);
+      expect(db.pragma('temp_store', { simple: true })).toBe(0);
+    } finally {
+      writer.close();
+      closeDatabase(db, files.cacheFile);
+    }
   });
 });
 

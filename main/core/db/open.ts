@@ -71,7 +71,12 @@ export function closeDatabase(db: Database.Database, cacheFile: string): void {
 }
 
 /** The cache connection's page cache, in KiB. */
-const CACHE_KIB = 16 * 1024;
+export const CACHE_KIB = 16 * 1024;
+/**
+ * The writer's page cache while it writes a catch-up's batches, in KiB (see writer/job.ts): a
+ * batch of 20,000 events at design scale dirties ~27 MB of pages, which 16 MB did not hold.
+ */
+export const CATCH_UP_CACHE_KIB = 64 * 1024;
 /** WAL pages (4 KiB each) after which a commit checkpoints: 64 MB. */
 export const WAL_CHECKPOINT_PAGES = 16_000;
 /**
@@ -79,6 +84,13 @@ export const WAL_CHECKPOINT_PAGES = 16_000;
  * (see writer/job.ts): 256 MB bounds the WAL meanwhile.
  */
 export const WAL_CHECKPOINT_LATER_PAGES = 65_536;
+/**
+ * The WAL file's size kept on disk, in bytes: what the checkpoints in commits cycle through. A
+ * catch-up's WAL grows past it (161 MB for 100k events at design scale); the first commit after
+ * its checkpoint has been copied into the file truncates it back, where it used to keep that size
+ * until the app closed.
+ */
+export const WAL_KEPT_BYTES = 64 * 1024 * 1024;
 
 function openCacheFile(files: DbFiles): Database.Database {
   const options: Database.Options = files.nativeBinding ? { nativeBinding: files.nativeBinding } : {};
@@ -99,6 +111,19 @@ export function configureCache(db: Database.Database): void {
   // conversation rows and index pages again and again, and each checkpoint copies the pages
   // dirtied since the last one into the file, so fewer checkpoints copy each page fewer times.
   db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+  db.pragma(`journal_size_limit = ${WAL_KEPT_BYTES}`);
+}
+
+/**
+ * What the connection that writes sync batches runs with besides configureCache's pragmas: its
+ * statement journals (the pages a statement changes, kept in case it fails halfway) in memory
+ * instead of a temporary file. An upsert with triggers keeps one; once a transaction's outgrew
+ * SQLite's 64 KiB it moved to a file, and every later statement of the transaction wrote its
+ * pages there: ~940 MB of writes per 100k catch-up events at design scale, no byte of which was
+ * ever read back. In memory it holds one statement's pages at a time.
+ */
+export function configureWriter(db: Database.Database): void {
+  db.pragma('temp_store = MEMORY');
 }
 
 function attachOutbox(db: Database.Database, files: DbFiles): void {
@@ -115,6 +140,7 @@ export function openWriterConnection(files: DbFiles): Database.Database {
   const db = openCacheFile(files);
   try {
     configureCache(db);
+    configureWriter(db);
     attachOutbox(db, files);
     return db;
   } catch (e) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeDatabase, openMarkerOf, WAL_CHECKPOINT_LATER_PAGES, WAL_CHECKPOINT_PAGES } from '../db/open';
+import { CACHE_KIB, CATCH_UP_CACHE_KIB, closeDatabase, openMarkerOf, WAL_CHECKPOINT_LATER_PAGES, WAL_CHECKPOINT_PAGES } from '../db/open';
 import { contact, conversation, created, message, SELF, snapshotPage, upserted } from '../testkit/fixtures';
 import { inThreadWriter, workerWriter } from './batchWriter';
 import { jobToWire, runWireJob, runWriteJob, type WriteJob } from './job';
@@ -130,20 +130,23 @@ describe.each([
   });
 });
 
-describe('checkpoints in the writer\'s commits', () => {
-  it('are left out of a catch-up\'s batches, for the checkpoint job after them, and back for every other job', () => {
+describe('the writer\'s checkpoints and page cache', () => {
+  it('a catch-up\'s batches leave checkpoints for the job after them and get a larger page cache; every other job does not', () => {
     const { store } = openWith(inThreadWriter);
     const inCommits = () => store.db.pragma('wal_autocheckpoint', { simple: true });
+    const cacheKib = () => -(store.db.pragma('cache_size', { simple: true }) as number);
+    const catchUp = [WAL_CHECKPOINT_LATER_PAGES, CATCH_UP_CACHE_KIB];
+    const otherwise = [WAL_CHECKPOINT_PAGES, CACHE_KIB];
     runWireJob(store, jobToWire({ ...events, catchUp: true }));
-    expect(inCommits()).toBe(WAL_CHECKPOINT_LATER_PAGES);
+    expect([inCommits(), cacheKib()]).toEqual(catchUp);
     runWireJob(store, jobToWire(events));
-    expect(inCommits()).toBe(WAL_CHECKPOINT_PAGES);
+    expect([inCommits(), cacheKib()]).toEqual(otherwise);
     runWriteJob(store, { ...events, catchUp: true });
-    expect(inCommits()).toBe(WAL_CHECKPOINT_LATER_PAGES);
+    expect([inCommits(), cacheKib()]).toEqual(catchUp);
     runWriteJob(store, { kind: 'checkpoint' });
-    expect(inCommits()).toBe(WAL_CHECKPOINT_PAGES);
+    expect([inCommits(), cacheKib()]).toEqual(otherwise);
     runWriteJob(store, { ...events, catchUp: true });
     runWriteJob(store, firstPage);
-    expect(inCommits()).toBe(WAL_CHECKPOINT_PAGES);
+    expect([inCommits(), cacheKib()]).toEqual(otherwise);
   });
 });
