@@ -1,19 +1,22 @@
 // The catch-up's physical reference: the rows the same change events end up writing, worked out
 // beforehand, then written with plain better-sqlite3 into a copy of the same cache (its schema,
-// indexes and triggers), with the cache's pragmas (WAL, synchronous=NORMAL, its page cache), one
-// transaction per batch of the engine's largest size, the full-text indexes brought up once per
-// batch as the cache does, and the WAL checkpointed once after the last batch, as a catch-up's is
-// (timed apart, as the engine's is). No validation,
-// no last-writer-wins reads, no thread hop: what SQLite itself needs for the same result.
+// indexes and triggers), with the pragmas the writer's thread writes a catch-up with (WAL,
+// synchronous=NORMAL, its page cache, statement journals in memory), one transaction per batch
+// of the engine's largest size, the full-text indexes brought up once per batch as the cache
+// does, and the WAL checkpointed once after the last batch, as a catch-up's is (timed apart, as
+// the engine's is). No validation, no last-writer-wins reads, no thread hop: what SQLite itself
+// needs for the same result.
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import type { Contact, Conversation, Message } from '../../shared/domain';
 import { serializeMessageExtras } from '../../shared/messageExtras';
 import type { ChangeEvent } from '../../shared/protocol';
-import { configureCache, WAL_CHECKPOINT_LATER_PAGES } from '../../main/core/db/open';
+import { configureCache, configureWriter } from '../../main/core/db/open';
+import { writeAsCatchUp } from '../../main/core/writer/job';
 import { SearchIndexer } from '../../main/core/search/indexer';
 import { ownCpuSeconds } from '../lib/cpu';
+import { ioBetween, type IoMegabytes, ownIo } from '../lib/io';
 
 interface ReadRow {
   id: string;
@@ -153,13 +156,17 @@ export interface RawCatchupTimes {
   cpuS: number;
   /** The checkpoint after the last batch, which the batches leave for then as the engine's do. */
   checkpointMs: number;
+  /** What the batches moved, the checkpoint not included. */
+  io: IoMegabytes | null;
 }
 
 /** Writes the planned batches into `file` (a copy of the cache); time inside the transactions. */
 export function writeRawCatchup(file: string, batches: readonly RawBatch[]): RawCatchupTimes {
   const db = new Database(file);
+  // The pragmas the engine's writer writes a catch-up's batches with.
   configureCache(db);
-  db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_LATER_PAGES}`);
+  configureWriter(db);
+  writeAsCatchUp(db, true);
   const indexer = new SearchIndexer(db);
   const s = {
     contact: db.prepare('INSERT INTO contacts (id, name, phone, email, created_at, seq) VALUES (@id, @name, @phone, @email, @createdAt, @seq)'),
@@ -202,6 +209,7 @@ export function writeRawCatchup(file: string, batches: readonly RawBatch[]): Raw
   let ms = 0;
   let cpuS = 0;
   try {
+    const io0 = ownIo();
     for (const b of batches) {
       const t0 = performance.now();
       const cpu0 = ownCpuSeconds();
@@ -209,9 +217,10 @@ export function writeRawCatchup(file: string, batches: readonly RawBatch[]): Raw
       cpuS += ownCpuSeconds() - cpu0;
       ms += performance.now() - t0;
     }
+    const io = ioBetween(io0, ownIo());
     const t0 = performance.now();
     db.pragma('wal_checkpoint(PASSIVE)');
-    return { ms, cpuS, checkpointMs: performance.now() - t0 };
+    return { ms, cpuS, checkpointMs: performance.now() - t0, io };
   } finally {
     db.close();
   }
