@@ -6,6 +6,8 @@ const CHROMIUM = '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
+  // The backend and host mode bundled once, so that tests start them as built programs.
+  globalSetup: './e2e/globalSetup.ts',
   // Each test starts its own backend and core processes: two at a time fit a 2-core machine.
   workers: 2,
   fullyParallel: false,

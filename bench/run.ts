@@ -18,7 +18,7 @@ import { runMemory } from './benchmarks/memory';
 import { runRendererHeap } from './benchmarks/rendererHeap';
 import { runThread } from './benchmarks/thread';
 import { buildApp, sharedBrowser, startRendererHost } from './lib/browser';
-import { bundleAll } from './lib/bundle';
+import { bundleAll } from '../scripts/lib/bundle';
 import { loadConfig } from './lib/config';
 import { benchCore, benchSession, installSession, recordingLogger } from './lib/core';
 import { BIG_THREAD_INDEX, conversationHeader, planDataset } from './lib/dataset';

@@ -1,11 +1,12 @@
 // Playwright fixtures: every test gets a real backend process (seeded demo tenant, no simulator so
 // the data holds still), a real core in host mode on its own data directory, and a page opened on
-// the host's URL. Nothing is mocked.
+// the host's URL. Nothing is mocked. Both processes run as built programs (testing/builtPrograms.ts).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { DEMO_AGENTS, DEMO_PASSWORD } from '../shared/demo';
 import { startBackend, type Backend } from '../testing/backend';
+import { builtBackend, builtHost } from '../testing/builtPrograms';
 import { startHost, type Host } from '../testing/host';
 import { temporaryDir } from '../testing/lifecycle';
 import { startSlowLink } from '../testing/slowLink';
@@ -40,14 +41,14 @@ export const test = base.extend<DeskFixtures & DeskOptions>({
   // eslint-disable-next-line no-empty-pattern
   backend: async ({}, use) => {
     // Receipts arrive quickly so that delivered → read is observable within a test.
-    const backend = await startBackend({ seed: 'demo', carrierDelayScale: 0.1, portalLinks: 2 });
+    const backend = await startBackend({ ...builtBackend, seed: 'demo', carrierDelayScale: 0.1, portalLinks: 2 });
     await use(backend);
     await backend.stop();
   },
   host: async ({ backend, uplinkBytesPerSecond }, use, testInfo) => {
     const link = uplinkBytesPerSecond === null ? null : await startSlowLink({ target: backend.url, uplinkBytesPerSecond });
     const logFile = hostLogFile('host');
-    const host = await startHost({ serverUrl: link?.url ?? backend.url, logFile });
+    const host = await startHost({ ...builtHost, serverUrl: link?.url ?? backend.url, logFile });
     await use(host);
     await host.stop();
     await link?.stop();
@@ -59,7 +60,7 @@ export const test = base.extend<DeskFixtures & DeskOptions>({
     await use(async (serverUrl, name) => {
       const logFile = hostLogFile(name);
       started.push({ name, logFile });
-      return startHost({ serverUrl, logFile });
+      return startHost({ ...builtHost, serverUrl, logFile });
     });
     for (const { name, logFile } of started) await attachLogIfFailed(testInfo, `${name}.host.log`, logFile);
   },

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startBackend } from '../testing/backend';
+import { builtBackend } from '../testing/builtPrograms';
 import { temporaryDir } from '../testing/lifecycle';
 import { expect, externalId, freshPhone, logIn, test as base } from './fixtures';
 
@@ -18,7 +19,7 @@ const test = base.extend<{ outboundLog: string }>({
     await use(path.join(temporaryDir('desk-outbound'), 'outbound.jsonl'));
   },
   backend: async ({ outboundLog }, use) => {
-    const backend = await startBackend({ seed: 'demo', carrierDelayScale: 0.1, outboundLog });
+    const backend = await startBackend({ ...builtBackend, seed: 'demo', carrierDelayScale: 0.1, outboundLog });
     await use(backend);
     await backend.stop();
   },

@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { DEMO_AGENTS, DEMO_PASSWORD } from '../../shared/demo';
 import type { Backend } from '../../testing/backend';
 import { openPage, startRendererHost, type RendererHost, type RendererSession, type SharedBrowser } from '../lib/browser';
-import { bundleFile } from '../lib/bundle';
+import { bundleFile } from '../../scripts/lib/bundle';
 import type { ChildRun } from '../lib/child';
 import type { BenchConfig } from '../lib/config';
 import { formatNumber } from '../lib/format';

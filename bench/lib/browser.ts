@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { buildAll } from '../../scripts/lib/build';
 import { startHost, type Host } from '../../testing/host';
-import { bundle } from './bundle';
+import { bundle } from '../../scripts/lib/bundle';
 import type { Phases } from './phases';
 
 const CHROMIUM = '/usr/bin/chromium';

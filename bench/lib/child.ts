@@ -6,7 +6,7 @@
 // between its set-up and its measuring.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { bundle } from './bundle';
+import { bundle } from '../../scripts/lib/bundle';
 import { RESULT_MARK } from './childIO';
 
 export type ChildName = 'coldStart' | 'memory' | 'webhookLoad';

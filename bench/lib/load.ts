@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startBackend, type Backend } from '../../testing/backend';
-import { bundle } from './bundle';
+import { bundle } from '../../scripts/lib/bundle';
 import { prepareChild, type ChildRun } from './child';
 import { formatNumber } from './format';
 import { ArrivalWindow } from './steady';

@@ -1,7 +1,8 @@
-// Everything a run starts as a process is bundled with esbuild the way the app's main process is
-// (everything but native modules inlined) and run with plain `node`: the children (cold start,
-// memory, webhook load), the core's writer thread beside them, the backend (server/main.ts) and
-// host mode (main/host/main.ts). Their start-up time and memory are then those of a built program,
+// Everything a benchmark run starts as a process is bundled with esbuild the way the app's main
+// process is (everything but native modules inlined) and run with plain `node`: the children (cold
+// start, memory, webhook load), the core's writer thread beside them, the backend (server/main.ts)
+// and host mode (main/host/main.ts); the e2e suite runs the backend and host mode the same way
+// (testing/builtPrograms.ts). Their start-up time and memory are then those of a built program,
 // not of a TypeScript loader compiling hundreds of modules at every start.
 //
 // A bundle is rebuilt only when it is stale: each build records the files that went into it (from
