@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTempDirs } from './testkit/fixtures';
 import { DEMO_AGENTS, DEMO_PASSWORD } from '../../shared/demo';
-import type { DeskHandlers } from '../../shared/ipc/contract';
+import type { ChangeNotice, DeskHandlers } from '../../shared/ipc/contract';
 import type { SnapshotPage } from '../../shared/protocol';
 import { startBackend, type Backend } from '../../testing/backend';
 import { socketIoTransportWith } from './sync/transport';
@@ -157,6 +157,45 @@ describe('core against the demo backend', () => {
     expect(top.unreadCount).toBe(before + 1);
     const thread = await h['thread.get']({ conversationId, limit: 50 });
     expect(thread.messages.filter((m) => m.body === 'Is my parcel on its way?')).toHaveLength(1);
+  });
+
+  it('carries the watched thread, as thread.get and conversation.get answer it, with the notices that concern it', async () => {
+    const { rows } = await h['inbox.list']({ view: 'all', limit: 2 });
+    const [watched, other] = rows.map((r) => r.conversationId);
+    if (!watched || !other) throw new Error('fewer than two conversations');
+    const phoneOf = async (conversationId: string) => (await h['conversation.get']({ conversationId })).contact.phone ?? '';
+    const notices: ChangeNotice[] = [];
+    const off = core.on('changed', (notice) => notices.push(notice));
+    try {
+      await h['thread.watch']({ conversationId: watched, limit: 5 });
+      const writes = async (conversationId: string, text: string) => {
+        await backend.webhook('sms', { externalId: `watch-${Date.now()}-${text}`, from: await phoneOf(conversationId), text });
+        return waitFor(`the notice for "${text}"`, () => notices.find((n) => n.conversationIds.includes(conversationId) && (!n.open || n.open.page.messages.some((m) => m.body === text))));
+      };
+
+      const mine = await writes(watched, 'Watched: where is my refund?');
+      await synced(core);
+      expect(mine.open?.conversationId).toBe(watched);
+      expect(mine.open?.limit).toBe(5);
+      expect(mine.open?.page.messages.at(-1)?.body).toBe('Watched: where is my refund?');
+      // Read after the change: once nothing changes any more, the last one is what the window
+      // would get by asking.
+      await new Promise((r) => setTimeout(r, 100)); // let the late duplicates arrive
+      const last = notices.filter((n) => n.open).at(-1)?.open;
+      expect(last?.page).toEqual(await h['thread.get']({ conversationId: watched, limit: 5 }));
+      expect(last?.detail).toEqual(await h['conversation.get']({ conversationId: watched }));
+
+      const elsewhere = await writes(other, 'Elsewhere: hello?');
+      expect(elsewhere.conversationIds).not.toContain(watched);
+      expect(elsewhere.open).toBeUndefined();
+
+      await h['thread.watch']({ conversationId: null, limit: 50 });
+      const unwatched = await writes(watched, 'Unwatched: anyone?');
+      expect(unwatched.open).toBeUndefined();
+    } finally {
+      off();
+      await h['thread.watch']({ conversationId: null, limit: 50 });
+    }
   });
 
   it('sends a message: pending at once, then the echo replaces it and it is delivered and read', async () => {

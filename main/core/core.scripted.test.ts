@@ -274,20 +274,26 @@ describe('outbox', () => {
     const waiting = conversation('c1', { seq: 1, status: 'queued', assigneeId: null });
     server.append([upserted(waiting)]);
     server.pages = [snapshotPage({ atSeq: 1, conversations: [waiting], totalConversations: 1 })];
-    server.override['conversation.accept'] = () => {
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    server.override['conversation.accept'] = async () => {
+      await answered;
       throw new TransportError('conflict', 'Bea Schmidt already accepted this conversation', reason('alreadyAccepted', { agent: 'Bea Schmidt' }));
     };
     const core = await loggedInCore(server);
     const h = core.handlers;
     await waitFor('bootstrap', async () => (await localSeq(core)) === 1);
     await h['conversation.accept']({ conversationId: 'c1' });
+    // Shown as the agent's own at once, and said to be unconfirmed until the server answers.
+    expect(await h['conversation.get']({ conversationId: 'c1' })).toMatchObject({ conversation: { status: 'active', assigneeId: SELF }, acceptWaiting: true });
+    answer();
     await waitFor('the refusal', async () => core.notices.some((n) => n.kind === 'changeRefused'));
     expect(core.notices.filter((n) => n.kind === 'changeRefused').map((n) => n.message)).toEqual(['Bea Schmidt already accepted this conversation.']);
     // The renderer words the refusal from its code and the winner's name, not from the English.
     expect(core.notices.find((n) => n.kind === 'changeRefused')?.reason).toEqual({ code: 'alreadyAccepted', params: { agent: 'Bea Schmidt' } });
     expect(core.notices.some((n) => n.kind === 'sendFailed')).toBe(false);
     expect(await h['outbox.list']({})).toEqual([]);
-    expect((await h['conversation.get']({ conversationId: 'c1' })).conversation).toMatchObject({ status: 'queued', assigneeId: null });
+    expect(await h['conversation.get']({ conversationId: 'c1' })).toMatchObject({ conversation: { status: 'queued', assigneeId: null }, acceptWaiting: false });
   });
 
   it('marks a permanently rejected message failed with its reason; retry sends it, discard removes it', async () => {

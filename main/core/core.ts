@@ -8,6 +8,7 @@ import type {
   ConnectionStatus,
   Diagnostics,
   Notice,
+  OpenThread,
   PushEventName,
   PushEvents,
   Session,
@@ -20,6 +21,8 @@ import { emptySummary, type ChangeSummary } from './cache/apply';
 import { isCorruptionError, moveAside } from './db/corruption';
 import { CacheUnusableError, openDatabase, type DbFiles } from './db/open';
 import { ChangeCollector, PushEmitter } from './events';
+import { readConversationDetail } from './conversationDetail';
+import { withOpenThread, type WatchedThread } from './openThread';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './outbox/backoff';
 import { kindOf, type SendPayload } from './outbox/kinds';
 import { OutboxSender } from './outbox/sender';
@@ -120,6 +123,7 @@ export class DeskCore {
   private progress: SyncProgress | null = null;
   private serverHead: number | null = null;
   private flushScheduled = false;
+  private watched: WatchedThread | null = null;
   private diagnosticsTimer: (() => void) | null = null;
   private stopped = false;
   private pendingNotices: Notice[] = [];
@@ -672,10 +676,30 @@ export class DeskCore {
       this.flushScheduled = false;
       const notice = this.changes.take();
       if (!notice || this.stopped) return;
-      this.emitter.emit('changed', notice);
+      this.emitter.emit('changed', withOpenThread(notice, this.watched, (watched) => this.readOpenThread(watched)));
       if (notice.outbox) this.emitConnection();
       this.attention.request();
     });
+  }
+
+  /** The thread on screen, whose newest page the change notices that concern it carry (openThread.ts). */
+  watchThread(watched: WatchedThread | null): void {
+    this.watched = watched;
+  }
+
+  private readOpenThread({ conversationId, limit }: WatchedThread): OpenThread | null {
+    const session = this.sessionView();
+    if (!session || !this.storeRef) return null;
+    try {
+      return this.guard(() => {
+        const detail = readConversationDetail(this.store, conversationId, session.agent.id);
+        return detail && { conversationId, limit, page: this.store.queries.thread(conversationId, limit, undefined, this.inFlight), detail };
+      });
+    } catch (e) {
+      // The window asks for the thread itself then, and gets the error in its answer.
+      this.log.warn('The open thread could not be read for its change notice', { conversationId, error: String(e) });
+      return null;
+    }
   }
 
   /** Unread messages needing the agent; pushed when it changes (badge, title, tray). */

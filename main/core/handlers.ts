@@ -12,7 +12,7 @@ import type { ContactPayload, ReadPayload } from './outbox/kinds';
 import { optimisticCanned, type CannedDeletePayload, type CannedSavePayload } from './outbox/cannedKinds';
 import type { CannedWithUsage } from './canned/cannedStore';
 import { createTimelineHandlers } from './timelineHandlers';
-import { withPendingChanges, type PendingChange } from './cache/pendingProfile';
+import { readConversationDetail } from './conversationDetail';
 import { loadSettings, updateSettings } from './settings/settingsStore';
 import { searchServer } from './search/serverSearch';
 import { TransportError } from './sync/transport';
@@ -43,11 +43,6 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     errorReason: e.errorReason,
   });
 
-  const pendingChanges = (contactId: string): PendingChange[] =>
-    core.store.outbox
-      .list()
-      .filter((e) => e.kind === 'contact.update' && e.state === 'waiting' && (e.payload as ContactPayload).contactId === contactId)
-      .map((e) => ({ id: e.id, createdAt: e.createdAt, payload: e.payload as ContactPayload }));
   const withoutUsage = ({ uses: _uses, ...canned }: CannedWithUsage) => canned;
 
   return {
@@ -72,18 +67,8 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     },
 
     'conversation.get': async ({ conversationId }) => {
-      core.requireSession();
-      const detail = core.guard(() => {
-        const found = core.store.queries.detail(conversationId);
-        if (!found) return null;
-        const { profiles } = core.store.applier;
-        const profile = withPendingChanges(profiles.profile(found.contact.id), pendingChanges(found.contact.id), core.selfId());
-        return {
-          ...found,
-          contact: profile ? { ...found.contact, profile } : found.contact,
-          conversation: { ...found.conversation, linkedRecord: profiles.link(conversationId) },
-        };
-      });
+      const selfId = core.selfId();
+      const detail = core.guard(() => readConversationDetail(core.store, conversationId, selfId));
       if (!detail) throw notFound();
       return detail;
     },
@@ -91,6 +76,11 @@ export function createHandlers(core: DeskCore): DeskHandlers {
     'thread.get': async ({ conversationId, limit, beforeSeq }) => {
       requireConversation(conversationId);
       return core.guard(() => core.store.queries.thread(conversationId, limit, beforeSeq, core.inFlight));
+    },
+
+    'thread.watch': async ({ conversationId, limit }) => {
+      core.watchThread(conversationId === null ? null : { conversationId, limit });
+      return null;
     },
 
     'thread.loadOlder': async ({ conversationId }) => {

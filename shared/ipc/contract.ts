@@ -156,6 +156,11 @@ export interface ConversationDetail {
   pinned: boolean;
   /** The earlier conversation this one follows, when the cache holds it. */
   previous: { id: string; status: ConversationStatus; lastMessageAt: number } | null;
+  /**
+   * My accept waits for the server: the conversation shows as mine, but another agent may have
+   * been first, and then it is rolled back.
+   */
+  acceptWaiting: boolean;
 }
 
 /** A canned message with how often this agent used it (ranks suggestions). */
@@ -362,6 +367,15 @@ export const contract = {
       beforeSeq: z.number().int().positive().optional(),
     }),
     response: returns<ThreadPage>(),
+  },
+  /**
+   * The thread on screen (null: none). While it is set, the change notices that concern it carry
+   * its newest page of `limit` messages and its details (`ChangeNotice.open`), so the window shows
+   * a new message without asking for it. One per core: the last call wins.
+   */
+  'thread.watch': {
+    request: z.object({ conversationId: conversationId.nullable(), limit: z.number().int().positive().max(500).default(50) }),
+    response: returns<null>(),
   },
   /** Fetch older history from the server into the cache; `loaded`: messages of that page now cached. */
   'thread.loadOlder': {
@@ -591,6 +605,19 @@ export interface ChangeNotice {
   canned?: boolean;
   /** An agent's name, status, capacity or queues changed. */
   team?: boolean;
+  /**
+   * The watched thread (`thread.watch`), read after the change: what `thread.get` (newest page)
+   * and `conversation.get` would answer now. Present when this notice names it or the outbox
+   * (whose entries are the thread's unsent messages).
+   */
+  open?: OpenThread;
+}
+
+export interface OpenThread {
+  conversationId: string;
+  limit: number;
+  page: ThreadPage;
+  detail: ConversationDetail;
 }
 
 export interface Notice {

@@ -217,7 +217,8 @@ export class Queries {
     return this.s.channel.get(conversationId)?.channel ?? null;
   }
 
-  detail(conversationId: string): ConversationDetail | null {
+  /** The cached rows of a conversation's details; the outbox's part is added by conversationDetail.ts. */
+  detail(conversationId: string): Omit<ConversationDetail, 'acceptWaiting'> | null {
     const row = this.s.conversation.get(conversationId);
     if (!row) return null;
     const conversation = toConversation(row);

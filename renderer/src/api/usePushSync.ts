@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { DeskApi, Notice } from '../../../shared/ipc/contract';
 import { useDeskApi } from './ApiContext';
+import { applyOpenThread, notWritten } from './openThread';
 import { deskKey, invalidationsFor, isListKey } from './queryKeys';
 import { createRefreshScheduler } from './refreshScheduler';
 import { applySession } from './session';
@@ -37,7 +38,10 @@ export function usePushSync(onNotice: (notice: Notice) => void): void {
       { now: () => performance.now(), setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>) },
     );
     const unsubscribe = [
-      api.on('changed', (notice) => refresher.refresh(invalidationsFor(notice))),
+      api.on('changed', (notice) => {
+        const written = notice.open ? applyOpenThread(queryClient, notice.open) : new Set<string>();
+        refresher.refresh(notWritten(queryClient, invalidationsFor(notice), written));
+      }),
       api.on('connection', (state) => queryClient.setQueryData(deskKey('connection.get', {}), state)),
       api.on('session', (session) => applySession(queryClient, session)),
       api.on('notice', () => void takeNotices(api, onNotice)),

@@ -2,7 +2,7 @@
 // go back in time. A refetch (after a change notice) reloads the newest page and then each older
 // page anchored to the one before it, so the pages stay contiguous as new messages arrive.
 import { type InfiniteData, useInfiniteQuery, type UseInfiniteQueryResult } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { DeskApi, ThreadMessage, ThreadPage } from '../../../shared/ipc/contract';
 import { useDeskApi } from '../api/ApiContext';
 import { callDesk } from '../api/call';
@@ -57,6 +57,11 @@ export function useThread(conversationId: string) {
     [query.data],
   );
   const messages = useStableItems(pages, messageId);
+  // The newest page then comes with each change to this conversation (api/openThread.ts).
+  useEffect(() => {
+    void api['thread.watch']({ conversationId, limit: THREAD_PAGE_SIZE });
+    return () => void api['thread.watch']({ conversationId: null });
+  }, [api, conversationId]);
   const { fetchNextPage } = query;
   const loadOlder = useCallback(() => {
     olderRequested.current = true;

@@ -32,13 +32,14 @@ const conversation: Conversation = {
   closureReason: null,
   seq: 5,
 };
-const detail = (patch: Partial<Conversation>, assignee: Agent | null): ConversationDetail => ({
+const detail = (patch: Partial<Conversation>, assignee: Agent | null, acceptWaiting = false): ConversationDetail => ({
   conversation: { ...conversation, ...patch },
   contact: { id: 'k1', name: 'Rosa Diaz', phone: '+15550001', email: null, createdAt: 1, seq: 1 },
   assignee,
   queue: null,
   pinned: false,
   previous: null,
+  acceptWaiting,
 });
 
 function ui(d: ConversationDetail, onOpen = vi.fn()) {
@@ -74,19 +75,32 @@ describe('ConversationActions', () => {
     expect(screen.getByTestId('assignee').textContent).toBe('Assigned to Bea Schmidt');
   });
 
+  /** Shows each detail in turn, one more each time the test says so. */
+  function Steps({ steps }: { steps: ConversationDetail[] }) {
+    const [at, setAt] = useState(0);
+    return (
+      <>
+        <button type="button" data-testid="next-step" onClick={() => setAt((n) => n + 1)} />
+        {ui(steps[at]!)}
+      </>
+    );
+  }
+
+  it('says who won also when the conversation showed as the agent’s own until the server refused', async () => {
+    const desk = fakeDesk({ 'conversation.get': async () => detail({}, null), 'conversation.accept': async () => null });
+    const guessed = detail({ status: 'active', assigneeId: alex.id }, alex, true);
+    await renderWithDesk(<Steps steps={[detail({}, null), guessed, detail({ status: 'active', assigneeId: bea.id }, bea)]} />, desk);
+    fireEvent.click(screen.getByTestId('action-accept'));
+    fireEvent.click(screen.getByTestId('next-step'));
+    expect(await screen.findByText('Assigned to you')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('next-step'));
+    expect((await screen.findByTestId('accept-lost')).textContent).toBe('Bea Schmidt accepted this conversation first.');
+  });
+
   it('after winning and then transferring, does not say the other agent accepted first', async () => {
     const desk = fakeDesk({ 'conversation.get': async () => detail({}, null), 'conversation.accept': async () => null });
-    function Steps() {
-      const steps = [detail({}, null), detail({ status: 'active', assigneeId: alex.id }, alex), detail({ status: 'active', assigneeId: bea.id }, bea)];
-      const [at, setAt] = useState(0);
-      return (
-        <>
-          <button type="button" data-testid="next-step" onClick={() => setAt((n) => n + 1)} />
-          {ui(steps[at]!)}
-        </>
-      );
-    }
-    await renderWithDesk(<Steps />, desk);
+    const steps = [detail({}, null), detail({ status: 'active', assigneeId: alex.id }, alex), detail({ status: 'active', assigneeId: bea.id }, bea)];
+    await renderWithDesk(<Steps steps={steps} />, desk);
     fireEvent.click(screen.getByTestId('action-accept'));
     fireEvent.click(screen.getByTestId('next-step'));
     expect(await screen.findByText('Assigned to you')).toBeTruthy();

@@ -21,10 +21,12 @@ export const ConversationActions = memo(function ConversationActions({ detail, s
   const closed = isClosed(conversation.status);
   const takenByOther = assignee !== null && assignee.id !== selfId;
   const lostRace = takenByOther && conversation.status !== 'queued' && attempted.has(id);
-  const heldBySelf = assignee?.id === selfId;
+  // Won only once the server agreed: until then the hold is this window's own guess, which a
+  // refusal rolls back to the agent who was first.
+  const wonAccept = assignee?.id === selfId && !detail.acceptWaiting;
   useEffect(() => {
-    if (heldBySelf) settle(id);
-  }, [heldBySelf, id, settle]);
+    if (wonAccept) settle(id);
+  }, [wonAccept, id, settle]);
 
   return (
     <div className="conversation-actions" data-testid="conversation-actions">
