@@ -109,4 +109,20 @@ describe('global search while the next answer is on its way', () => {
     enter();
     expect(opened).toEqual(['c-cjk']);
   });
+
+  it('drops an Enter that waits once the box is cleared, also when the same text is typed again', async () => {
+    const { desk, answer } = slowSearch();
+    const { opened, type, enter } = await renderSearch(desk);
+
+    type('xylophone');
+    await answer('xylophone');
+    await waitFor(() => expect(panel().dataset.stale).toBeUndefined());
+    type('届いて');
+    enter();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear the search' }));
+    type('届いて');
+    await answer('届いて');
+    await waitFor(() => expect(marks()).toEqual(['届いて']));
+    expect(opened).toEqual([]);
+  });
 });

@@ -85,7 +85,7 @@ export function GlobalSearch({ onOpen }: { onOpen: (conversationId: string) => v
   };
 
   // An Enter pressed before the results answered what is typed opens the active result of the
-  // answer once it is there; typing on drops it.
+  // answer once it is there; anything else typed (cleared, other filters) drops it.
   const enterSettles = useEffectEvent((pressedFor: Asked) => {
     const action = pendingEnter(pressedFor, typed, current);
     if (action === 'wait') return;
@@ -95,7 +95,7 @@ export function GlobalSearch({ onOpen }: { onOpen: (conversationId: string) => v
   });
   useEffect(() => {
     if (enterFor) enterSettles(enterFor);
-  }, [enterFor, current, options]);
+  }, [enterFor, current, options, typed.text, filterKey]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -140,7 +140,6 @@ export function GlobalSearch({ onOpen }: { onOpen: (conversationId: string) => v
           onChange={(e) => {
             setQuery(e.target.value);
             setActiveKey(null);
-            setEnterFor(null);
             setExpanded(true);
           }}
           onFocus={() => setExpanded(true)}
