@@ -491,6 +491,10 @@ export type SocketRequestName = keyof typeof socketRequests;
 export type SocketRequest<N extends SocketRequestName> = z.input<(typeof socketRequests)[N]['request']>;
 export type SocketResponse<N extends SocketRequestName> = z.infer<(typeof socketRequests)[N]['response']>;
 
+/** A customer came online or went offline. */
+export const presenceChangeSchema = z.object({ contactId: z.string(), online: z.boolean(), at: z.number().int().nonnegative() });
+export type PresenceChange = z.infer<typeof presenceChangeSchema>;
+
 /** Typing and presence: ephemeral, pushed as they happen, never in the change log. */
 export const activitySchema = z.discriminatedUnion('type', [
   z.object({
@@ -501,7 +505,10 @@ export const activitySchema = z.discriminatedUnion('type', [
     typing: z.boolean(),
     at: z.number().int().nonnegative(),
   }),
-  z.object({ type: z.literal('presence'), contactId: z.string(), online: z.boolean(), at: z.number().int().nonnegative() }),
+  /** One change: what a backend that pushes presence changes one at a time sends. */
+  presenceChangeSchema.extend({ type: z.literal('presence') }),
+  /** Presence changes gathered over a short window, at most one per customer (server/activity/hub.ts). */
+  z.object({ type: z.literal('presences'), changes: z.array(presenceChangeSchema).min(1) }),
 ]);
 export type Activity = z.infer<typeof activitySchema>;
 

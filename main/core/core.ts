@@ -557,9 +557,7 @@ export class DeskCore {
       this.log.warn('Malformed activity push ignored', { error: parsed.error.message });
       return;
     }
-    const touched = this.activity.apply(parsed.data);
-    const conversationIds =
-      'conversationId' in touched ? [touched.conversationId] : this.guard(() => this.store.queries.conversationsOfContact(touched.contactId));
+    const conversationIds = this.activity.apply(parsed.data);
     if (conversationIds.length > 0) this.emitter.emit('activity', { conversationIds });
   }
 

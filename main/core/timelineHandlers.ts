@@ -144,6 +144,7 @@ export function createTimelineHandlers(core: DeskCore): Pick<DeskHandlers, Timel
       core.requireSession();
       const detail = core.guard(() => core.store.queries.detail(conversationId));
       if (!detail) throw new DeskError('notFound', 'This conversation is not available.', reason('conversationUnavailable'));
+      core.activity.watch(conversationId, detail.contact.id);
       const self = core.selfId();
       const typing = core.activity.typingIn(conversationId, self).map((agentId) => ({
         agentId,

@@ -197,7 +197,7 @@ describe('typing and presence on the portal', () => {
     const bens = await ben.events();
     try {
       await waitFor(() => stream.events.some((e) => e.event === 'ready') && bens.events.some((e) => e.event === 'ready'));
-      await waitFor(() => activity.find((a) => a.type === 'presence' && a.online));
+      await waitFor(() => activity.find((a) => a.type === 'presences' && a.changes.some((c) => c.online)));
 
       await alex.request('activity.typing', { conversationId, typing: true });
       const typing = await waitFor(() => stream.events.find((e) => e.event === PORTAL_TYPING_EVENT));

@@ -62,7 +62,6 @@ export class Queries {
     this.s = {
       conversation: db.prepare<[string], ConversationSqlRow>('SELECT * FROM conversations WHERE id = ?'),
       contact: db.prepare<[string], ContactSqlRow>('SELECT * FROM contacts WHERE id = ?'),
-      ofContact: db.prepare<[string], { id: string }>('SELECT id FROM conversations WHERE contact_id = ?'),
       quoted: db.prepare<[string], { conversation_id: string; direction: string; author_agent_id: string | null; body: string; extra: string | null }>(
         'SELECT conversation_id, direction, author_agent_id, body, extra FROM messages WHERE id = ? AND local = 0',
       ),
@@ -291,10 +290,6 @@ export class Queries {
       authorAgentId: row.author_agent_id,
       excerpt: deleted ? '' : previewOf(row.body, 140),
     };
-  }
-
-  conversationsOfContact(contactId: string): string[] {
-    return this.s.ofContact.all(contactId).map((r) => r.id);
   }
 
   agentName(agentId: string): string | null {

@@ -1,5 +1,7 @@
 // Typing and presence for the open conversation: fetched from the core and refetched whenever the
-// core pushes an `activity` notice.
+// core pushes an `activity` notice. The core tells only about conversations asked about lately
+// (main/core/activity.ts), so the ask repeats while the thread is shown and when the window comes
+// back into view (a hidden window's timers may not run for a while).
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useDeskApi } from '../api/ApiContext';
@@ -18,5 +20,5 @@ export function useActivity(conversationId: string) {
       }),
     [api, queryClient, conversationId],
   );
-  return useDeskQuery('activity.get', { conversationId }, { refetchInterval: 10_000 });
+  return useDeskQuery('activity.get', { conversationId }, { refetchInterval: 10_000, refetchOnWindowFocus: 'always' });
 }
