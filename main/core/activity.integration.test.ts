@@ -8,7 +8,7 @@ import { DEMO_AGENTS, DEMO_PASSWORD } from '../../shared/demo';
 import { HTTP, WEBHOOK_SECRET_HEADER } from '../../shared/protocol';
 import { connectAgent, startBackend, type Backend } from '../../testing/backend';
 import { removeTempDirs } from './testkit/fixtures';
-import { startCore, synced, waitFor, type TestCore } from './testkit/harness';
+import { loggedInCore, waitFor, type TestCore } from './testkit/harness';
 
 const [ALEX, BEA] = DEMO_AGENTS;
 
@@ -39,10 +39,8 @@ describe('typing, presence and agent status through the backend', () => {
 
   beforeAll(async () => {
     backend = await startBackend({ seed: 'demo', carrierDelayScale: 0.01 });
-    core = await startCore(backend.url);
+    core = await loggedInCore(backend.url, ALEX.email);
     core.on('activity', ({ conversationIds }) => told.push(conversationIds));
-    await core.handlers['session.login']({ serverUrl: backend.url, email: ALEX.email, password: DEMO_PASSWORD });
-    await synced(core);
   }, 60_000);
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENTS, DEMO_PASSWORD } from '../../shared/demo';
 import { startBackend, connectAgent, type Backend } from '../../testing/backend';
 import { removeTempDirs } from './testkit/fixtures';
-import { startCore, synced, waitFor, type TestCore } from './testkit/harness';
+import { loggedInCore, startCore, waitFor, type TestCore } from './testkit/harness';
 
 const [ALEX, BEA] = DEMO_AGENTS;
 
@@ -16,9 +16,7 @@ describe('profiles, canned messages and drafts', () => {
 
   beforeAll(async () => {
     backend = await startBackend({ seed: 'demo', carrierDelayScale: 0.01 });
-    core = await startCore(backend.url);
-    await core.handlers['session.login']({ serverUrl: backend.url, email: ALEX.email, password: DEMO_PASSWORD });
-    await synced(core);
+    core = await loggedInCore(backend.url, ALEX.email);
   }, 60_000);
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 // A core on a temp data directory, with the pushes it emits recorded, for integration tests.
+import { DEMO_PASSWORD } from '../../../shared/demo';
 import type { Notice, PushEvents } from '../../../shared/ipc/contract';
 import { createCore, type Core, type CoreDeps } from '../index';
 import { socketIoTransportWith } from '../sync/transport';
@@ -59,4 +60,12 @@ export async function synced(core: Core, timeoutMs = 20_000): Promise<void> {
     },
     timeoutMs,
   );
+}
+
+/** A core logged in to the backend as the demo agent `email`, past its first sync. */
+export async function loggedInCore(serverUrl: string, email: string): Promise<TestCore> {
+  const core = await startCore(serverUrl);
+  await core.handlers['session.login']({ serverUrl, email, password: DEMO_PASSWORD });
+  await synced(core);
+  return core;
 }
