@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { DEMO_AGENTS, DEMO_PASSWORD } from '../../shared/demo';
+import { PUSH_EVENT_NAMES, type PushEventName } from '../../shared/ipc/contract';
 import type { Backend } from '../../testing/backend';
 import { openPage, startRendererHost, type RendererHost, type RendererSession, type SharedBrowser } from '../lib/browser';
 import { bundleFile } from '../../scripts/lib/bundle';
@@ -78,8 +79,17 @@ function cpuPerMessage(before: ProcessSample[] | null, after: ProcessSample[] | 
   return { ...perRole, total: Object.values(perRole).reduce((a, b) => a + b, 0) };
 }
 
+/**
+ * Counts the host's pushes to its bridge clients by event, as the renderer receives them (the
+ * bench's own bridge client is one of those clients). Returns the unsubscribe.
+ */
+function countPushes(host: RendererHost['host'], counts: Map<PushEventName, number>): () => void {
+  const offs = PUSH_EVENT_NAMES.map((event) => host.api.on(event, () => counts.set(event, (counts.get(event) ?? 0) + 1)));
+  return () => offs.forEach((off) => off());
+}
+
 /** The machine's CPU per message against what its cores can give each message at this rate. */
-function cpuMetric(cpu: Record<string, number>, rate: number): Metric {
+function cpuMetric(cpu: Record<string, number>, rate: number, pushes: Record<string, number>): Metric {
   const budget = (os.availableParallelism() * 1000) / rate;
   const parts = Object.entries(cpu)
     .filter(([role]) => role !== 'total')
@@ -90,8 +100,10 @@ function cpuMetric(cpu: Record<string, number>, rate: number): Metric {
     label: `  CPU per message, every process of the run (all ${os.availableParallelism()} cores give ${formatNumber(budget, 'ms')})`,
     value: cpu.total ?? 0,
     unit: 'ms',
-    note: parts.join(' · '),
-    details: cpu,
+    note: `${parts.join(' · ')}. The host's pushes per message: ${Object.entries(pushes)
+      .map(([event, n]) => `${event} ${formatNumber(n)}`)
+      .join(', ') || 'none'}`,
+    details: { ...cpu, pushesPerMsg: pushes },
   };
 }
 
@@ -151,6 +163,8 @@ export async function runDomLatency(cfg: BenchConfig, setUp: DomSetUp, phases: P
     const cached = () => (cache.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
     const settle = await untilSteady(cached, cfg.liveRate, SETTLE_MAX_MS);
     phases.mark('load settle');
+    const pushCounts = new Map<PushEventName, number>();
+    const stopCounting = countPushes(host, pushCounts);
     const cpuBefore = sampleProcessTree();
     const cachedBefore = cached();
     const sentAt = new Map<number, number>();
@@ -172,7 +186,11 @@ export async function runDomLatency(cfg: BenchConfig, setUp: DomSetUp, phases: P
     }
     await Promise.all(posts);
     phases.mark('probes');
-    const cpu = cpuPerMessage(cpuBefore, sampleProcessTree(), cached() - cachedBefore, roles(b.pid ?? -1));
+    const cpuAfter = sampleProcessTree();
+    const messages = cached() - cachedBefore;
+    stopCounting();
+    const cpu = cpuPerMessage(cpuBefore, cpuAfter, messages, roles(b.pid ?? -1));
+    const pushes = Object.fromEntries([...pushCounts].map(([event, n]) => [event, messages > 0 ? n / messages : 0]));
     cache.close();
     const seenNow = async () => new Map(await page.evaluate<Array<[number, number]>>('window.probesSeen()'));
     await until('every probe to be drawn', async () => (await seenNow()).size === total, SETTLE_MS).catch(() => undefined);
@@ -202,7 +220,7 @@ export async function runDomLatency(cfg: BenchConfig, setUp: DomSetUp, phases: P
         details: { toDom: summarize(toDom), ack: summarize(acks), lost, background, settle },
       },
       latencyMetric('latency.dom.p99', `${label}, p99`, toDom, { op: '<=', value: 60, text: 'p99 ≤ 60 ms', percentile: 'p99' }, ['p99']),
-      ...(cpu ? [cpuMetric(cpu, cfg.liveRate)] : []),
+      ...(cpu ? [cpuMetric(cpu, cfg.liveRate, pushes)] : []),
     ];
   } finally {
     await prepared.discard();
