@@ -20,6 +20,7 @@ import { socketIoTransport } from '../../main/core/sync/transport';
 import type { TransportFactory } from '../../main/core/sync/transport';
 import type { Backend } from '../../testing/backend';
 import type { ChildRun } from '../lib/child';
+import { processCpuSeconds } from '../lib/cpu';
 import type { BenchConfig } from '../lib/config';
 import { benchCore, call, recordingLogger } from '../lib/core';
 import { formatNumber } from '../lib/format';
@@ -145,6 +146,10 @@ export async function runLive(cfg: BenchConfig, phases: Phases, beside: () => Pr
     const inCore: number[] = [];
     const acks: number[] = [];
     let lost = 0;
+    // The backend's CPU per message while the probes run: its work, which the load does not
+    // inflate as it does the latency.
+    const backendCpu0 = processCpuSeconds(b.pid);
+    const arrivedBefore = arrivedMessages;
     const tBegin = performance.now();
     for (let i = 0; i < total; i++) {
       const probe = probes[i % probes.length];
@@ -171,6 +176,9 @@ export async function runLive(cfg: BenchConfig, phases: Phases, beside: () => Pr
       await sleep(Math.max(0, tBegin + (i + 1) * PROBE_INTERVAL_MS - performance.now()));
     }
     phases.mark('probes');
+    const backendCpu1 = processCpuSeconds(b.pid);
+    const probedMessages = arrivedMessages - arrivedBefore;
+    const backendMsPerMsg = backendCpu0 === null || backendCpu1 === null || probedMessages === 0 ? null : (1000 * (backendCpu1 - backendCpu0)) / probedMessages;
     load.stop();
     const background = await load.result;
     load = null;
@@ -183,8 +191,9 @@ export async function runLive(cfg: BenchConfig, phases: Phases, beside: () => Pr
         ...latencyMetric('latency.core.p50', `${label}, p50`, toPush, { op: '<=', value: 20, text: 'p50 ≤ 20 ms (to DOM)', percentile: 'p50' }, ['p50', 'p95']),
         note:
           `${toPush.length} probes, ${lost} lost. Backend (POST → socket push) ${pct(toSocket)}; core (socket push → \`changed\`) ${pct(inCore)}; ` +
-          `POST answered ${pct(acks)}. Background: ${loadText(background)}; ${settleText(settle)}`,
-        details: { toPush: summarize(toPush), toSocket: summarize(toSocket), inCore: summarize(inCore), ack: summarize(acks), lost, background, settle },
+          `POST answered ${pct(acks)}. Backend CPU ${backendMsPerMsg === null ? 'not measured' : formatNumber(backendMsPerMsg, 'ms')} per message. ` +
+          `Background: ${loadText(background)}; ${settleText(settle)}`,
+        details: { toPush: summarize(toPush), toSocket: summarize(toSocket), inCore: summarize(inCore), ack: summarize(acks), lost, backendMsPerMsg, background, settle },
       },
       latencyMetric('latency.core.p99', `${label}, p99`, toPush, { op: '<=', value: 60, text: 'p99 ≤ 60 ms (to DOM)', percentile: 'p99' }, ['p99']),
     ];
