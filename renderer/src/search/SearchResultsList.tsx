@@ -38,9 +38,10 @@ export function SearchResultsList({ listId, local, stale, failed, activeKey, onC
 
   const option = (key: string, children: ReactNode, className = '') => {
     const o = byKey.get(key);
-    if (!o) return <li className={`search-result search-result--static ${className}`}>{children}</li>;
+    if (!o) return <li key={key} className={`search-result search-result--static ${className}`}>{children}</li>;
     return (
       <li
+        key={key}
         id={`${listId}-${key}`}
         role="option"
         aria-selected={activeKey === key}
