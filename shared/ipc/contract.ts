@@ -635,7 +635,7 @@ export interface PushEvents {
   changed: ChangeNotice;
   /** Upload progress of files in the outbox. */
   upload: UploadProgress;
-  /** Typing or presence changed in these conversations: refetch activity.get. */
+  /** Typing or presence changed in these conversations, of those asked about lately: refetch activity.get. */
   activity: { conversationIds: string[] };
   connection: ConnectionState;
   /** Something the agent should be told about once (a toast). */

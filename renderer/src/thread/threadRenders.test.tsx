@@ -119,7 +119,10 @@ describe('thread renders', () => {
       const composerRef = useRef<HTMLTextAreaElement>(null);
       return <ThreadView conversationId="c1" composerRef={composerRef} />;
     }
-    await renderWithDesk(<Workspace />, desk);
+    const { queryClient } = await renderWithDesk(<Workspace />, desk);
+    // Every query of the view answered (a loaded machine can take longer than any fixed wait), so
+    // what renders next is the workspace's doing.
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
     await settle();
     const before = activityReads.count;
     expect(before).toBeGreaterThan(0);
