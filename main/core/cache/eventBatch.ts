@@ -161,6 +161,14 @@ export class EventBatchText {
     this.count += events.length;
   }
 
+  /** Adds the text of events that follow those added before. */
+  append(other: EventBatchText): void {
+    if (other.last === null) return;
+    this.parts.push(...other.parts);
+    this.last = other.last;
+    this.count += other.count;
+  }
+
   get size(): number {
     return this.count;
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../../shared/protocol';
 import { eventBatch } from '../cache/eventBatch';
 import { CatchUpBatches } from './catchUpBatches';
+import { EVENTS_PER_TURN } from './turns';
 
 const ev = (seq: number): ChangeEvent => ({ seq, type: 'conversation.read', conversationId: 'c1', agentId: 'a1', readSeq: seq });
 const run = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => ev(from + i));
@@ -39,6 +40,33 @@ describe('CatchUpBatches', () => {
     writes[1]?.commit();
     await finished;
     expect(writes).toHaveLength(2);
+  });
+
+  it('makes the text of many events a slice per turn of the event loop, so other work runs in between', async () => {
+    const { writes, write } = gatedWriter();
+    const batches = new CatchUpBatches(write, 100_000, never);
+    let turns = 0;
+    let adding = true;
+    const count = () => {
+      turns++;
+      if (adding) setImmediate(count);
+    };
+    setImmediate(count);
+    await batches.add(run(1, 3 * EVENTS_PER_TURN));
+    adding = false;
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(writes.map((w) => w.seqs.length)).toEqual([3 * EVENTS_PER_TURN]);
+    expect(writes[0]?.text).toBe(JSON.stringify(eventBatch(run(1, 3 * EVENTS_PER_TURN))));
+  });
+
+  it('hands nothing over that was added while a failing write failed', async () => {
+    const { writes, write } = gatedWriter();
+    const batches = new CatchUpBatches(write, 100_000, never);
+    await batches.add(run(1, 2));
+    const adding = batches.add(run(3, 2 + 2 * EVENTS_PER_TURN));
+    writes[0]?.fail(new Error('disk full'));
+    await expect(adding).rejects.toThrow('disk full');
+    expect(writes).toHaveLength(1);
   });
 
   it('makes the caller wait once the limit of waiting events is reached', async () => {

@@ -2,6 +2,7 @@
 // writer applies the previous ones, and hands over whatever arrived meanwhile as one batch.
 import type { ChangeEvent } from '../../../shared/protocol';
 import { EventBatchText } from '../cache/eventBatch';
+import { EVENTS_PER_TURN, nextTurn } from './turns';
 
 /**
  * Writes one batch: `text` is the events as `EventBatchText`. Resolves once it committed, with
@@ -33,11 +34,22 @@ export class CatchUpBatches {
     private readonly stopped: () => Error | null,
   ) {}
 
-  /** Adds contiguous events after those added before; hands them over as soon as the writer is free. */
+  /**
+   * Adds contiguous events after those added before; hands them over as soon as the writer is free.
+   * Their text is made EVENTS_PER_TURN events per turn of the event loop; a write that commits
+   * meanwhile hands over what waited before them.
+   */
   async add(events: readonly ChangeEvent[]): Promise<void> {
     this.throwIfFailed();
+    const text = new EventBatchText();
+    for (let i = 0; i < events.length; i += EVENTS_PER_TURN) {
+      if (i > 0) await nextTurn();
+      text.add(events.slice(i, i + EVENTS_PER_TURN));
+    }
+    // A write may have failed meanwhile: nothing is handed over after it.
+    this.throwIfFailed();
     for (const e of events) this.waiting.push(e);
-    this.waitingText.add(events);
+    this.waitingText.append(text);
     if (this.waiting.length === 0) return;
     if (this.current === null) this.handOver();
     else if (this.waiting.length >= this.limit) await this.current;

@@ -279,7 +279,7 @@ export class SyncEngine {
     let showing = false;
     try {
       for (;;) {
-        const page = parsePull(await this.request('sync.pull', { after, limit: tuning.pullLimit }));
+        const page = await parsePull(await this.request('sync.pull', { after, limit: tuning.pullLimit }));
         this.deps.head(page.head);
         if (page.mustRefetch) throw new MustRefetch();
         const { ready, rest } = planApply(page.events, after);
