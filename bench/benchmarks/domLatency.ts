@@ -33,6 +33,7 @@ const SETTLE_MS = 5_000;
 const PROBE_PHONE = '+1 555 900009';
 const PROBE_NAME = 'Latency Probe';
 const marker = (i: number) => `LATPROBE${i}X`;
+const PROBE_MARKER = /LATPROBE(\d+)X/;
 const epochNow = () => performance.timeOrigin + performance.now();
 
 /**
@@ -86,6 +87,22 @@ function cpuPerMessage(before: ProcessSample[] | null, after: ProcessSample[] | 
 function countPushes(host: RendererHost['host'], counts: Map<PushEventName, number>): () => void {
   const offs = PUSH_EVENT_NAMES.map((event) => host.api.on(event, () => counts.set(event, (counts.get(event) ?? 0) + 1)));
   return () => offs.forEach((off) => off());
+}
+
+/**
+ * Stamps when the host's change notice carrying each probe (in the open thread's page) reached
+ * the benchmark's own bridge client, which the host pushes to just before or after the page's:
+ * it splits a probe's time into the backend and host's part and the renderer's. Returns the
+ * unsubscribe.
+ */
+function stampProbePushes(host: RendererHost['host'], stamps: Map<number, number>): () => void {
+  return host.api.on('changed', (notice) => {
+    const t = epochNow();
+    for (const message of notice.open?.page.messages ?? []) {
+      const i = PROBE_MARKER.exec(message.body)?.[1];
+      if (i !== undefined && !stamps.has(Number(i))) stamps.set(Number(i), t);
+    }
+  });
 }
 
 /** The machine's CPU per message against what its cores can give each message at this rate. */
@@ -165,6 +182,8 @@ export async function runDomLatency(cfg: BenchConfig, setUp: DomSetUp, phases: P
     phases.mark('load settle');
     const pushCounts = new Map<PushEventName, number>();
     const stopCounting = countPushes(host, pushCounts);
+    const pushedAt = new Map<number, number>();
+    const stopStamping = stampProbePushes(host, pushedAt);
     const cpuBefore = sampleProcessTree();
     const cachedBefore = cached();
     const sentAt = new Map<number, number>();
@@ -195,6 +214,7 @@ export async function runDomLatency(cfg: BenchConfig, setUp: DomSetUp, phases: P
     const seenNow = async () => new Map(await page.evaluate<Array<[number, number]>>('window.probesSeen()'));
     await until('every probe to be drawn', async () => (await seenNow()).size === total, SETTLE_MS).catch(() => undefined);
     const seen = await seenNow();
+    stopStamping();
     phases.mark('probes drawn');
     load.stop();
     const background = await load.result;
@@ -202,12 +222,19 @@ export async function runDomLatency(cfg: BenchConfig, setUp: DomSetUp, phases: P
     phases.mark('load stop');
 
     const toDom: number[] = [];
+    const toPush: number[] = [];
+    const pushToDom: number[] = [];
     let lost = 0;
     for (let i = WARMUP_PROBES; i < total; i++) {
       const t = seen.get(i);
       const t0 = sentAt.get(i);
+      const pushed = pushedAt.get(i);
       if (t === undefined || t0 === undefined) lost++;
       else toDom.push(t - t0);
+      if (t !== undefined && t0 !== undefined && pushed !== undefined) {
+        toPush.push(pushed - t0);
+        pushToDom.push(t - pushed);
+      }
     }
     if (toDom.length === 0) throw new Error('no probe reached the renderer');
     const label = `live webhook → renderer DOM, ${cfg.liveRate} msg/s background`;
@@ -216,8 +243,20 @@ export async function runDomLatency(cfg: BenchConfig, setUp: DomSetUp, phases: P
         ...latencyMetric('latency.dom.p50', `${label}, p50`, toDom, { op: '<=', value: 20, text: 'p50 ≤ 20 ms', percentile: 'p50' }, ['p50', 'p95']),
         note:
           `${toDom.length} probes, ${lost} not seen ${SETTLE_MS / 1000} s after the last POST was answered (${failed} POSTs failed). ` +
-          `POST answered ${percentilesText(summarize(acks), 'ms', ['p50', 'p99'])}. Background: ${loadText(background)}; ${settleText(settle)}`,
-        details: { toDom: summarize(toDom), ack: summarize(acks), lost, background, settle },
+          `POST answered ${percentilesText(summarize(acks), 'ms', ['p50', 'p99'])}. ` +
+          `POST → the host's push (at the benchmark's own bridge client) ${percentilesText(summarize(toPush), 'ms')}; from there to the DOM ${percentilesText(summarize(pushToDom), 'ms')}. ` +
+          `Background: ${loadText(background)}; ${settleText(settle)}`,
+        // Every probe's latency in the order sent: whether it drifts over the run.
+        details: {
+          toDom: summarize(toDom),
+          toDomInOrder: toDom.map((ms) => Math.round(ms * 10) / 10),
+          toPush: summarize(toPush),
+          pushToDom: summarize(pushToDom),
+          ack: summarize(acks),
+          lost,
+          background,
+          settle,
+        },
       },
       latencyMetric('latency.dom.p99', `${label}, p99`, toDom, { op: '<=', value: 60, text: 'p99 ≤ 60 ms', percentile: 'p99' }, ['p99']),
       ...(cpu ? [cpuMetric(cpu, cfg.liveRate, pushes)] : []),

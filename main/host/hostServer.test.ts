@@ -158,9 +158,13 @@ describe('host server: bridge', () => {
     // guarantees both sides are ready before the push.
     await Promise.all(clients.map((client) => client.api['app.info']({})));
     const notice = { inbox: true, conversationIds: ['c1'], outbox: false };
-    core.emit('changed', notice);
+    // Counts how often the push is made text: once, whatever the number of clients.
+    let serialized = 0;
+    const counted = { ...notice, toJSON: () => (serialized++, notice) };
+    core.emit('changed', counted);
     await expect.poll(() => received.map((list) => list.length)).toEqual([1, 1]);
     expect(received).toEqual([[notice], [notice]]);
+    expect(serialized).toBe(1);
     for (const client of clients) client.close();
   });
 });

@@ -94,9 +94,14 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     });
   });
 
+  // A push is made text once for every client: the open thread's page rides on the change
+  // notices (tens of kilobytes each, tens a second under live traffic).
   const unsubscribers = PUSH_EVENT_NAMES.map((event) =>
     core.on(event, (payload) => {
-      for (const ws of clients) send(ws, { type: 'push', event, payload });
+      if (clients.size === 0) return;
+      const message: BridgeServerMessage = { type: 'push', event, payload };
+      const text = JSON.stringify(message);
+      for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
     }),
   );
 
