@@ -91,11 +91,19 @@ export function useThreadSearch(conversationId: string, thread: LoadableThread):
     setPinned(false);
     setSelectedId(newestFirst[(from + by + n) % n]!.messageId);
   };
+  // Whether the thread's DOM holds marks of this search. Clearing queries the thread's DOM, and
+  // the marks are brought up to date after every change of the thread (a new message is one):
+  // with nothing marked there is nothing to clear.
+  const marked = useRef(false);
+  const unmark = useCallback(() => {
+    clearMatches(threadElement(conversationId));
+    marked.current = false;
+  }, [conversationId]);
   const close = useCallback(() => {
     setOpen(false);
     setPinned(false);
-    clearMatches(threadElement(conversationId));
-  }, [conversationId]);
+    unmark();
+  }, [unmark]);
 
   useCommand('findInThread', () => {
     setOpen(true);
@@ -130,12 +138,16 @@ export function useThreadSearch(conversationId: string, thread: LoadableThread):
 
   const ids = useMemo(() => new Set(newestFirst.map((m) => m.messageId)), [newestFirst]);
   useEffect(() => {
+    if (!(open && searching)) {
+      if (marked.current) unmark();
+      return;
+    }
     const root = threadElement(conversationId);
     if (!root) return;
-    if (open && searching) paintMatches(root, matcher, ids, currentId);
-    else clearMatches(root);
-  }, [open, searching, matcher, ids, currentId, conversationId, thread.messages]);
-  useEffect(() => () => clearMatches(threadElement(conversationId)), [conversationId]);
+    paintMatches(root, matcher, ids, currentId);
+    marked.current = true;
+  }, [open, searching, matcher, ids, currentId, conversationId, thread.messages, unmark]);
+  useEffect(() => unmark, [unmark]);
 
   return {
     open,
