@@ -59,8 +59,8 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   const { core, rendererDir, log } = options;
   const token = options.token ?? createToken();
   const clients = new Set<WebSocket>();
-  const send = (ws: WebSocket, message: BridgeServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  const send = (ws: WebSocket, text: string) => {
+    if (ws.readyState === ws.OPEN) ws.send(text);
   };
 
   const http = createServer((request, response) => {
@@ -90,7 +90,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     ws.on('message', (data, isBinary) => {
       // Binary frames are not part of the protocol: answered like any other malformed message.
       const raw = isBinary ? '' : String(data);
-      void answerBridgeMessage(core.handlers, raw).then((answer) => send(ws, answer));
+      void answerBridgeMessage(core.handlers, raw).then((answer) => send(ws, JSON.stringify(answer)));
     });
   });
 
@@ -101,7 +101,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       if (clients.size === 0) return;
       const message: BridgeServerMessage = { type: 'push', event, payload };
       const text = JSON.stringify(message);
-      for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
+      for (const ws of clients) send(ws, text);
     }),
   );
 

@@ -2,7 +2,7 @@
 // writer applies the previous ones, and hands over whatever arrived meanwhile as one batch.
 import type { ChangeEvent } from '../../../shared/protocol';
 import { EventBatchText } from '../cache/eventBatch';
-import { EVENTS_PER_TURN, nextTurn } from './turns';
+import { inSlices } from './turns';
 
 /**
  * Writes one batch: `text` is the events as `EventBatchText`. Resolves once it committed, with
@@ -42,10 +42,7 @@ export class CatchUpBatches {
   async add(events: readonly ChangeEvent[]): Promise<void> {
     this.throwIfFailed();
     const text = new EventBatchText();
-    for (let i = 0; i < events.length; i += EVENTS_PER_TURN) {
-      if (i > 0) await nextTurn();
-      text.add(events.slice(i, i + EVENTS_PER_TURN));
-    }
+    await inSlices(events, (slice) => text.add(slice));
     // A write may have failed meanwhile: nothing is handed over after it.
     this.throwIfFailed();
     for (const e of events) this.waiting.push(e);

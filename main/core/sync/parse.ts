@@ -2,7 +2,7 @@
 // stored, and nothing after it is applied (it would advance the cursor past data not stored).
 import { z } from 'zod';
 import { changeEventSchema, socketRequests, type ChangeEvent, type SnapshotPage } from '../../../shared/protocol';
-import { EVENTS_PER_TURN, nextTurn } from './turns';
+import { inSlices } from './turns';
 
 export class MalformedPayloadError extends Error {
   constructor(what: string, detail: string) {
@@ -57,14 +57,12 @@ export async function parsePull(value: unknown): Promise<PullResult> {
   const envelope = pullEnvelope.safeParse(value);
   if (!envelope.success) throw new MalformedPayloadError('a sync page', describe(envelope.error));
   if (envelope.data.mustRefetch) return envelope.data;
-  const raw = envelope.data.events;
   const parsed: { events: ChangeEvent[]; problems: string[] } = { events: [], problems: [] };
-  for (let i = 0; i < raw.length; i += EVENTS_PER_TURN) {
-    if (i > 0) await nextTurn();
-    const { events, problems } = parseEvents(raw.slice(i, i + EVENTS_PER_TURN));
+  await inSlices(envelope.data.events, (slice) => {
+    const { events, problems } = parseEvents(slice);
     parsed.events.push(...events);
     parsed.problems.push(...problems);
-  }
+  });
   return { ...envelope.data, ...parsed };
 }
 

@@ -7,3 +7,11 @@ export const EVENTS_PER_TURN = 1_000;
 
 /** Resolves on a later turn of the event loop, once the I/O callbacks waiting now have run. */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Runs `work` over `items` EVENTS_PER_TURN at a time, each slice after the first on a later turn. */
+export async function inSlices<T>(items: readonly T[], work: (slice: T[]) => void): Promise<void> {
+  for (let i = 0; i < items.length; i += EVENTS_PER_TURN) {
+    if (i > 0) await nextTurn();
+    work(items.slice(i, i + EVENTS_PER_TURN));
+  }
+}
