@@ -229,9 +229,12 @@ export async function runDomLatency(cfg: BenchConfig, setUp: DomSetUp, phases: P
       const t = seen.get(i);
       const t0 = sentAt.get(i);
       const pushed = pushedAt.get(i);
-      if (t === undefined || t0 === undefined) lost++;
-      else toDom.push(t - t0);
-      if (t !== undefined && t0 !== undefined && pushed !== undefined) {
+      if (t === undefined || t0 === undefined) {
+        lost++;
+        continue;
+      }
+      toDom.push(t - t0);
+      if (pushed !== undefined) {
         toPush.push(pushed - t0);
         pushToDom.push(t - pushed);
       }
