@@ -29,6 +29,11 @@ const noNode = forbid('This code runs outside Node: no Node built-ins.', 'node:*
 const noMain = forbid('Only the main process imports main/.', '**/main', '**/main/**');
 const noPreload = forbid('Nothing imports preload/.', '**/preload', '**/preload/**');
 const noHostOrGlue = forbid('main/core is runtime-neutral: it never imports main/electron or main/host.', '**/electron/**', '**/host/**');
+const noUseTranslation = {
+  group: ['react-i18next'],
+  importNames: ['useTranslation'],
+  message: 'Use useT from renderer/src/i18n/LocaleContext: one translate function for the tree, without the per-render work of useTranslation.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**', 'bench/results/**', 'bench/.build/**'] },
@@ -66,7 +71,7 @@ export default tseslint.config(
   boundary(['main/electron/**/*.ts'], noRenderer, noServer, noPreload, forbid('main/electron does not import main/host.', '**/host/**')),
   boundary(['main/host/**/*.ts'], noElectron, noRenderer, noServer, noPreload, forbid('main/host does not import the Electron glue.', '**/electron/**')),
   boundary(['preload/**/*.ts'], noRenderer, noServer, noMain, noNode),
-  boundary(['renderer/**/*.{ts,tsx}'], noNode, noElectron, noServer, noMain, noPreload),
+  boundary(['renderer/**/*.{ts,tsx}'], noNode, noElectron, noServer, noMain, noPreload, noUseTranslation),
   boundary(['server/**/*.ts'], noElectron, noRenderer, noMain, noPreload),
   boundary(['portal/**/*.{ts,tsx}'], noNode, noElectron, noRenderer, noServer, noMain, noPreload),
   boundary(['e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'testing/**/*.ts'], noRenderer, noServer, noElectron),

@@ -1,6 +1,6 @@
 // Chooses between the login screen and the workspace from the session, and wires push events.
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { Notice } from '../../../shared/ipc/contract';
 import { useDeskQuery } from '../api/hooks';
 import { usePushSync } from '../api/usePushSync';
@@ -11,7 +11,7 @@ import { Workspace } from '../workspace/Workspace';
 import './app.css';
 
 export function App() {
-  const { t } = useTranslation();
+  const t = useT();
   const { show } = useToasts();
   const onNotice = useCallback(
     (notice: Notice) => show({ message: { notice }, tone: notice.kind === 'sendFailed' ? 'error' : 'info' }),

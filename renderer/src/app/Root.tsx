@@ -2,13 +2,12 @@
 // toasts. Also the two states in which nothing else can work: no token, or the core went away.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiProvider } from '../api/ApiContext';
 import { createQueryClient } from '../api/queryClient';
 import type { ApiConnection } from '../api/selectApi';
 import type { LocaleSetup } from '../i18n/i18n';
 import { LanguageFromSettings } from '../i18n/LanguageFromSettings';
-import { LocaleProvider } from '../i18n/LocaleContext';
+import { LocaleProvider, useT } from '../i18n/LocaleContext';
 import { ToastProvider } from '../toasts/ToastContext';
 import { FullScreenMessage } from '../ui/FullScreenMessage';
 import { App } from './App';
@@ -36,13 +35,13 @@ export function Root({ connection, locale, systemLocales }: { connection: ApiCon
 }
 
 function MissingToken() {
-  const { t } = useTranslation();
+  const t = useT();
   return <FullScreenMessage title={t('app.missingToken.title')} body={t('app.missingToken.body')} />;
 }
 
 /** In host mode the core is a separate process; when its socket drops nothing on screen is live. */
 function CoreGuard({ connection, children }: { connection: Exclude<ApiConnection, { kind: 'missingToken' }>; children: React.ReactNode }) {
-  const { t } = useTranslation();
+  const t = useT();
   const [stopped, setStopped] = useState(false);
   useEffect(() => {
     if (connection.kind === 'bridge') connection.client.onClose(() => setStopped(true));

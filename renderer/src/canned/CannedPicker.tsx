@@ -1,7 +1,7 @@
 // The canned-message picker above the composer: search (driven by the composer's text after "/",
 // or its own box after Ctrl+/), category chips, arrows + Enter, and a preview with variables filled.
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { CannedItem } from '../../../shared/ipc/contract';
 import { resolveTemplate, type TemplateContext } from '../../../shared/templates/variables';
 
@@ -18,7 +18,7 @@ interface CannedPickerProps {
 }
 
 export function CannedPicker({ results, categories, category, onCategory, active, onActive, onChoose, context, listId }: CannedPickerProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const previewId = useId();
   const current = results[active] ?? null;
   const preview = current ? resolveTemplate(current.body, context()) : null;

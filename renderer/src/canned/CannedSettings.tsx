@@ -1,7 +1,7 @@
 // Settings → Canned messages: the team's (editable by supervisors) and the agent's own.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { CannedScope } from '../../../shared/domain';
 import type { CannedItem } from '../../../shared/ipc/contract';
 import { useReasonText } from '../i18n/reasonText';
@@ -21,7 +21,7 @@ interface Draft {
 const EMPTY: Draft = { id: null, scope: 'personal', title: '', shortcut: '', category: '', body: '' };
 
 export function CannedSettings() {
-  const { t } = useTranslation();
+  const t = useT();
   const words = useReasonText();
   const queryClient = useQueryClient();
   const list = useDeskQuery('canned.list', {});

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { CannedItem } from '../../../shared/ipc/contract';
 import { suggestReplies } from '../../../shared/templates/suggest';
 
 /** One-click suggested replies for the customer's last message. */
 export function SuggestionChips({ message, canned, onChoose }: { message: string; canned: readonly CannedItem[]; onChoose: (item: CannedItem) => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   const suggestions = useMemo(() => suggestReplies(message, canned, 3), [message, canned]);
   if (suggestions.length === 0) return null;
   return (

@@ -3,7 +3,7 @@
 // placeholders and the confirmation before sending one.
 import { useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, type ReactNode, type RefObject, useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { CannedItem } from '../../../shared/ipc/contract';
 import { findPlaceholders, resolveTemplate } from '../../../shared/templates/variables';
 import { useDeskApi } from '../api/ApiContext';
@@ -44,7 +44,7 @@ export interface ComposerAssist {
 }
 
 export function useComposerAssist({ conversationId, body, setBody, inputRef, lastInbound, send }: AssistOptions): ComposerAssist {
-  const { t } = useTranslation();
+  const t = useT();
   const api = useDeskApi();
   const queryClient = useQueryClient();
   const list = useDeskQuery('canned.list', {}, { staleTime: 60_000 });

@@ -1,11 +1,11 @@
 // Custom attributes, edited in place: Enter saves (through the outbox), Escape cancels.
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { ATTRIBUTE_NAME } from '../../../shared/domain';
 import { useDeskMutation } from '../api/hooks';
 
 export function Attributes({ contactId, attributes }: { contactId: string; attributes: Readonly<Record<string, string>> }) {
-  const { t } = useTranslation();
+  const t = useT();
   const update = useDeskMutation('contact.update');
   const [editing, setEditing] = useState<string | null>(null);
   const [value, setValue] = useState('');

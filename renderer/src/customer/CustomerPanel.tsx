@@ -1,11 +1,11 @@
 // The customer panel: who the customer is, how to reach them, what the conversation is about, and
 // expandable sections with the backend's linked records, earlier conversations, loyalty and notes.
 import { memo, type ReactNode, useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { Trans } from 'react-i18next';
 import { EMPTY_PROFILE } from '../../../shared/domain';
 import { useDeskQuery } from '../api/hooks';
 import { useSteadyDetail } from '../api/useSteadyDetail';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 import { useSettings } from '../settings/useSettings';
 import { ChannelBadge } from '../ui/ChannelBadge';
 import { useWorkflow } from '../workflow/WorkflowContext';
@@ -32,7 +32,7 @@ interface CustomerPanelProps {
 }
 
 export const CustomerPanel = memo(function CustomerPanel({ conversationId, onOpenConversation, onCollapse }: CustomerPanelProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { settings, update } = useSettings();
   const { openDialog } = useWorkflow();

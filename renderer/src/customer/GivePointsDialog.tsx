@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { useDeskMutation } from '../api/hooks';
 import { Dialog } from '../ui/Dialog';
 
 export function GivePointsDialog({ contactId, name, onClose }: { contactId: string; name: string; onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   const update = useDeskMutation('contact.update', { onSuccess: onClose });
   const [points, setPoints] = useState('50');
   const [reason, setReason] = useState('');

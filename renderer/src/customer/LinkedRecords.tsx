@@ -1,11 +1,10 @@
 // The contact's vehicles, orders / work orders and appointments.
-import { useTranslation } from 'react-i18next';
 import type { ContactProfile, Order } from '../../../shared/domain';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 import { formatDate, formatDateTime, formatMoney } from './recordFormat';
 
 export function LinkedRecords({ profile }: { profile: ContactProfile }) {
-  const { t } = useTranslation();
+  const t = useT();
   const { locale } = useFormat();
   const { vehicles, orders, appointments } = profile;
   if (vehicles.length + orders.length + appointments.length === 0) return <p className="customer__none">{t('customer.noRecords')}</p>;

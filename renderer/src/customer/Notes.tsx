@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ContactNote } from '../../../shared/domain';
 import { useDeskMutation, useDeskQuery } from '../api/hooks';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 
 export function Notes({ contactId, notes }: { contactId: string; notes: readonly ContactNote[] }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const update = useDeskMutation('contact.update');
   const [body, setBody] = useState('');

@@ -1,16 +1,15 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { useTranslation } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS_DEFAULTS, type Settings } from '../../../shared/settings';
 import { fakeDesk, renderWithDesk } from '../test/fakeDesk';
 import { LanguageFromSettings } from './LanguageFromSettings';
 import { LanguageSection } from './LanguageSection';
-import { useFormat } from './LocaleContext';
+import { useFormat, useT } from './LocaleContext';
 
 const now = Date.now();
 
 function Probe() {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   return (
     <p data-testid="probe">

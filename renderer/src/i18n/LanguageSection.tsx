@@ -1,12 +1,11 @@
 // Settings → Language: follow the OS, or pick one of the app's languages (each named in itself).
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { LANGUAGE_CHOICES, languageName, pickLanguage, type LanguageChoice } from '../../../shared/i18n/languages';
 import { useSettings } from '../settings/useSettings';
-import { useLocale } from './LocaleContext';
+import { useLocale, useT } from './LocaleContext';
 
 export function LanguageSection() {
-  const { t } = useTranslation();
+  const t = useT();
   const { settings, update } = useSettings();
   const { systemLocales } = useLocale();
   const ids = { select: useId(), hint: useId() };

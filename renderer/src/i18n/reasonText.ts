@@ -3,12 +3,11 @@
 // a reason this build cannot word falls back to the generic text of the error's code.
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
 import { formatFileSize } from '../../../shared/attachments';
 import type { Notice } from '../../../shared/ipc/contract';
 import { knownReason, REASONS, type Reason, type ReasonParamKind } from '../../../shared/reasons';
 import { DeskCallError } from '../api/call';
-import { useLocale } from './LocaleContext';
+import { useLocale, useT } from './LocaleContext';
 
 function paramText(t: TFunction, locale: string, kind: ReasonParamKind, value: string | number): string | number {
   switch (kind) {
@@ -56,7 +55,7 @@ export function noticeText(t: TFunction, locale: string, notice: Notice): { titl
 
 /** `errorText` and `reasonText` bound to the agent's language. */
 export function useReasonText() {
-  const { t } = useTranslation();
+  const t = useT();
   const { locale } = useLocale();
   return {
     error: useCallback((error: unknown) => errorText(t, locale, error), [t, locale]),

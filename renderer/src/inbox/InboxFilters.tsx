@@ -1,7 +1,7 @@
 // The inbox's sort order and filters: channel, status, tag (searchable), label, agent, queue, date
 // range and unread only. Collapsed to one line until the agent opens it.
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { CHANNELS, CONVERSATION_STATUSES, type ConversationStatus, WORKFLOW_LABELS, type WorkflowLabel } from '../../../shared/domain';
 import { INBOX_SORTS, type InboxSort } from '../../../shared/ipc/contract';
 import { useTeam } from '../workflow/useWorkflow';
@@ -15,7 +15,7 @@ interface InboxFiltersProps {
 }
 
 export function InboxFilters({ state, onChange, sort, onSortChange }: InboxFiltersProps) {
-  const { t } = useTranslation();
+  const t = useT();
   // Read during render so that only a change to the team renders the bar again, not each refetch.
   const team = useTeam().data;
   const [open, setOpen] = useState(false);

@@ -2,7 +2,7 @@
 // conversations scroll as smoothly as 50. More pages load as the end comes into view.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { InboxRow } from '../../../shared/ipc/contract';
 import { useNow } from './useNow';
 import { InboxRowItem } from './InboxRowItem';
@@ -30,7 +30,7 @@ interface InboxListProps {
 export const rowDomId = (conversationId: string) => `inbox-row-${conversationId}`;
 
 export function InboxList({ id, labelledBy, rows, hasMore, loadingMore, loadMore, onShowRows, openId, highlightedId, onOpen, onAccept }: InboxListProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = rows.length + (hasMore ? 1 : 0);

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { InboxView } from '../../../shared/ipc/contract';
 import { InboxIcon } from '../ui/icons';
 import { useWorkflow } from '../workflow/WorkflowContext';
@@ -24,7 +24,7 @@ interface InboxPanelProps {
 }
 
 export function InboxPanel({ tenantName, view, onViewChange, inbox, controls, openId, highlightedId, onOpen, search }: InboxPanelProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const { openDialog, accept } = useWorkflow();
   const listId = useId();
 

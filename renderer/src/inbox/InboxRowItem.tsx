@@ -1,8 +1,7 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { InboxRow } from '../../../shared/ipc/contract';
 import { unreadBadge } from '../../../shared/text/badge';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 import { ChannelBadge } from '../ui/ChannelBadge';
 import { PinIcon } from '../ui/icons';
 
@@ -24,7 +23,7 @@ interface InboxRowProps {
 }
 
 export const InboxRowItem = memo(function InboxRowItem({ row, now, open, highlighted, domId, onOpen, onAccept }: InboxRowProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const badge = unreadBadge(row.unreadCount);
   const classes = [

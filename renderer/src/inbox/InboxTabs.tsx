@@ -1,10 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import { INBOX_VIEWS, type InboxView } from '../../../shared/ipc/contract';
 import { useDeskQuery } from '../api/hooks';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 
 export function InboxTabs({ view, onChange, panelId }: { view: InboxView; onChange: (view: InboxView) => void; panelId: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const counts = useDeskQuery('inbox.counts', {});
 

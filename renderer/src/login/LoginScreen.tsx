@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { errorCode } from '../api/call';
 import { useDeskMutation } from '../api/hooks';
 import { applySession } from '../api/session';
@@ -9,7 +9,7 @@ import { InboxIcon } from '../ui/icons';
 import './login.css';
 
 export function LoginScreen({ defaultServerUrl }: { defaultServerUrl: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const words = useReasonText();
   const queryClient = useQueryClient();
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);

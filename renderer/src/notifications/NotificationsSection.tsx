@@ -2,7 +2,7 @@
 // schedule, the queue reminder, and (desktop app only) launching at login.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import {
   DND_MODES,
   NOTIFICATION_SOUNDS,
@@ -20,7 +20,7 @@ import { playSound } from './sound';
 import './notifications.css';
 
 function BrowserPermission() {
-  const { t } = useTranslation();
+  const t = useT();
   const browser = browserNotificationApi();
   const [permission, setPermission] = useState(browser?.permission ?? 'denied');
   // The desktop app shows notifications natively; only a browser tab needs the permission.
@@ -38,7 +38,7 @@ function BrowserPermission() {
 }
 
 function LaunchAtLogin() {
-  const { t } = useTranslation();
+  const t = useT();
   const queryClient = useQueryClient();
   const desktop = useDeskQuery('desktop.get', {});
   const mutation = useDeskMutation('desktop.set', {
@@ -63,7 +63,7 @@ function LaunchAtLogin() {
 }
 
 export function NotificationsSection() {
-  const { t } = useTranslation();
+  const t = useT();
   const api = useDeskApi();
   const { settings, update } = useSettings();
   const current = settings.notifications;

@@ -3,7 +3,7 @@
 // notifications through the browser in host mode, opens the conversation a notification or deep
 // link asks for, and keeps the unread count in the window title.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useLocale, useT } from '../i18n/LocaleContext';
 import type { DeskApi } from '../../../shared/ipc/contract';
 import { useDeskApi } from '../api/ApiContext';
 import { browserNotificationApi, showInBrowser } from './browserNotifier';
@@ -38,7 +38,7 @@ function useReportFocus(api: DeskApi, openId: string | null): void {
  * message, and state here would re-render the whole workspace each time.
  */
 function useUnreadTitle(api: DeskApi): void {
-  const { t } = useTranslation();
+  const t = useT();
   useEffect(() => {
     let unread = 0;
     const show = () => {
@@ -63,14 +63,15 @@ function useUnreadTitle(api: DeskApi): void {
 
 export function useNotifications({ openId, open }: { openId: string | null; open: (conversationId: string) => void }): void {
   const api = useDeskApi();
-  const { t, i18n } = useTranslation();
+  const t = useT();
+  const { language } = useLocale();
   useReportFocus(api, openId);
   useUnreadTitle(api);
 
   useEffect(() => {
-    void api['notifications.texts'](notificationTexts(t, i18n.language));
+    void api['notifications.texts'](notificationTexts(t, language));
     void api['desktop.labels']({ labels: desktopLabels(t) });
-  }, [api, t, i18n.language]);
+  }, [api, t, language]);
 
   useEffect(() => {
     const takeNavigation = () =>

@@ -4,7 +4,7 @@
 // The previous search's results stay on screen, dimmed, until the answer to what is typed arrives
 // (freshness.ts): Enter pressed meanwhile waits for that answer and opens its result.
 import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { SearchFilters, SearchResults } from '../../../shared/ipc/contract';
 import { createMatcher } from '../../../shared/search/highlight';
 import { parseQuery } from '../../../shared/search/query';
@@ -25,7 +25,7 @@ const SERVER_LIMIT = 30;
 const DEBOUNCE_MS = 60;
 
 export function GlobalSearch({ onOpen }: { onOpen: (conversationId: string) => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');

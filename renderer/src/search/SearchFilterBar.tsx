@@ -1,5 +1,5 @@
 // Filters that combine with the search: channel, status, agent and a date range (local days).
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { CHANNELS, CONVERSATION_STATUSES } from '../../../shared/domain';
 import type { SearchFilters } from '../../../shared/ipc/contract';
 import { useDeskQuery } from '../api/hooks';
@@ -8,7 +8,7 @@ import { dayInputValue, dayStart } from './dates';
 export const hasFilters = (f: SearchFilters) => Object.values(f).some((v) => v !== undefined);
 
 export function SearchFilterBar({ filters, onChange }: { filters: SearchFilters; onChange: (next: SearchFilters) => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   const agents = useDeskQuery('agents.list', {});
   const set = <K extends keyof SearchFilters>(key: K, value: SearchFilters[K] | undefined) => {
     const next = { ...filters };

@@ -1,9 +1,8 @@
 // The grouped results of the global search: conversations, messages, contacts, then the server's
 // hits once asked for. Each selectable row is an option of the search box's listbox.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { SearchMessageHit, SearchResults } from '../../../shared/ipc/contract';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 import { useNow } from '../inbox/useNow';
 import { ChannelBadge } from '../ui/ChannelBadge';
 import { Highlight } from './Highlight';
@@ -31,7 +30,7 @@ interface Props {
 }
 
 export function SearchResultsList({ listId, local, stale, failed, activeKey, onChoose, onHover, server }: Props) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const now = useNow();
   const byKey = new Map(searchOptions(local, server.hits).map((o) => [o.key, o]));

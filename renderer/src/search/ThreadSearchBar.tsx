@@ -1,12 +1,12 @@
 // The in-thread search box: "3 of 12", next (older) and previous (newer) match, Esc closes.
 import type { KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { ChevronIcon, CloseIcon, SearchIcon } from '../ui/icons';
 import type { ThreadSearch } from './useThreadSearch';
 import './search.css';
 
 export function ThreadSearchBar({ search }: { search: ThreadSearch }) {
-  const { t } = useTranslation();
+  const t = useT();
   if (!search.open) return null;
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

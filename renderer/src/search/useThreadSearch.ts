@@ -4,7 +4,7 @@
 // the global search opens here with its query, on its message.
 import { keepPreviousData } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { createMatcher } from '../../../shared/search/highlight';
 import { parseQuery } from '../../../shared/search/query';
@@ -64,7 +64,7 @@ export function useThreadSearch(conversationId: string, thread: LoadableThread):
     clear();
   }, [target, conversationId, clear]);
 
-  const { t } = useTranslation();
+  const t = useT();
   const text = useDebounced(query.trim(), 80);
   const searching = open && text !== '';
   const result = useDeskQuery('search.thread', { conversationId, query: text }, { enabled: searching, placeholderData: keepPreviousData });

@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { SEND_KEYS } from '../../../shared/settings';
 import { useCommands } from '../workspace/commands';
 import { useSettings } from './useSettings';
 
 export function ComposingSection() {
-  const { t } = useTranslation();
+  const t = useT();
   const { isMac } = useCommands();
   const { settings, update } = useSettings();
   return (

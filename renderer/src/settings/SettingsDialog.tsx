@@ -1,12 +1,12 @@
 // The Settings dialog: a tab per registered section (sections.ts).
 import { useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { Dialog } from '../ui/Dialog';
 import { SETTINGS_SECTIONS } from './sections';
 import './settings.css';
 
 export function SettingsDialog({ onClose, initialSection }: { onClose: () => void; initialSection?: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const [current, setCurrent] = useState(() => SETTINGS_SECTIONS.find((s) => s.id === initialSection)?.id ?? SETTINGS_SECTIONS[0]!.id);
   const section = SETTINGS_SECTIONS.find((s) => s.id === current) ?? SETTINGS_SECTIONS[0]!;
 

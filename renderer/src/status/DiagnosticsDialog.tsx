@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useDeskQuery } from '../api/hooks';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 import { Dialog } from '../ui/Dialog';
 
 /** Refresh rate while the dialog is open: lag and outbox age change by the second. */
 const REFRESH_MS = 2_000;
 
 export function DiagnosticsDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const diagnostics = useDeskQuery('diagnostics.get', {}, { refetchInterval: REFRESH_MS, staleTime: 0 });
   const d = diagnostics.data;

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { Dialog } from '../ui/Dialog';
 
 interface LogoutDialogProps {
@@ -9,7 +9,7 @@ interface LogoutDialogProps {
 }
 
 export function LogoutDialog({ unsent, busy, onConfirm, onCancel }: LogoutDialogProps) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <Dialog
       title={t('logout.title')}

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { Session } from '../../../shared/ipc/contract';
 import { useDeskQuery } from '../api/hooks';
 import { useReasonText } from '../i18n/reasonText';
@@ -18,7 +18,7 @@ interface StatusBarProps {
 }
 
 export function StatusBar({ session, onOpenDiagnostics, onOpenShortcuts, onOpenSettings }: StatusBarProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const words = useReasonText();
   // Kept current by the `connection` push event; this query only supplies the first value.
   const connection = useDeskQuery('connection.get', {});

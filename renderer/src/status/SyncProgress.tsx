@@ -1,9 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import type { SyncProgress as Progress } from '../../../shared/ipc/contract';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 
 export function SyncProgress({ progress }: { progress: Progress }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const label = t(`sync.${progress.phase}`, { done: format.number(progress.done), total: format.number(progress.total) });
   return (

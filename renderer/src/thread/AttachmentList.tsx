@@ -1,14 +1,13 @@
 // A message's files: images inline, everything else as a download link with name and size.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../shared/domain';
 import { useDeskApi } from '../api/ApiContext';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 import { downloadAttachment, useAttachmentDataUrl } from './attachmentData';
 import { formatFileSize } from '../../../shared/attachments';
 
 function InlineImage({ attachment }: { attachment: Attachment }) {
-  const { t } = useTranslation();
+  const t = useT();
   const image = useAttachmentDataUrl(attachment, true);
   if (image.data) {
     return <img className="attachment__image" src={image.data} alt={attachment.name} data-testid="attachment-image" />;
@@ -21,7 +20,7 @@ function InlineImage({ attachment }: { attachment: Attachment }) {
 }
 
 function FileLink({ attachment }: { attachment: Attachment }) {
-  const { t } = useTranslation();
+  const t = useT();
   const api = useDeskApi();
   const format = useFormat();
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');

@@ -1,6 +1,5 @@
 // The files waiting to be sent with the next message, and why any file was refused.
-import { useTranslation } from 'react-i18next';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 import { CloseIcon, FileIcon } from '../ui/icons';
 import { formatFileSize, problemValues } from '../../../shared/attachments';
 import type { PendingFile, Refusal } from './useAttachments';
@@ -13,7 +12,7 @@ interface AttachmentTrayProps {
 }
 
 export function AttachmentTray({ files, refusals, onRemove, onDismiss }: AttachmentTrayProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   if (files.length === 0 && refusals.length === 0) return null;
   return (

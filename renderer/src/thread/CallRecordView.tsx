@@ -1,14 +1,13 @@
 // A voice call as a card: length, outcome, summary and date; expands to the transcript as
 // alternating speaker bubbles.
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CallRecord } from '../../../shared/domain';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 import { ChevronIcon, PhoneIcon } from '../ui/icons';
 import { durationParts } from './callDuration';
 
 export function CallRecordView({ call, at }: { call: CallRecord; at: number }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const [open, setOpen] = useState(false);
   const transcriptId = useId();

@@ -1,11 +1,11 @@
 // The channel's rule for the reply being written: WhatsApp's window (time left, or why only
 // templates can be sent), or the SMS segment count.
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { Channel } from '../../../shared/domain';
 import { type ComposerRules, timeLeft } from './composerRules';
 
 export function ChannelRuleBar({ rules, channel, onTemplates }: { rules: ComposerRules; channel: Channel; onTemplates: () => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   if (rules.whatsapp) {
     const w = rules.whatsapp;
     if (w.open) {

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ClipboardEvent, type FormEvent, type KeyboardEvent, memo, type Ref, useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { WhatsAppTemplate } from '../../../shared/channels/whatsapp';
 import type { Channel } from '../../../shared/domain';
 import { markdownToPlainText } from '../../../shared/text/markdown';
@@ -40,7 +40,7 @@ interface ComposerProps {
 }
 
 export const Composer = memo(function Composer({ conversationId, contactName, channel, lastInboundAt, inputRef, lastInbound, quoting, clearQuote, dropped }: ComposerProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const words = useReasonText();
   const queryClient = useQueryClient();
   const [body, setBody] = useState('');

@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { useDeskMutation } from '../api/hooks';
 import { useReasonText } from '../i18n/reasonText';
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from '../ui/icons';
 import type { DeliveryIndicator } from './delivery';
 
 export function DeliveryStatus({ indicator }: { indicator: DeliveryIndicator }) {
-  const { t } = useTranslation();
+  const t = useT();
   const label = t(`delivery.${indicator.state}`);
   switch (indicator.state) {
     case 'waiting':
@@ -45,7 +45,7 @@ export function DeliveryStatus({ indicator }: { indicator: DeliveryIndicator }) 
 }
 
 function FailedDelivery({ indicator }: { indicator: DeliveryIndicator }) {
-  const { t } = useTranslation();
+  const t = useT();
   const reason = useReasonText().reason(indicator.reason);
   const retry = useDeskMutation('outbox.retry');
   const discard = useDeskMutation('outbox.discard');

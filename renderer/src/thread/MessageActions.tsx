@@ -1,7 +1,7 @@
 // The actions on a message, shown on hover or focus: react, reply (quote), and for my own
 // messages edit and delete (with a confirmation).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { ReactionEmoji } from '../../../shared/domain';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { useDeskMutation } from '../api/hooks';
@@ -18,7 +18,7 @@ interface MessageActionsProps {
 }
 
 export function MessageActions({ message, own, reactions, onReact, onEdit }: MessageActionsProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const { replyTo } = useThreadContext();
   const [picking, setPicking] = useState(false);
   const [confirming, setConfirming] = useState(false);

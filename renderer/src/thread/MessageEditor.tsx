@@ -1,12 +1,12 @@
 // Editing my own message in place: Enter saves, Shift+Enter adds a line, Escape cancels.
 import { useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { MAX_MESSAGE_BODY } from '../../../shared/domain';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { useDeskMutation } from '../api/hooks';
 
 export function MessageEditor({ message, onDone }: { message: ThreadMessage; onDone: () => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   const [body, setBody] = useState(message.body);
   const edit = useDeskMutation('message.edit');
   const save = () => {

@@ -1,11 +1,10 @@
 // One message in the timeline. Bodies are customer-controlled text: they are rendered through the
 // safe markdown renderer (React elements and text nodes only), never as HTML.
 import { memo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ReactionEmoji } from '../../../shared/domain';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { useDeskMutation } from '../api/hooks';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 import { systemLineText } from '../i18n/systemEventText';
 import { ChannelBadge } from '../ui/ChannelBadge';
 import { BotIcon, LockIcon } from '../ui/icons';
@@ -21,7 +20,7 @@ import { groupReactions, Reactions } from './Reactions';
 import { useThreadContext } from './threadContext';
 
 export const MessageItem = memo(function MessageItem({ message }: { message: ThreadMessage }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { selfId, uploads } = useThreadContext();
   const [editing, setEditing] = useState(false);

@@ -2,9 +2,8 @@
 // offers a "New messages" pill when they have scrolled up, and loads older pages at the top
 // without moving what the agent is reading.
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 import { useNow } from '../inbox/useNow';
 import { MessageItem } from './MessageItem';
 import { buildTimeline, isNearBottom, scrollAction } from './timeline';
@@ -29,7 +28,7 @@ interface Snapshot {
 }
 
 export const MessageTimeline = memo(function MessageTimeline({ messages, hasOlder, loadingOlder, olderFailed, loadOlder }: MessageTimelineProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);

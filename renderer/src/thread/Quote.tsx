@@ -1,6 +1,6 @@
 // The quoted message above a reply: who wrote it and its first words. Clicking it scrolls to the
 // original when it is loaded.
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { ReplyTo } from '../../../shared/domain';
 import { markdownToPlainText } from '../../../shared/text/markdown';
 import { useDeskQuery } from '../api/hooks';
@@ -13,7 +13,7 @@ export function quoteAuthor(replyTo: ReplyTo, contactName: string, agentName: st
 }
 
 export function Quote({ replyTo }: { replyTo: ReplyTo }) {
-  const { t } = useTranslation();
+  const t = useT();
   const { contactName } = useThreadContext();
   const session = useDeskQuery('session.get', {});
   const agentName = replyTo.authorAgentId !== null && replyTo.authorAgentId === session.data?.agent.id ? session.data.agent.name : null;

@@ -1,6 +1,6 @@
 // Reactions under a message: one chip per emoji with its count, pressed when it includes mine;
 // clicking a chip adds or removes my reaction.
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { Reaction, ReactionEmoji } from '../../../shared/domain';
 import { REACTION_EMOJIS } from '../../../shared/domain';
 
@@ -19,7 +19,7 @@ export function groupReactions(reactions: readonly Reaction[], selfId: string): 
 }
 
 export function Reactions({ groups, onToggle }: { groups: readonly ReactionGroup[]; onToggle: (emoji: ReactionEmoji, on: boolean) => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   if (groups.length === 0) return null;
   return (
     <div className="reactions" data-testid="reactions">
@@ -42,7 +42,7 @@ export function Reactions({ groups, onToggle }: { groups: readonly ReactionGroup
 }
 
 export function ReactionPicker({ mine, onPick }: { mine: ReadonlySet<ReactionEmoji>; onPick: (emoji: ReactionEmoji, on: boolean) => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <div className="reaction-picker" role="group" aria-label={t('reactions.pick')}>
       {REACTION_EMOJIS.map((emoji) => (

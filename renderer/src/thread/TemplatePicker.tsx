@@ -1,7 +1,7 @@
 // Approved WhatsApp templates: pick one, fill its values, see the exact text, send it. The server
 // renders the text again from the template id, so nothing but approved text leaves this way.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { renderTemplate, WHATSAPP_TEMPLATES, type WhatsAppTemplate, type WhatsAppTemplateParam } from '../../../shared/channels/whatsapp';
 
 interface TemplatePickerProps {
@@ -12,7 +12,7 @@ interface TemplatePickerProps {
 }
 
 export function TemplatePicker({ defaults, sending, onSend, onClose }: TemplatePickerProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const [chosen, setChosen] = useState<WhatsAppTemplate | null>(null);
   const [values, setValues] = useState<string[]>([]);
 

@@ -1,10 +1,10 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { SteadyDetail } from '../api/useSteadyDetail';
 import { ChannelBadge } from '../ui/ChannelBadge';
 
 export const ThreadHeader = memo(function ThreadHeader({ detail, online }: { detail: SteadyDetail; online: boolean }) {
-  const { t } = useTranslation();
+  const t = useT();
   const { conversation, contact } = detail;
   return (
     <header className="thread-header">

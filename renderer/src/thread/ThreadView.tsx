@@ -1,5 +1,5 @@
 import { type DragEvent, memo, type Ref, useCallback, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { ThreadMessage } from '../../../shared/ipc/contract';
 import { isClosed } from '../../../shared/workflow/transitions';
 import { useDeskQuery } from '../api/hooks';
@@ -33,7 +33,7 @@ function lastInboundText(messages: readonly ThreadMessage[]): string {
 }
 
 export const ThreadView = memo(function ThreadView({ conversationId, composerRef }: ThreadViewProps) {
-  const { t } = useTranslation();
+  const t = useT();
   const detail = useDeskQuery('conversation.get', { conversationId });
   // The header and the workflow bar get the details without what changes with every message.
   const steady = useSteadyDetail(conversationId);
@@ -137,7 +137,7 @@ export const ThreadView = memo(function ThreadView({ conversationId, composerRef
 });
 
 export function NoConversation() {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <section className="thread thread--none">
       <div className="thread__none">

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { ConversationActivity } from '../../../shared/ipc/contract';
 
 /** "Maria is typing…" under the timeline; announced politely to screen readers. */
 export function TypingIndicator({ typing }: { typing: ConversationActivity['typing'] }) {
-  const { t } = useTranslation();
+  const t = useT();
   const names = typing.map((x) => x.name).filter((n) => n !== '');
   return (
     <div className="typing" aria-live="polite" data-testid="typing-indicator">

@@ -1,12 +1,11 @@
-import { useTranslation } from 'react-i18next';
-import { useLocale } from '../i18n/LocaleContext';
+import { useLocale, useT } from '../i18n/LocaleContext';
 import { AlertIcon, CloseIcon } from '../ui/icons';
 import { useToasts } from './ToastContext';
 import { toastText } from './toastText';
 import './toasts.css';
 
 export function Toasts() {
-  const { t } = useTranslation();
+  const t = useT();
   const { locale } = useLocale();
   const { toasts, dismiss } = useToasts();
   return (

@@ -1,11 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { Channel } from '../../../shared/domain';
 import { ChannelIcon } from './icons';
 import './channel.css';
 
 /** Channel icon in the channel's colour; `withName` adds the channel's name beside it. */
 export function ChannelBadge({ channel, withName = false }: { channel: Channel; withName?: boolean }) {
-  const { t } = useTranslation();
+  const t = useT();
   const name = t(`channel.${channel}`);
   return (
     <span className={`channel channel--${channel}`} data-channel={channel}>

@@ -1,13 +1,13 @@
 // The agent's own availability (Available / Busy / Away), synced to the whole team: Busy and Away
 // receive no new conversations from routing.
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { AGENT_STATUSES, type AgentStatus } from '../../../shared/domain';
 import { AgentStatusDot } from './AgentStatusDot';
 import { useAction, useTeam } from './useWorkflow';
 import './workflow.css';
 
 export function AgentStatusSelect({ agentId }: { agentId: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const team = useTeam();
   const setStatus = useAction('agent.setStatus');
   const status = team.data?.agents.find((a) => a.id === agentId)?.status ?? 'available';

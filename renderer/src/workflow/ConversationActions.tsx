@@ -1,17 +1,16 @@
 // The workflow bar of the open conversation: accept, pending, transfer, resolve, tags and labels,
 // pin; who has it; the conversation it follows; and, when another agent won an accept race, who.
 import { memo, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isClosed } from '../../../shared/workflow/transitions';
 import type { SteadyDetail } from '../api/useSteadyDetail';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 import { PinIcon } from '../ui/icons';
 import { useWorkflow } from './WorkflowContext';
 import { useAction } from './useWorkflow';
 import './workflow.css';
 
 export const ConversationActions = memo(function ConversationActions({ detail, selfId }: { detail: SteadyDetail; selfId: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const { openDialog, openConversation, accept, attempted, settle } = useWorkflow();
   const { conversation, pinned, previous, assignee } = detail;
@@ -128,7 +127,7 @@ export const ConversationActions = memo(function ConversationActions({ detail, s
 
 /** Replaces the composer in a resolved or abandoned conversation. */
 export function ClosedBar({ conversationId }: { conversationId: string }) {
-  const { t } = useTranslation();
+  const t = useT();
   const reopen = useAction('conversation.reopen');
   return (
     <div className="thread-closed" data-testid="thread-readonly">

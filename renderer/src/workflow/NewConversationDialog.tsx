@@ -2,7 +2,7 @@
 // or address; pick SMS, email or a WhatsApp template; write the first message. The conversation
 // exists at once (the outbox sends it) and opens selected.
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { Contact } from '../../../shared/domain';
 import { renderTemplate, WHATSAPP_TEMPLATES, type WhatsAppTemplate, type WhatsAppTemplateParam } from '../../../shared/channels/whatsapp';
 import { START_CHANNELS, type StartChannel } from '../../../shared/protocol';
@@ -16,7 +16,7 @@ import './workflow.css';
 const SEARCH_DEBOUNCE_MS = 150;
 
 export function NewConversationDialog({ onClose, onStarted }: { onClose: () => void; onStarted: (conversationId: string) => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   const toasts = useToasts();
   const session = useDeskQuery('session.get', {});
   const toId = useId();

@@ -1,13 +1,13 @@
 // Resolve with a closure reason from the team's list and an optional internal note.
 import { useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { MAX_NOTE_LENGTH } from '../../../shared/protocol';
 import { Dialog } from '../ui/Dialog';
 import { useAction, useTeam } from './useWorkflow';
 import './workflow.css';
 
 export function ResolveDialog({ conversationId, onClose }: { conversationId: string; onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   const team = useTeam();
   const [reason, setReason] = useState<string | null>(null);
   const [note, setNote] = useState('');

@@ -1,7 +1,7 @@
 // Tags (predefined or custom, searchable) and workflow labels of one conversation. Every change
 // applies at once and merges with changes other agents make meanwhile.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { MAX_TAG_LENGTH, WORKFLOW_LABELS } from '../../../shared/domain';
 import { useDeskQuery } from '../api/hooks';
 import { Dialog } from '../ui/Dialog';
@@ -9,7 +9,7 @@ import { useAction, useTeam } from './useWorkflow';
 import './workflow.css';
 
 export function TagsDialog({ conversationId, onClose }: { conversationId: string; onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   const team = useTeam();
   const detail = useDeskQuery('conversation.get', { conversationId });
   const tag = useAction('conversation.tag');

@@ -1,10 +1,9 @@
 // Transfer to an agent (each shown with status and load against capacity) or to a queue (it
 // re-enters routing), with an optional note the recipient reads in the timeline.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MAX_NOTE_LENGTH } from '../../../shared/protocol';
 import { useDeskQuery } from '../api/hooks';
-import { useFormat } from '../i18n/LocaleContext';
+import { useFormat, useT } from '../i18n/LocaleContext';
 import { Dialog } from '../ui/Dialog';
 import { AgentStatusDot } from './AgentStatusDot';
 import { useAction, useTeam } from './useWorkflow';
@@ -13,7 +12,7 @@ import './workflow.css';
 type Target = { kind: 'agent'; agentId: string } | { kind: 'queue'; queueId: string };
 
 export function TransferDialog({ conversationId, onClose }: { conversationId: string; onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   const format = useFormat();
   const team = useTeam();
   const detail = useDeskQuery('conversation.get', { conversationId });

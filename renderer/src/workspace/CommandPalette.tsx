@@ -1,7 +1,7 @@
 // Ctrl+K: every command of the keymap, searchable, with its keys; unavailable ones are shown but
 // cannot be run.
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { COMMANDS, type CommandDef, type CommandId } from '../../../shared/keymap';
 import { useSettings } from '../settings/useSettings';
 import { Dialog } from '../ui/Dialog';
@@ -13,7 +13,7 @@ import './palette.css';
 const LISTED = COMMANDS.filter((c: CommandDef) => c.palette !== false);
 
 export function CommandPalette({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   const { registry, isMac } = useCommands();
   const available = useCommandAvailability();
   const { settings } = useSettings();

@@ -1,10 +1,10 @@
 import { Fragment } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { keyLabels, type KeyBinding } from '../../../shared/keymap';
 
 /** Key combinations as <kbd> parts: "Ctrl + T or ↓". */
 export function KeyCombos({ bindings, isMac }: { bindings: readonly KeyBinding[]; isMac: boolean }) {
-  const { t } = useTranslation();
+  const t = useT();
   return (
     <>
       {bindings.map((binding, index) => {

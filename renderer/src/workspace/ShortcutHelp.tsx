@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import { COMMANDS } from '../../../shared/keymap';
 import { useSettings } from '../settings/useSettings';
 import { Dialog } from '../ui/Dialog';
@@ -8,7 +8,7 @@ import { KeyCombos } from './KeyCombo';
 import './shortcut-help.css';
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = useT();
   const { isMac } = useCommands();
   const { settings } = useSettings();
   return (

@@ -1,7 +1,7 @@
 // The three-panel workspace (inbox | thread | customer) with the status bar, and the commands
 // that drive it from the keyboard (shared/keymap.ts, run through ./commands).
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useT } from '../i18n/LocaleContext';
 import type { InboxView, Session } from '../../../shared/ipc/contract';
 import { CustomerPanel } from '../customer/CustomerPanel';
 import { InboxPanel } from '../inbox/InboxPanel';
@@ -49,7 +49,7 @@ function WorkspaceScreen({ session }: { session: Session }) {
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const controls = useInboxControls();
   const inbox = useInbox(view, controls.filter, controls.sort);
-  const { t } = useTranslation();
+  const t = useT();
   const { settings, update } = useSettings();
   const narrow = useSyncExternalStore(subscribeNarrow, isNarrow);
   // Narrow windows fold the panel unless the agent opened it there; wide ones follow the setting.
