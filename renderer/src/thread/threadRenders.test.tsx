@@ -4,13 +4,14 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { useRef, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { ThreadMessage } from '../../../shared/ipc/contract';
+import type { ThreadMessage, ThreadPage } from '../../../shared/ipc/contract';
+import { deskKey } from '../api/queryKeys';
 import { fakeDesk, renderWithDesk } from '../test/fakeDesk';
 import { threadMessage } from '../test/threadMessage';
 import { ThreadView } from './ThreadView';
 import type * as ActivityModule from './useActivity';
 import { MARK_READ_INTERVAL_MS, useMarkRead } from './useMarkRead';
-import { useThread } from './useThread';
+import { THREAD_PAGE_SIZE, useThread } from './useThread';
 
 // Counts the thread view's renders: it reads its activity once per render.
 const activityReads = vi.hoisted(() => ({ count: 0 }));
@@ -49,6 +50,31 @@ describe('thread renders', () => {
     await settle();
     expect(desk.calls.filter((call) => call.method === 'thread.get')).toHaveLength(2);
     expect(renders).toBe(before);
+  });
+
+  it('a pushed page that moved by one message keeps the objects of the other messages, in the query as on screen', async () => {
+    const full = Array.from({ length: THREAD_PAGE_SIZE }, (_, i) => message(i + 1));
+    const desk = fakeDesk({ 'thread.get': async () => ({ messages: full, hasOlder: true }) });
+    let shown: ThreadMessage[] = [];
+    function Thread() {
+      const thread = useThread('c1');
+      shown = thread.messages;
+      return <p>{thread.isSuccess ? `${thread.messages.length} messages` : 'loading'}</p>;
+    }
+    const { queryClient } = await renderWithDesk(<Thread />, desk);
+    await screen.findByText(`${THREAD_PAGE_SIZE} messages`);
+    await settle();
+    const before = shown;
+    // What the open thread's change notice writes (api/openThread.ts): the newest page, one newer.
+    const key = deskKey('thread.get', { conversationId: 'c1', limit: THREAD_PAGE_SIZE });
+    const moved = [...full.slice(1).map((m) => ({ ...m })), message(THREAD_PAGE_SIZE + 1)];
+    act(() => void queryClient.setQueryData(key, { pages: [{ messages: moved, hasOlder: true }], pageParams: [undefined] }));
+    await waitFor(() => expect(shown.at(-1)!.id).toBe(`m${THREAD_PAGE_SIZE + 1}`));
+    const cached = queryClient.getQueryData<{ pages: ThreadPage[] }>(key)!.pages[0]!.messages;
+    for (let i = 0; i < THREAD_PAGE_SIZE - 1; i++) {
+      expect(cached[i]).toBe(before[i + 1]);
+      expect(shown[i]).toBe(before[i + 1]);
+    }
   });
 
   it('a caller that reads whether the thread is loading still sees each refetch', async () => {

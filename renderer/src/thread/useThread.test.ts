@@ -1,7 +1,9 @@
+import type { InfiniteData } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { ThreadMessage } from '../../../shared/ipc/contract';
+import type { ThreadMessage, ThreadPage } from '../../../shared/ipc/contract';
 import { fakeDesk } from '../test/fakeDesk';
-import { loadThreadPage, olderPageParam } from './useThread';
+import { threadMessage } from '../test/threadMessage';
+import { loadThreadPage, olderPageParam, shareMessagesById } from './useThread';
 
 const message = (seq: number) => ({ id: `m${seq}`, seq }) as ThreadMessage;
 
@@ -59,4 +61,38 @@ describe('thread pages', () => {
     expect(olderPageParam({ messages: [], hasOlder: true }, [], 7)).toBe(7);
     expect(olderPageParam({ messages: [], hasOlder: true }, [], undefined)).toBe(Number.MAX_SAFE_INTEGER);
   });
+});
+
+describe('thread sharing by message id', () => {
+  const text = (seq: number, body = `message ${seq}`) => threadMessage({ id: `m${seq}`, seq, body, createdAt: 1_700_000_000_000 + seq });
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => text(from + i));
+  const thread = (...pages: ThreadMessage[][]) => ({
+    pages: pages.map((messages, i) => ({ messages, hasOlder: i < pages.length - 1 || messages[0]!.seq > 1 })),
+    pageParams: pages.map((page, i) => (i === 0 ? undefined : page.at(-1)!.seq + 1)),
+  });
+  type Data = InfiniteData<ThreadPage, number | undefined>;
+
+  it('keeps the object of every message that did not change, though the newest page moved by one', () => {
+    const before = thread(range(51, 100), range(1, 50));
+    const after = shareMessagesById(before, thread([...range(52, 100), text(101)], range(2, 51))) as Data;
+    const was = new Map(before.pages.flatMap((page) => page.messages).map((m) => [m.id, m]));
+    for (const message of after.pages.flatMap((page) => page.messages)) {
+      if (message.id === 'm101') expect(was.has(message.id)).toBe(false);
+      else expect(message).toBe(was.get(message.id));
+    }
+  });
+
+  it('takes the new object of a changed message, and keeps pages and the thread that did not change', () => {
+    const before = thread(range(51, 100), range(1, 50));
+    const same = thread(range(51, 100), range(1, 50));
+    expect(shareMessagesById(before, same)).toBe(before);
+
+    const edited = thread([...range(51, 99), text(100, 'edited')], range(1, 50));
+    const after = shareMessagesById(before, edited) as Data;
+    expect(after.pages[0]!.messages[49]!.body).toBe('edited');
+    expect(after.pages[0]!.messages[48]).toBe(before.pages[0]!.messages[48]);
+    expect(after.pages[1]).toBe(before.pages[1]);
+    expect(shareMessagesById(undefined, edited)).toBe(edited);
+  });
+
 });

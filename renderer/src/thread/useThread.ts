@@ -7,7 +7,7 @@ import type { DeskApi, ThreadMessage, ThreadPage } from '../../../shared/ipc/con
 import { useDeskApi } from '../api/ApiContext';
 import { callDesk } from '../api/call';
 import { deskKey } from '../api/queryKeys';
-import { useStableItems } from '../api/stableItems';
+import { keepUnchanged } from '../api/stableItems';
 
 export const THREAD_PAGE_SIZE = 50;
 
@@ -43,6 +43,30 @@ export function olderPageParam(page: ThreadPage, _pages: ThreadPage[], pageParam
 
 const messageId = (message: ThreadMessage) => message.id;
 
+type ThreadData = InfiniteData<ThreadPage, number | undefined>;
+const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/**
+ * The thread query's structural sharing, by message id. The newest page moves by one message for
+ * every new one, so the query's own sharing, by position, matched no message and compared each one
+ * deeply for nothing. Here each message deep-equal to the message of its id before keeps that
+ * object, so the memoized rows of unchanged messages do not render again; a page whose messages
+ * all kept their objects keeps its own, and so does the whole thread when nothing changed.
+ */
+export function shareMessagesById(before: unknown, next: unknown): unknown {
+  const old = before as ThreadData | undefined;
+  const data = next as ThreadData;
+  if (old === undefined) return data;
+  const known = new Map<string, ThreadMessage>();
+  for (const page of old.pages) for (const message of page.messages) known.set(message.id, message);
+  const pages = data.pages.map((page, i): ThreadPage => {
+    const messages = keepUnchanged(page.messages, known, messageId);
+    const was = old.pages[i];
+    return was !== undefined && was.hasOlder === page.hasOlder && sameItems(was.messages, messages) ? was : { messages, hasOlder: page.hasOlder };
+  });
+  return sameItems(old.pages, pages) && sameItems(old.pageParams, data.pageParams) ? old : { pages, pageParams: data.pageParams };
+}
+
 export function useThread(conversationId: string) {
   const api = useDeskApi();
   const olderRequested = useRef(false);
@@ -51,12 +75,12 @@ export function useThread(conversationId: string) {
     queryFn: ({ pageParam }) => loadThreadPage(api, conversationId, pageParam, olderRequested.current),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: olderPageParam,
+    structuralSharing: shareMessagesById,
   });
-  const pages = useMemo<ThreadMessage[]>(
+  const messages = useMemo<ThreadMessage[]>(
     () => (query.data ? [...query.data.pages].reverse().flatMap((page) => page.messages) : []),
     [query.data],
   );
-  const messages = useStableItems(pages, messageId);
   // The newest page then comes with each change to this conversation (api/openThread.ts).
   useEffect(() => {
     void api['thread.watch']({ conversationId, limit: THREAD_PAGE_SIZE });
