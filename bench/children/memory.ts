@@ -30,7 +30,9 @@ const mem = () => {
 const baseline = mem();
 
 const plan = planDataset(input.cfg);
-const stream = new EventStream(plan, input.lastSeq, 'soak');
+// Steady: the stream's own state and the conversations it keeps open would otherwise grow with
+// every new conversation, and the soak would count that against the core.
+const stream = new EventStream(plan, input.lastSeq, 'soak', { steady: true });
 let pulled: () => void = () => undefined;
 const caughtUp = new Promise<void>((resolve) => (pulled = resolve));
 const source = feedFactory({

@@ -17,15 +17,22 @@ export class EventStream {
   private seq: number;
   private created = 0;
 
+  /** The most conversations receiving traffic: their number at the start in a steady stream. */
+  private readonly hotCap: number;
+
   /**
-   * `hotLimit` bounds how many open conversations receive traffic (the most recent ones, as in a
-   * real inbox); the long thread (conversation 0) is always among them.
+   * `hotLimit` bounds how many of the snapshot's open conversations receive traffic (the most
+   * recent ones, as in a real inbox); the long thread (conversation 0) is always among them.
+   * Every new conversation joins them, so their number grows with the stream, and so does what
+   * the cache holds open. A `steady` stream keeps their number: the oldest one after the long
+   * thread leaves as a new one comes and is resolved as it goes, so neither the stream's own
+   * state nor the open conversations in the cache grow however long it runs.
    */
   constructor(
     private readonly plan: DatasetPlan,
     startSeq: number,
     seedLabel: string,
-    hotLimit = 5_000,
+    { hotLimit = 5_000, steady = false }: { hotLimit?: number; steady?: boolean } = {},
   ) {
     this.rng = createRng(hashSeed(plan.cfg.seed, 'events', seedLabel));
     this.seq = startSeq;
@@ -33,6 +40,7 @@ export class EventStream {
       const { conversation } = conversationHeader(plan, i);
       if (conversation.status !== 'resolved') this.hot.push(conversation);
     }
+    this.hotCap = steady ? this.hot.length : Infinity;
   }
 
   /** The seq of the last event handed out or queued. */
@@ -147,5 +155,9 @@ export class EventStream {
     this.queue.push({ seq, type: 'conversation.upserted', conversation: { ...c } });
     this.hot.push(c);
     this.message(c, true);
+    if (this.hot.length > this.hotCap) {
+      const [oldest] = this.hot.splice(1, 1);
+      if (oldest && oldest.status !== 'resolved') this.upsert(oldest, { status: 'resolved' });
+    }
   }
 }
