@@ -14,6 +14,11 @@ describe('whatsappWindow', () => {
     expect(whatsappWindow(last, last + 23 * HOUR)).toMatchObject({ open: true, remainingMs: HOUR });
   });
 
+  it('has at most 24 hours left for a message newer than the clock it is read with', () => {
+    const last = 10 * HOUR;
+    expect(whatsappWindow(last, last - 40_000)).toEqual({ open: true, closesAt: last + WHATSAPP_WINDOW_MS, remainingMs: WHATSAPP_WINDOW_MS });
+  });
+
   it('closes exactly at 24 hours', () => {
     const last = 5 * HOUR;
     expect(whatsappWindow(last, last + WHATSAPP_WINDOW_MS - 1)).toMatchObject({ open: true, remainingMs: 1 });

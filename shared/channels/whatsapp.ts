@@ -12,7 +12,9 @@ export type WhatsAppWindow =
 export function whatsappWindow(lastInboundAt: number | null, now: number): WhatsAppWindow {
   if (lastInboundAt === null) return { open: false, closedAt: null };
   const closesAt = lastInboundAt + WHATSAPP_WINDOW_MS;
-  if (now < closesAt) return { open: true, closesAt, remainingMs: closesAt - now };
+  // A message newer than the caller's clock (one that ticks each minute, or another machine's) has
+  // just opened the window: it has its whole 24 hours left, never more.
+  if (now < closesAt) return { open: true, closesAt, remainingMs: Math.min(closesAt - now, WHATSAPP_WINDOW_MS) };
   return { open: false, closedAt: closesAt };
 }
 
