@@ -6,7 +6,8 @@ import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query'
 import type { ConversationDetail, OpenThread, ThreadPage } from '../../../shared/ipc/contract';
 import { deskKey } from './queryKeys';
 
-type ThreadData = InfiniteData<ThreadPage, number | undefined>;
+/** What the thread's infinite query holds: pages of messages, the newest first. */
+export type ThreadData = InfiniteData<ThreadPage, number | undefined>;
 
 /**
  * Writes the pushed answers into the queries that hold the same request; answers the hashes of

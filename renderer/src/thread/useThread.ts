@@ -7,6 +7,7 @@ import type { DeskApi, ThreadMessage, ThreadPage } from '../../../shared/ipc/con
 import { useDeskApi } from '../api/ApiContext';
 import { callDesk } from '../api/call';
 import { deskKey } from '../api/queryKeys';
+import type { ThreadData } from '../api/openThread';
 import { keepUnchanged } from '../api/stableItems';
 
 export const THREAD_PAGE_SIZE = 50;
@@ -43,7 +44,6 @@ export function olderPageParam(page: ThreadPage, _pages: ThreadPage[], pageParam
 
 const messageId = (message: ThreadMessage) => message.id;
 
-type ThreadData = InfiniteData<ThreadPage, number | undefined>;
 const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 
 /**
