@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../../shared/protocol';
 import type { Store } from '../store';
 import { conversation, created, message, openStore, removeTempDirs, SELF, upserted } from '../testkit/fixtures';
-import { batchItems, EventBatchText, type ConversationItem, type EventBatch } from './eventBatch';
+import { batchItems, EventBatchText, parseEventBatch, type ConversationItem } from './eventBatch';
 
 afterAll(removeTempDirs);
 
@@ -30,7 +30,29 @@ describe('batchItems', () => {
 
 describe('EventBatchText', () => {
   it('is null text while empty', () => {
-    expect(JSON.parse(new EventBatchText().text())).toBeNull();
+    expect(parseEventBatch(new EventBatchText().text())).toBeNull();
+  });
+
+  it('reads back as the batch of its events built at once, from one slice or several', () => {
+    const events: ChangeEvent[] = [
+      created(message('m1', 'c1', 1)),
+      upserted(conversation('c1', { seq: 2 })),
+      { seq: 3, type: 'conversation.read', conversationId: 'c1', agentId: SELF, readSeq: 1 },
+      upserted(conversation('c1', { seq: 4, status: 'resolved' })),
+    ];
+    const one = new EventBatchText();
+    one.add(events);
+    const several = new EventBatchText();
+    several.add(events.slice(0, 1));
+    const rest = new EventBatchText();
+    rest.add(events.slice(1, 3));
+    rest.add(events.slice(3));
+    several.append(rest);
+    expect(parseEventBatch(one.text())).toEqual({ lastSeq: 4, items: batchItems(events) });
+    // Each slice keeps its own newest version of a conversation (see the test below).
+    const slices = [events.slice(0, 1), events.slice(1, 3), events.slice(3)];
+    expect(parseEventBatch(several.text())).toEqual({ lastSeq: 4, items: slices.flatMap((slice) => batchItems(slice)) });
+    expect(several.size).toBe(4);
   });
 
   it('leaves the same cache, joined from pages, as the events applied one by one, wherever the versions of a conversation fall', () => {
@@ -77,7 +99,8 @@ describe('EventBatchText', () => {
           text.add(events.slice(i, i + n));
           i += n;
         }
-        joined.applyEventBatch(JSON.parse(text.text()) as EventBatch, SELF);
+        const batch = parseEventBatch(text.text());
+        if (batch) joined.applyEventBatch(batch, SELF);
       }
       const expected = dump(oneByOne);
       expect((expected.reads as unknown[]).length).toBeGreaterThan(0);

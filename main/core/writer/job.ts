@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { ChangeEvent, SnapshotPage } from '../../../shared/protocol';
 import { MalformedPayloadError, parseSnapshotPage } from '../sync/parse';
 import { emptySummary, type ChangeSummary } from '../cache/apply';
-import { eventBatch, type EventBatch } from '../cache/eventBatch';
+import { eventBatchText, parseEventBatch } from '../cache/eventBatch';
 import type { SnapshotState } from '../cache/meta';
 import { CACHE_KIB, CATCH_UP_CACHE_KIB, WAL_CHECKPOINT_LATER_PAGES, WAL_CHECKPOINT_PAGES } from '../db/open';
 import type { Store } from '../store';
@@ -91,8 +91,8 @@ export function runWriteJob(store: Store, job: WriteJob): WriteResult {
 }
 
 /**
- * A job as it crosses to the writer's thread. A batch of events goes as the JSON text of its
- * `EventBatch` (statement parameters as arrays, see cache/eventBatch.ts): the writer's thread, the
+ * A job as it crosses to the writer's thread. A batch of events goes as its `EventBatchText`
+ * (statement parameters as arrays, see cache/eventBatch.ts): the writer's thread, the
  * one a catch-up waits for, parses that in well under half the time it takes to rebuild the events
  * from their own JSON or from a structured clone, and the core's thread, which waits for it, builds
  * the parameters meanwhile.
@@ -101,7 +101,7 @@ export type WireJob = Exclude<WriteJob, { kind: 'events' }> | { kind: 'eventBatc
 
 export function jobToWire(job: WriteJob): WireJob {
   if (job.kind !== 'events') return job;
-  return { kind: 'eventBatch', json: job.text ?? JSON.stringify(eventBatch(job.events)), selfId: job.selfId, catchUp: job.catchUp === true };
+  return { kind: 'eventBatch', json: job.text ?? eventBatchText(job.events), selfId: job.selfId, catchUp: job.catchUp === true };
 }
 
 /** Runs a job as it arrived on the writer's thread. */
@@ -113,7 +113,7 @@ export function runWireJob(store: Store, job: WireJob): WriteResult {
 
 /** The events were validated before they were made a batch, so the text is read back as one. */
 function applyBatchText(store: Store, json: string, selfId: string): ChangeSummary {
-  const batch = JSON.parse(json) as EventBatch | null;
+  const batch = parseEventBatch(json);
   return batch ? store.applyEventBatch(batch, selfId) : emptySummary();
 }
 
