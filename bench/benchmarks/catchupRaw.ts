@@ -15,7 +15,7 @@ import type { ChangeEvent } from '../../shared/protocol';
 import { configureCache, configureWriter } from '../../main/core/db/open';
 import { writeAsCatchUp } from '../../main/core/writer/job';
 import { SearchIndexer } from '../../main/core/search/indexer';
-import { ownCpuSeconds } from '../lib/cpu';
+import { addUsage, type OwnUsage, ownUsage, usageSince } from '../lib/cpu';
 import { ioBetween, type IoMegabytes, ownIo } from '../lib/io';
 
 interface ReadRow {
@@ -153,7 +153,8 @@ const CONVERSATION_COLUMNS =
 
 export interface RawCatchupTimes {
   ms: number;
-  cpuS: number;
+  /** Inside the transactions, as `ms`. */
+  usage: OwnUsage;
   /** The checkpoint after the last batch, which the batches leave for then as the engine's do. */
   checkpointMs: number;
   /** What the batches moved, the checkpoint not included. */
@@ -207,20 +208,20 @@ export function writeRawCatchup(file: string, batches: readonly RawBatch[]): Raw
     indexer.flush();
   });
   let ms = 0;
-  let cpuS = 0;
+  let usage: OwnUsage = { cpuS: 0, kernelS: 0, minorFaults: 0 };
   try {
     const io0 = ownIo();
     for (const b of batches) {
       const t0 = performance.now();
-      const cpu0 = ownCpuSeconds();
+      const before = ownUsage();
       write(b);
-      cpuS += ownCpuSeconds() - cpu0;
+      usage = addUsage(usage, usageSince(before));
       ms += performance.now() - t0;
     }
     const io = ioBetween(io0, ownIo());
     const t0 = performance.now();
     db.pragma('wal_checkpoint(PASSIVE)');
-    return { ms, cpuS, checkpointMs: performance.now() - t0, io };
+    return { ms, usage, checkpointMs: performance.now() - t0, io };
   } finally {
     db.close();
   }

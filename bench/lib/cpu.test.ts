@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { addUsage, ownUsage, usageSince, usageText } from './cpu';
+
+describe('ownUsage', () => {
+  it('counts the pages a new buffer touches as minor faults, and CPU with the kernel part within it', () => {
+    const before = ownUsage();
+    const pages = 8_192;
+    const buffer = Buffer.allocUnsafeSlow(pages * 4_096);
+    buffer.fill(1);
+    const used = usageSince(before);
+    expect(buffer[pages * 4_096 - 1]).toBe(1);
+    expect(used.minorFaults).toBeGreaterThanOrEqual(pages / 2);
+    expect(used.kernelS).toBeGreaterThanOrEqual(0);
+    expect(used.cpuS).toBeGreaterThanOrEqual(used.kernelS);
+  });
+
+  it('adds and subtracts field by field', () => {
+    const a = { cpuS: 2, kernelS: 0.5, minorFaults: 100 };
+    const b = { cpuS: 1, kernelS: 0.25, minorFaults: 40 };
+    expect(addUsage(a, b)).toEqual({ cpuS: 3, kernelS: 0.75, minorFaults: 140 });
+    expect(usageSince(b, a)).toEqual({ cpuS: 1, kernelS: 0.25, minorFaults: 60 });
+    expect(usageText(addUsage(a, b))).toBe('CPU 3.00 s (kernel 0.750 s), 140 minor page faults');
+  });
+});
