@@ -9,9 +9,11 @@ describe('ownUsage', () => {
     buffer.fill(1);
     const used = usageSince(before);
     expect(buffer[pages * 4_096 - 1]).toBe(1);
-    expect(used.minorFaults).toBeGreaterThanOrEqual(pages / 2);
+    // At least one fault per huge page, where the kernel backs the buffer with those.
+    expect(used.minorFaults).toBeGreaterThanOrEqual(buffer.length / (2 * 1024 * 1024));
     expect(used.kernelS).toBeGreaterThanOrEqual(0);
-    expect(used.cpuS).toBeGreaterThanOrEqual(used.kernelS);
+    // Both are differences of sums in seconds; allow for the rounding of each.
+    expect(used.cpuS).toBeGreaterThanOrEqual(used.kernelS - 1e-9);
   });
 
   it('adds and subtracts field by field', () => {
