@@ -3,12 +3,6 @@
 import fs from 'node:fs';
 import { formatNumber } from './format';
 
-/** CPU seconds (user + system) this process has used so far. */
-export function ownCpuSeconds(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-}
-
 /**
  * What this process has used so far: CPU, the kernel's part of it, and minor page faults (pages
  * mapped in without reading storage, most of them memory touched for the first time). Where new

@@ -2,8 +2,9 @@
 // cache shares unchanged data by position, but a thread or inbox page shifts by one item for every
 // new one, so after a refetch no item would keep its object and every memoized row would render
 // again: 50 message rows per incoming message in an open thread. The thread's query shares by id
-// itself (`keepUnchanged` as its structural sharing); the inbox's rows, merged from pages of which
-// some may be stale, are matched after the merge (`useStableItems`).
+// itself (its structural sharing, `shareMessagesById` in thread/useThread.ts, calls `keepUnchanged`);
+// the inbox's rows, merged from pages of which some may be stale, are matched after the merge
+// (`useStableItems`).
 import { replaceEqualDeep } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 
