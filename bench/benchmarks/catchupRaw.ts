@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import type { Contact, Conversation, Message } from '../../shared/domain';
 import { serializeMessageExtras } from '../../shared/messageExtras';
 import type { ChangeEvent } from '../../shared/protocol';
-import { configureCache, configureWriter } from '../../main/core/db/open';
+import { configureCache } from '../../main/core/db/open';
 import { writeAsCatchUp } from '../../main/core/writer/job';
 import { SearchIndexer } from '../../main/core/search/indexer';
 import { addUsage, type OwnUsage, ownUsage, usageSince } from '../lib/cpu';
@@ -166,7 +166,6 @@ export function writeRawCatchup(file: string, batches: readonly RawBatch[]): Raw
   const db = new Database(file);
   // The pragmas the engine's writer writes a catch-up's batches with.
   configureCache(db);
-  configureWriter(db);
   writeAsCatchUp(db, true);
   const indexer = new SearchIndexer(db);
   const s = {

@@ -113,17 +113,12 @@ export function configureCache(db: Database.Database): void {
   // dirtied since the last one into the file, so fewer checkpoints copy each page fewer times.
   db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   db.pragma(`journal_size_limit = ${WAL_KEPT_BYTES}`);
-}
-
-/**
- * What the connection that writes sync batches runs with besides configureCache's pragmas: its
- * statement journals (the pages a statement changes, kept in case it fails halfway) in memory
- * instead of a temporary file. An upsert with triggers keeps one; once a transaction's outgrew
- * SQLite's 64 KiB it moved to a file, and every later statement of the transaction wrote its
- * pages there: ~940 MB of writes per 100k catch-up events at design scale, no byte of which was
- * ever read back. In memory it holds one statement's pages at a time.
- */
-export function configureWriter(db: Database.Database): void {
+  // Statement journals (the pages a statement changes, kept in case it fails halfway) in memory
+  // instead of a temporary file. An upsert with triggers keeps one, and once one outgrows
+  // SQLite's 64 KiB it moves to a file: on the writer's connection every later statement of a
+  // catch-up batch then wrote its pages there (~940 MB per 100k events at design scale, never read
+  // back); on the core's, which writes live batches, a new file was created, written and unlinked
+  // ~40 times a second at 200 messages a second. In memory it holds one statement's pages at a time.
   db.pragma('temp_store = MEMORY');
 }
 
@@ -141,7 +136,6 @@ export function openWriterConnection(files: DbFiles): Database.Database {
   const db = openCacheFile(files);
   try {
     configureCache(db);
-    configureWriter(db);
     attachOutbox(db, files);
     return db;
   } catch (e) {

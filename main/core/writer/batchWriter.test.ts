@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CACHE_KIB, CATCH_UP_CACHE_KIB, closeDatabase, openMarkerOf, WAL_CHECKPOINT_LATER_PAGES, WAL_CHECKPOINT_PAGES } from '../db/open';
 import { contact, conversation, created, message, SELF, snapshotPage, upserted } from '../testkit/fixtures';
 import { inThreadWriter, workerWriter } from './batchWriter';
@@ -148,5 +148,20 @@ describe('the writer\'s checkpoints and page cache', () => {
     runWriteJob(store, { ...events, catchUp: true });
     runWriteJob(store, firstPage);
     expect([inCommits(), cacheKib()]).toEqual(otherwise);
+  });
+
+  it('sets them only when a job needs them changed', () => {
+    const { store } = openWith(inThreadWriter);
+    const pragma = vi.spyOn(store.db, 'pragma');
+    const set = () => pragma.mock.calls.filter(([sql]) => /wal_autocheckpoint|cache_size/.test(String(sql))).length;
+    runWriteJob(store, events);
+    runWriteJob(store, events);
+    expect(set()).toBe(0);
+    runWriteJob(store, { ...events, catchUp: true });
+    runWriteJob(store, { ...events, catchUp: true });
+    expect(set()).toBe(2);
+    runWriteJob(store, events);
+    runWriteJob(store, events);
+    expect(set()).toBe(4);
   });
 });

@@ -20,7 +20,10 @@ export type WriteJob =
       catchUp?: boolean;
     }
   | {
-      /** Copies the WAL into the file (after a catch-up) and checkpoints in commits again. */
+      /**
+       * Copies the WAL into the file and checkpoints in commits again: after a catch-up, and
+       * beside the live batches written on the core's connection (writer/smallBatches.ts).
+       */
       kind: 'checkpoint';
     }
   | {
@@ -51,6 +54,9 @@ export function snapshotStateAfter(state: SnapshotState, page: SnapshotPage): Sn
   };
 }
 
+/** How each connection was last set by writeAsCatchUp. */
+const writesCatchUp = new WeakMap<Database.Database, boolean>();
+
 /**
  * How the writer's connection writes a catch-up's batches (`catchUp`) and every other job.
  *
@@ -65,10 +71,16 @@ export function snapshotStateAfter(state: SnapshotState, page: SnapshotPage): Sn
  * the batch wrote pages to the WAL before its commit and wrote them again, and read evicted
  * pages back from the WAL and the file: 368 MB read per 100k events, 59 MB with 32 MB. Every
  * other job sets it back, which frees the pages beyond it.
+ *
+ * Only a change is set: each pragma is a statement compiled and run anew, and live batches on the
+ * core's connection come one at a time, hundreds a second. A connection starts as configureCache
+ * leaves it, which is how every job but a catch-up's writes.
  */
 export function writeAsCatchUp(db: Database.Database, catchUp: boolean): void {
+  if ((writesCatchUp.get(db) ?? false) === catchUp) return;
   db.pragma(`wal_autocheckpoint = ${catchUp ? WAL_CHECKPOINT_LATER_PAGES : WAL_CHECKPOINT_PAGES}`);
   db.pragma(`cache_size = -${catchUp ? CATCH_UP_CACHE_KIB : CACHE_KIB}`);
+  writesCatchUp.set(db, catchUp);
 }
 
 function checkpoint(store: Store): WriteResult {

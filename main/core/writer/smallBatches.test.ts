@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../../shared/protocol';
 import { conversation, created, message, SELF } from '../testkit/fixtures';
 import { inThreadWriter, workerWriter, type BatchWriterFactory } from './batchWriter';
 import type { WriteJob, WriteResult } from './job';
 import { writerTestbed } from '../testkit/writers';
-import { smallBatchesInThread } from './smallBatches';
+import { SMALL_BATCH_EVENTS, smallBatchesInThread } from './smallBatches';
 
 /** A writer that records the jobs it is given and finishes each only when told to. */
 function heldWriter(given: WriteJob[], seen: (job: WriteJob) => void = () => undefined) {
@@ -89,6 +90,48 @@ describe('small batches on the core thread', () => {
     await writer.write(batch(messages(2, 2)));
     expect(store.meta.lastSeq).toBe(6);
     expect(store.queries.cachedCounts().messages).toBe(3);
+  });
+
+  it('has the writer it wraps checkpoint every so many events written here: beside the small batches, then in their order', async () => {
+    const given: WriteJob[] = [];
+    const held = heldWriter(given);
+    const { store, writer } = openWith(smallBatchesInThread(held.factory, 4, 6));
+    await writer.write(batch(messages(1, 2)));
+    expect(given).toEqual([]);
+    await writer.write(batch(messages(3, 1)));
+    expect(given).toEqual([{ kind: 'checkpoint' }]);
+    // The first checkpoint runs beside the batches written here.
+    await writer.write(batch(messages(4, 1)));
+    expect(store.meta.lastSeq).toBe(8);
+    held.release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(given).toEqual([{ kind: 'checkpoint' }, { kind: 'checkpoint' }]);
+    // The second in their order: a batch given now waits for it.
+    const next = writer.write(batch(messages(5, 1)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.meta.lastSeq).toBe(8);
+    held.release();
+    await next;
+    expect(store.meta.lastSeq).toBe(10);
+    expect(given).toHaveLength(2);
+  });
+
+  it('keeps the WAL small under a stream of small batches: the writer\'s thread checkpoints it and it starts over', async () => {
+    const walBytesAfter = async (checkpointEvery: number) => {
+      const { store, writer } = openWith(smallBatchesInThread(workerWriter, SMALL_BATCH_EVENTS, checkpointEvery));
+      // The thread is up before the stream starts, as it is once the core has connected.
+      await writer.write({ kind: 'checkpoint' });
+      for (let i = 1; i <= 1_000; i++) {
+        await writer.write(batch(messages(i, 1)));
+        // Each batch arrives in a turn of the event loop of its own, as live traffic does.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(store.queries.cachedCounts().messages).toBe(1_000);
+      return fs.statSync(`${store.cacheFile}-wal`).size;
+    };
+    const never = await walBytesAfter(Infinity);
+    const every100 = await walBytesAfter(100);
+    expect(every100).toBeLessThan(never / 4);
   });
 
   it('closes the writer it wraps and refuses jobs once closed, also those given before that had to wait', async () => {
