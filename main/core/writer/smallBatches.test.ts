@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../../shared/protocol';
-import { conversation, created, message, SELF } from '../testkit/fixtures';
+import { conversation, created, message, quietLog, SELF } from '../testkit/fixtures';
 import { inThreadWriter, workerWriter, type BatchWriterFactory } from './batchWriter';
 import type { WriteJob, WriteResult } from './job';
 import { writerTestbed } from '../testkit/writers';
@@ -132,6 +132,23 @@ describe('small batches on the core thread', () => {
     const never = await walBytesAfter(Infinity);
     const every100 = await walBytesAfter(100);
     expect(every100).toBeLessThan(never / 4);
+  });
+
+  it('logs a checkpoint that failed and goes on writing', async () => {
+    const warnings: string[] = [];
+    const failing: BatchWriterFactory = (files, store, log) => {
+      const real = inThreadWriter(files, store, log);
+      return { ...real, write: (job) => (job.kind === 'checkpoint' ? Promise.reject(new Error('disk I/O error')) : real.write(job)) };
+    };
+    const { store } = openWith(inThreadWriter);
+    const log = { ...quietLog, warn: (message: string, fields?: Record<string, unknown>) => void warnings.push(`${message} ${JSON.stringify(fields)}`) };
+    const writer = smallBatchesInThread(failing, 4, 2)({ cacheFile: store.cacheFile, outboxFile: `${store.cacheFile}.outbox` }, store, log);
+    await writer.write(batch(messages(1, 1)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warnings).toEqual(['Checkpoint beside live batches failed {"error":"Error: disk I/O error"}']);
+    await writer.write(batch(messages(2, 1)));
+    expect(store.meta.lastSeq).toBe(4);
+    writer.close();
   });
 
   it('closes the writer it wraps and refuses jobs once closed, also those given before that had to wait', async () => {
