@@ -26,7 +26,9 @@ export const SMALL_BATCH_EVENTS = 32;
  */
 export const CHECKPOINT_EVERY_EVENTS = 1_000;
 
-export const isSmallBatch = (job: WriteJob, maxEvents: number): boolean => job.kind === 'events' && job.events.length <= maxEvents;
+type EventsJob = Extract<WriteJob, { kind: 'events' }>;
+
+export const isSmallBatch = (job: WriteJob, maxEvents: number): job is EventsJob => job.kind === 'events' && job.events.length <= maxEvents;
 
 /**
  * Small event batches on `store`'s connection, everything else on the writer `large` makes; jobs
@@ -52,27 +54,28 @@ export function smallBatchesInThread(large: BatchWriterFactory, maxEvents = SMAL
     // leaves none behind, so the next commit starts the WAL over from its beginning. (A WAL starts
     // over only at the first commit after every frame was copied, which batches committing beside
     // each checkpoint would put off until a commit here checkpointed it past 64 MB.)
-    const checkpointBeside = () => {
-      inner
-        .write({ kind: 'checkpoint' })
-        .then(() => {
-          if (closed) return;
-          const rest = last.then(() => {
-            refuseIfClosed();
-            return inner.write({ kind: 'checkpoint' });
-          });
-          last = rest.catch(() => undefined);
-          return rest;
-        })
-        .catch((e: unknown) => {
-          // Nothing is lost: the WAL holds every commit, and a commit past 64 MB checkpoints it.
-          if (!closed) log.warn('Checkpoint beside live batches failed', { error: String(e) });
+    const checkpointBeside = async () => {
+      try {
+        await inner.write({ kind: 'checkpoint' });
+        if (closed) return;
+        const rest = last.then(() => {
+          refuseIfClosed();
+          return inner.write({ kind: 'checkpoint' });
         });
+        last = rest.catch(() => undefined);
+        await rest;
+      } catch (e) {
+        // Nothing is lost: the WAL holds every commit, and a commit past 64 MB checkpoints it.
+        if (!closed) log.warn('Checkpoint beside live batches failed', { error: String(e) });
+      }
     };
-    const afterSmall = (job: WriteJob, result: WriteResult): WriteResult => {
-      if (job.kind === 'events' && (sinceCheckpoint += job.events.length) >= checkpointEvery) {
+    const writeSmall = (job: EventsJob): WriteResult => {
+      refuseIfClosed();
+      const result = runWriteJob(store, job);
+      sinceCheckpoint += job.events.length;
+      if (sinceCheckpoint >= checkpointEvery) {
         sinceCheckpoint = 0;
-        checkpointBeside();
+        void checkpointBeside();
       }
       return result;
     };
@@ -82,10 +85,7 @@ export function smallBatchesInThread(large: BatchWriterFactory, maxEvents = SMAL
         let written: Promise<WriteResult>;
         if (isSmallBatch(job, maxEvents)) {
           smallPending++;
-          written = last.then(() => {
-            refuseIfClosed();
-            return afterSmall(job, runWriteJob(store, job));
-          });
+          written = last.then(() => writeSmall(job));
           lastSmall = written.then(
             () => void smallPending--,
             () => void smallPending--,
