@@ -48,6 +48,11 @@ export function smallBatchesInThread(large: BatchWriterFactory, maxEvents = SMAL
     const refuseIfClosed = () => {
       if (closed) throw new Error('The cache writer is closed.');
     };
+    /** Hands a job that had to wait to the writer `large` made, unless this one closed meanwhile. */
+    const toInner = (job: WriteJob): Promise<WriteResult> => {
+      refuseIfClosed();
+      return inner.write(job);
+    };
     let sinceCheckpoint = 0;
     // Two checkpoints. The first runs beside the small batches, which keep committing meanwhile;
     // the second runs in their order, copies the few frames they committed during the first, and
@@ -58,10 +63,7 @@ export function smallBatchesInThread(large: BatchWriterFactory, maxEvents = SMAL
       try {
         await inner.write({ kind: 'checkpoint' });
         if (closed) return;
-        const rest = last.then(() => {
-          refuseIfClosed();
-          return inner.write({ kind: 'checkpoint' });
-        });
+        const rest = last.then(() => toInner({ kind: 'checkpoint' }));
         last = rest.catch(() => undefined);
         await rest;
       } catch (e) {
@@ -91,10 +93,7 @@ export function smallBatchesInThread(large: BatchWriterFactory, maxEvents = SMAL
             () => void smallPending--,
           );
         } else if (smallPending > 0) {
-          written = lastSmall.then(() => {
-            refuseIfClosed();
-            return inner.write(job);
-          });
+          written = lastSmall.then(() => toInner(job));
         } else {
           written = inner.write(job);
         }
